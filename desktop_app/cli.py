@@ -1,0 +1,48 @@
+"""``membership-office``: no sub-command opens the window; sub-commands do the same work headless.
+
+Each sub-command lives in ``desktop_app/commands/<name>.py`` with ``register(subparsers)``, and
+calls the same services as the window. Nothing here imports Qt unless the window is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from desktop_app import __version__
+
+# Modules under desktop_app.commands, each adding its sub-commands.
+COMMAND_MODULES = ("database", "demo")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="membership-office",
+        description="武汉建筑业协会会籍管理。不带子命令时打开程序窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="URL", help="数据库地址（默认：用户数据目录中的 SQLite 文件；也可用环境变量 MEMBERSHIP_OFFICE_DB）")
+    parser.add_argument("--demo", action="store_true", help="在单独的演示数据库上打开窗口（绝不使用正式数据库）")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认中文）")
+    parser.add_argument("--user", help=argparse.SUPPRESS)  # with MEMBERSHIP_OFFICE_PASSWORD: scripted sign-in
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)  # benchmarks
+    subparsers = parser.add_subparsers(dest="command", metavar="子命令")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desktop_app.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from desktop_app.ui.app import Options, run
+
+        return run(Options(db=args.db, demo=args.demo, lang=args.lang, user=args.user,
+                           quit_when_shown=args.quit_when_shown))  # fmt: skip
+    return int(args.run(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt-free core: models, services, validation, settings, migrations, audit."""

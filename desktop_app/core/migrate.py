@@ -1,0 +1,98 @@
+"""Bringing a database up to this program's schema at start-up (STYLE.md §5).
+
+- a new database gets every table;
+- an older one is copied to the backups folder first (SQLite), then upgraded;
+- one written by a newer program is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from desktop_app.core.backup import sqlite_backup
+from desktop_app.core.db import Database
+from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:  # two branches of migrations were written in parallel: merge them
+        raise RuntimeError(f"migrations have {len(heads)} heads: {heads}")
+    return heads[0]
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def check_database(connection: Connection) -> str | None:
+    """The database's revision; raises if it is newer than this program or not one of ours."""
+    revision = current_revision(connection)
+    if revision is None:
+        tables = set(inspect(connection).get_table_names())
+        if tables:
+            raise NotOurDatabaseError(
+                "该数据库已有其他数据表，但不是本程序的数据库，程序不会改动它。"
+                f"（已有数据表：{', '.join(sorted(tables)[:5])}…）"
+            )
+        return None
+    if revision not in known_revisions():
+        raise DatabaseTooNewError(
+            "该数据库由更新版本的会籍管理程序创建（数据库版本 "
+            f"{revision}），本程序无法安全使用，也不会改动它。请安装最新版本的程序。"
+        )
+    return revision
+
+
+def upgrade_database(db: Database, *, backup_dir: Path | None = None) -> Path | None:
+    """Upgrade ``db`` to the head revision. Returns the backup made before upgrading, if any."""
+    with db.engine.connect() as connection:
+        revision = check_database(connection)
+    head = head_revision()
+    if revision == head:
+        return None
+    backup_path = None
+    if revision is not None and db.sqlite_path is not None and db.sqlite_path.exists():
+        from desktop_app.paths import backups_dir
+
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target_dir = backup_dir or backups_dir()
+        backup_path = sqlite_backup(
+            db.sqlite_path, target_dir / f"{db.sqlite_path.stem}-before-{head}-{stamp}.db"
+        )
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backup_path
+
+
+def open_database(url: str, **kwargs) -> Database:  # type: ignore[no-untyped-def]
+    """Open and upgrade the database at ``url``; the one way the program and tests get a Database."""
+    backup_dir = kwargs.pop("backup_dir", None)
+    db = Database(url, **kwargs)
+    try:
+        upgrade_database(db, backup_dir=backup_dir)
+    except BaseException:
+        db.dispose()
+        raise
+    return db

@@ -1,0 +1,35 @@
+"""All tables. Importing this package registers every model on ``Base.metadata``."""
+
+from desktop_app.core.models.base import Base
+from desktop_app.core.models.member import (
+    CATEGORY_LABELS,
+    CONTACT_FIELDS,
+    CONTACT_ROLES,
+    STATUS_LABELS,
+    Category,
+    Member,
+    MemberStatus,
+    MentorAssignment,
+    build_search_text,
+)
+from desktop_app.core.models.office import AuditEntry, NumberSequence, SettingValue
+from desktop_app.core.models.staff import ROLE_LABELS, Role, Staff
+
+__all__ = [
+    "Base",
+    "AuditEntry",
+    "CATEGORY_LABELS",
+    "CONTACT_FIELDS",
+    "CONTACT_ROLES",
+    "Category",
+    "Member",
+    "MemberStatus",
+    "MentorAssignment",
+    "NumberSequence",
+    "ROLE_LABELS",
+    "Role",
+    "STATUS_LABELS",
+    "SettingValue",
+    "Staff",
+    "build_search_text",
+]

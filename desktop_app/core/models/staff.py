@@ -1,0 +1,48 @@
+"""Staff accounts of the secretariat (R-2.1) and their roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop_app.core.models.base import Base, str_enum
+
+
+class Role(str, enum.Enum):
+    MEMBERSHIP_OFFICER = "membership_officer"
+    MENTOR = "mentor"
+    RESIDENT_LEADER = "resident_leader"
+    ADMINISTRATOR = "administrator"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.MEMBERSHIP_OFFICER: "会籍管理员",
+    Role.MENTOR: "班主任",
+    Role.RESIDENT_LEADER: "驻会领导",
+    Role.ADMINISTRATOR: "系统管理员",
+}
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[Role] = mapped_column(str_enum(Role))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    mobile: Mapped[str | None] = mapped_column(String(20))
+    landline: Mapped[str | None] = mapped_column(String(20))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime]
+    last_sign_in_at: Mapped[dt.datetime | None]
+
+    def __repr__(self) -> str:
+        return f"Staff({self.username!r}, {self.role.value})"

@@ -1,0 +1,458 @@
+"""The member register: finding, reading, entering and correcting members (R-3.1, R-6.1, R-7.1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop_app.core import audit
+from desktop_app.core.db import clock_of
+from desktop_app.core.errors import ConflictError, NotFound, ValidationError
+from desktop_app.core.models import (
+    CONTACT_FIELDS,
+    CONTACT_ROLES,
+    AuditEntry,
+    Category,
+    Member,
+    MemberStatus,
+    MentorAssignment,
+    Role,
+    Staff,
+    build_search_text,
+)
+from desktop_app.core.numbering import next_number
+from desktop_app.core.security import Actor, Permission, require
+from desktop_app.core.settings import (
+    CERTIFICATE_NUMBER_FORMAT,
+    DEFAULT_LEVEL,
+    MEMBER_NUMBER_FORMAT,
+    get_setting,
+    level_names,
+    levels,
+)
+from desktop_app.core.validation import (
+    FieldError,
+    check_category_matches,
+    check_organisation_name,
+    clean_name,
+    clean_text,
+    label,
+    normalise_email,
+    normalise_landline,
+    normalise_mobile,
+    normalise_postcode,
+    parse_uscc,
+)
+
+CONTACT_COLUMNS = tuple(f"{role}_{field}" for role in CONTACT_ROLES for field in CONTACT_FIELDS)
+EDITABLE_FIELDS = (
+    "name",
+    "uscc",
+    "category",
+    "level",
+    "status",
+    "member_number",
+    "certificate_number",
+    "join_date",
+    "main_business",
+    "qualification",
+    "district",
+    "address",
+    "postcode",
+    *CONTACT_COLUMNS,
+    "mentor_id",
+    "left_date",
+    "left_reason",
+    "notes",
+)
+_TEXT_LIMITS = {"name": 200, "main_business": 200, "qualification": 300, "district": 20, "address": 300}
+_CHECKERS = {"mobile": normalise_mobile, "landline": normalise_landline, "email": normalise_email}
+
+
+def member_values(member: Member) -> dict[str, Any]:
+    """The editable values of a member, as the editor shows them."""
+    return {field: getattr(member, field) for field in EDITABLE_FIELDS}
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def validate_member(session: Session, values: dict[str, Any], *, member_id: int | None = None) -> dict[str, Any]:
+    """Normalise ``values`` and check every field; raise ``ValidationError`` naming each bad field.
+
+    Only the keys present in ``values`` are returned; missing required ones are errors.
+    """
+    errors: dict[str, str] = {}
+    out: dict[str, Any] = {}
+
+    def fail(field: str, message: str) -> None:
+        errors[field] = f"{label(field)}：{message}"
+
+    try:
+        out["name"] = check_organisation_name(values.get("name"))
+    except FieldError as exc:
+        fail("name", str(exc))
+
+    info = None
+    try:
+        info = parse_uscc(values.get("uscc"))
+        out["uscc"] = info.code
+    except FieldError as exc:
+        fail("uscc", str(exc))
+
+    category = values.get("category")
+    try:
+        out["category"] = Category(category.value if isinstance(category, Category) else category)
+    except ValueError:
+        fail("category", "请选择单位类别（建筑业企业、产业链关联企业、事业单位、社会团体）")
+    if info is not None and "category" in out:
+        try:
+            check_category_matches(out["category"], info)
+        except FieldError as exc:
+            fail("category", str(exc))
+
+    level = values.get("level")
+    known_levels = level_names(session)
+    if level not in known_levels:
+        fail("level", "请选择会员级别" if not level else f"“{level}”不是已设置的会员级别")
+    else:
+        out["level"] = level
+
+    status = values.get("status", MemberStatus.ACTIVE)
+    try:
+        out["status"] = MemberStatus(status.value if isinstance(status, MemberStatus) else status)
+    except ValueError:
+        fail("status", "请选择会员状态")
+
+    for field in ("join_date", "left_date"):
+        if field in values:
+            try:
+                out[field] = _as_date(values[field])
+            except ValueError:
+                fail(field, "日期格式应为 2020-10-27")
+    if out.get("status", MemberStatus.ACTIVE) != MemberStatus.ACTIVE and "left_date" in values and not out.get("left_date"):
+        fail("left_date", "已退会或已取消资格的会员须填写退会日期")
+    if out.get("join_date") and out.get("left_date") and out["left_date"] < out["join_date"]:
+        fail("left_date", "不能早于入会日期")
+    if out.get("join_date") and out["join_date"] > clock_of(session).today():
+        fail("join_date", "不能晚于今天")
+
+    for field in ("main_business", "qualification", "district", "address", "notes", "left_reason"):
+        if field in values:
+            text = clean_text(values[field]) if field not in ("notes", "left_reason") else (values[field] or "").strip()
+            limit = _TEXT_LIMITS.get(field)
+            if limit and len(text) > limit:
+                fail(field, f"过长（最多 {limit} 字）")
+            out[field] = text or None
+
+    if "postcode" in values:
+        raw = values["postcode"]
+        try:
+            out["postcode"] = normalise_postcode(raw) if clean_text(raw) else None
+        except FieldError as exc:
+            fail("postcode", str(exc))
+
+    for role in CONTACT_ROLES:
+        for field in CONTACT_FIELDS:
+            column = f"{role}_{field}"
+            if column not in values:
+                continue
+            raw = values[column]
+            if not clean_text(raw):
+                out[column] = None
+                continue
+            checker = _CHECKERS.get(field)
+            try:
+                out[column] = checker(raw) if checker else clean_name(raw)[:64]
+            except FieldError as exc:
+                fail(column, str(exc))
+
+    for field in ("member_number", "certificate_number"):
+        if field in values:
+            number = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(values[field] or ""))).upper()
+            out[field] = number or None
+            if number:
+                clash = session.scalar(select(Member).where(getattr(Member, field) == number))
+                if clash is not None and clash.id != member_id:
+                    fail(field, f"“{number}”已被会员“{clash.name}”使用")
+
+    if "mentor_id" in values:
+        mentor_id = values["mentor_id"] or None
+        if mentor_id is not None:
+            mentor = session.get(Staff, mentor_id)
+            if mentor is None or mentor.role != Role.MENTOR or not mentor.is_active:
+                fail("mentor_id", "所选人员不是在职的班主任")
+        out["mentor_id"] = mentor_id
+
+    if "uscc" in out:
+        clash = session.scalar(select(Member).where(Member.uscc == out["uscc"]))
+        if clash is not None and clash.id != member_id:
+            fail("uscc", f"该代码已属于会员“{clash.name}”（会员编号 {clash.member_number}，{clash.status.label}）")
+
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def _assign_mentor(session: Session, actor: Actor, member: Member, mentor_id: int | None, note: str | None = None) -> None:
+    """R-7.1: one mentor at a time; the previous assignment is closed, the history kept."""
+    today = clock_of(session).today()
+    current = session.scalar(
+        select(MentorAssignment).where(MentorAssignment.member_id == member.id, MentorAssignment.end_date.is_(None))
+    )
+    if current is not None:
+        if current.mentor_id == mentor_id:
+            return
+        current.end_date = today
+    if mentor_id is not None:
+        session.add(
+            MentorAssignment(
+                member_id=member.id, mentor_id=mentor_id, start_date=today, assigned_by_id=actor.id, note=note
+            )
+        )
+    member.mentor_id = mentor_id
+
+
+def assign_mentor(session: Session, actor: Actor, member_id: int, mentor_id: int | None, note: str | None = None) -> Member:
+    require(actor, Permission.ASSIGN_MENTORS)
+    member = get_member(session, member_id)
+    checked = validate_member(session, {**member_values(member), "mentor_id": mentor_id}, member_id=member_id)
+    before = member.mentor_id
+    with session.no_autoflush:
+        _assign_mentor(session, actor, member, checked["mentor_id"], note)
+        member.updated_at = clock_of(session).now()
+    session.flush()
+    audit.record(session, actor, "assign_mentor", "member", member.id, "分配班主任",
+                 {"mentor_id": before}, {"mentor_id": member.mentor_id})  # fmt: skip
+    return member
+
+
+def create_member(session: Session, actor: Actor, values: dict[str, Any]) -> Member:
+    """Enter a member by hand (historic members, corrections); numbers are assigned if blank."""
+    require(actor, Permission.EDIT_MEMBERS)
+    values = {**values}
+    values.setdefault("level", get_setting(session, DEFAULT_LEVEL))
+    values.setdefault("status", MemberStatus.ACTIVE)
+    checked = validate_member(session, values)
+    if checked.get("mentor_id") is not None:
+        require(actor, Permission.ASSIGN_MENTORS)
+    if not checked.get("member_number"):
+        checked["member_number"] = next_number(session, "member", MEMBER_NUMBER_FORMAT, _taken(session, "member_number"))
+    now = clock_of(session).now()
+    member = Member(**checked, created_at=now, updated_at=now, search_text="")
+    member.search_text = build_search_text(member)
+    session.add(member)
+    session.flush()
+    if member.mentor_id is not None:
+        session.add(MentorAssignment(member_id=member.id, mentor_id=member.mentor_id,
+                                     start_date=clock_of(session).today(), assigned_by_id=actor.id))  # fmt: skip
+    audit.record(session, actor, "create", "member", member.id, f"录入会员 {member.name}",
+                 after={k: v for k, v in member_values(member).items() if v not in (None, "")})  # fmt: skip
+    return member
+
+
+def _taken(session: Session, field: str):  # type: ignore[no-untyped-def]
+    column = getattr(Member, field)
+    return lambda number: session.scalar(select(Member.id).where(column == number)) is not None
+
+
+def assign_certificate_number(session: Session, member: Member) -> str:
+    """The next certificate number (used at registration and for historic members without one)."""
+    number = next_number(session, "certificate", CERTIFICATE_NUMBER_FORMAT, _taken(session, "certificate_number"))
+    member.certificate_number = number
+    return number
+
+
+def update_member(
+    session: Session, actor: Actor, member_id: int, expected_version: int, values: dict[str, Any]
+) -> Member:
+    """Save corrections made to a member loaded at ``expected_version``.
+
+    If someone else saved the member in between, nothing is written and ``ConflictError`` says
+    who and when; their save is kept.
+    """
+    require(actor, Permission.EDIT_MEMBERS)
+    member = get_member(session, member_id)
+    if member.version != expected_version:
+        raise ConflictError(conflict_message(session, member))
+    before = member_values(member)
+    checked = validate_member(session, {**before, **values}, member_id=member_id)
+    mentor_id = checked.pop("mentor_id", member.mentor_id)
+    if mentor_id != member.mentor_id:
+        require(actor, Permission.ASSIGN_MENTORS)
+    with session.no_autoflush:  # one UPDATE, so the version goes up by exactly one
+        for key, value in checked.items():
+            setattr(member, key, value)
+        _assign_mentor(session, actor, member, mentor_id)
+        old, new = audit.changed_values(before, member_values(member))
+        if not new:
+            return member
+        member.search_text = build_search_text(member)
+        member.updated_at = clock_of(session).now()
+    try:
+        session.flush()  # UPDATE ... WHERE version = expected: a race lost here is a conflict too
+    except StaleDataError as exc:
+        session.rollback()
+        raise ConflictError("该会员资料刚刚被其他人修改，您的修改未保存。请重新载入后再修改。") from exc
+    audit.record(session, actor, "update", "member", member.id, f"修改会员 {member.name}", old, new)
+    return member
+
+
+def conflict_message(session: Session, member: Member) -> str:
+    last = session.scalar(
+        select(AuditEntry)
+        .where(AuditEntry.entity_type == "member", AuditEntry.entity_id == member.id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(1)
+    )
+    who = ""
+    if last is not None:
+        local = last.at.astimezone(clock_of(session).now().tzinfo)
+        who = f"已被 {last.actor_name} 于 {local:%Y-%m-%d %H:%M} 修改"
+    else:
+        who = "已被其他人修改"
+    return f"您打开会员“{member.name}”之后，该会员资料{who}。您的修改未保存，对方保存的内容保持不变。"
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def get_member(session: Session, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFound("找不到该会员，可能已被删除。")
+    return member
+
+
+def member_history(session: Session, member_id: int) -> list[AuditEntry]:
+    return audit.history(session, "member", member_id)
+
+
+def mentor_assignments(session: Session, member_id: int) -> list[MentorAssignment]:
+    return list(
+        session.scalars(
+            select(MentorAssignment)
+            .where(MentorAssignment.member_id == member_id)
+            .order_by(MentorAssignment.start_date.desc(), MentorAssignment.id.desc())
+        )
+    )
+
+
+@dataclass(frozen=True)
+class MemberFilter:
+    """What the register shows: one search text plus the filters. ``None`` means any."""
+
+    text: str = ""
+    status: MemberStatus | None = None
+    level: str | None = None
+    category: Category | None = None
+    mentor_id: int | None = None  # 0 = members without a mentor
+
+
+def normalise_search_text(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "").strip().lower()
+    text = re.sub(r"\s+", "", text) if re.fullmatch(r"[\d\s\-a-z]+", text) else text
+    if re.fullmatch(r"[\d\-]+", text):  # a phone number typed with dashes
+        text = text.replace("-", "")
+    return text
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _apply_filter(query: Select, flt: MemberFilter) -> Select:
+    text = normalise_search_text(flt.text)
+    if text:
+        query = query.where(Member.search_text.like(f"%{escape_like(text)}%", escape="\\"))
+    if flt.status is not None:
+        query = query.where(Member.status == flt.status)
+    if flt.level:
+        query = query.where(Member.level == flt.level)
+    if flt.category is not None:
+        query = query.where(Member.category == flt.category)
+    if flt.mentor_id == 0:
+        query = query.where(Member.mentor_id.is_(None))
+    elif flt.mentor_id is not None:
+        query = query.where(Member.mentor_id == flt.mentor_id)
+    return query
+
+
+SORT_KEYS = ("member_number", "name", "uscc", "level", "category", "status", "mentor", "liaison_name", "liaison_mobile", "join_date")
+
+
+def _sort_expression(session: Session, key: str):  # type: ignore[no-untyped-def]
+    if key == "level":
+        order = {level["code"]: rank for rank, level in enumerate(levels(session))}
+        return case(order, value=Member.level, else_=len(order))
+    if key == "mentor":
+        return Member.mentor_id
+    return getattr(Member, key)
+
+
+def search_member_ids(
+    session: Session, flt: MemberFilter, *, sort: str = "member_number", descending: bool = False,
+    limit: int | None = None,
+) -> list[int]:
+    """The ids of the matching members in display order; the register fetches rows by id."""
+    if sort not in SORT_KEYS:
+        raise ValueError(sort)
+    expression = _sort_expression(session, sort)
+    order = [expression.desc() if descending else expression.asc(), Member.id.desc() if descending else Member.id]
+    query = _apply_filter(select(Member.id), flt).order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def count_members(session: Session, flt: MemberFilter = MemberFilter()) -> int:
+    return session.scalar(_apply_filter(select(func.count(Member.id)), flt)) or 0
+
+
+class RegisterRow(NamedTuple):
+    id: int
+    member_number: str
+    name: str
+    uscc: str
+    level: str
+    category: Category
+    status: MemberStatus
+    mentor_name: str | None
+    liaison_name: str | None
+    liaison_mobile: str | None
+    join_date: dt.date | None
+
+
+def register_rows(session: Session, ids: list[int]) -> dict[int, RegisterRow]:
+    """The register's columns for the given members (one query for a screenful)."""
+    if not ids:
+        return {}
+    query = (
+        select(
+            Member.id, Member.member_number, Member.name, Member.uscc, Member.level, Member.category,
+            Member.status, Staff.full_name, Member.liaison_name, Member.liaison_mobile, Member.join_date,
+        )
+        .outerjoin(Staff, Staff.id == Member.mentor_id)
+        .where(Member.id.in_(ids))
+    )  # fmt: skip
+    return {row[0]: RegisterRow(*row) for row in session.execute(query)}

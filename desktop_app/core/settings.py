@@ -1,0 +1,116 @@
+"""Office-wide settings, declared once with their type and default (STYLE.md §11).
+
+They live in the database so that every workstation sees the same values. Per-workstation
+preferences (window geometry, language, printer offsets) live in QSettings in the ui package.
+What the regulation leaves open (levels and dues, numbering, how "over a year" is counted, the
+notice's response period) is a setting here, never a constant buried in code.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.core import audit
+from desktop_app.core.db import clock_of
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.models import SettingValue
+from desktop_app.core.security import Actor, Permission, require
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    label: str
+    kind: type
+
+    def check(self, value: Any) -> Any:
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
+            raise ValidationError({self.key: f"{self.label}：应为{_KIND_NAMES.get(self.kind, '')}"})
+        return value
+
+
+_KIND_NAMES = {int: "整数", float: "数字", str: "文字", bool: "是/否", list: "列表", dict: "表"}
+
+SETTINGS: dict[str, SettingSpec] = {}
+
+
+def declare(key: str, default: Any, label: str) -> SettingSpec:
+    if key in SETTINGS:
+        raise RuntimeError(f"setting {key} declared twice")
+    spec = SettingSpec(key, default, label, type(default))
+    SETTINGS[key] = spec
+    return spec
+
+
+ASSOCIATION_NAME = declare("association.name", "武汉建筑业协会", "协会名称")
+ASSOCIATION_ADDRESS = declare("association.address", "武汉市江岸区解放大道1399号", "协会地址")
+ASSOCIATION_POSTCODE = declare("association.postcode", "430010", "协会邮政编码")
+ASSOCIATION_PHONE = declare("association.phone", "027-82836617", "协会联系电话")
+
+# Membership levels and the dues each pays a year (the charter decides; R-16.1). Ordered from
+# the highest: the roster lists members by level in this order.
+LEVELS = declare(
+    "membership.levels",
+    [
+        {"code": "president", "name": "会长单位", "annual_dues": 50000},
+        {"code": "vice_president", "name": "副会长单位", "annual_dues": 30000},
+        {"code": "standing_council", "name": "常务理事单位", "annual_dues": 10000},
+        {"code": "council", "name": "理事单位", "annual_dues": 5000},
+        {"code": "member", "name": "会员单位", "annual_dues": 2000},
+    ],
+    "会员级别及年度会费（元）",
+)
+DEFAULT_LEVEL = declare("membership.default_level", "member", "新会员的默认级别")
+
+# {year} is the four-digit year, {seq:04d} the running number within that year.
+MEMBER_NUMBER_FORMAT = declare("numbering.member_number", "WJX{year}{seq:04d}", "会员编号格式")
+CERTIFICATE_NUMBER_FORMAT = declare(
+    "numbering.certificate_number", "WJXZ{year}{seq:04d}", "会员证编号格式"
+)
+
+
+def get_setting(session: Session, spec: SettingSpec | str) -> Any:
+    spec = SETTINGS[spec] if isinstance(spec, str) else spec
+    row = session.get(SettingValue, spec.key)
+    return copy.deepcopy(row.value if row is not None else spec.default)
+
+
+def all_settings(session: Session) -> dict[str, Any]:
+    stored = {row.key: row.value for row in session.scalars(select(SettingValue))}
+    return {key: copy.deepcopy(stored.get(key, spec.default)) for key, spec in SETTINGS.items()}
+
+
+def set_setting(session: Session, actor: Actor, spec: SettingSpec | str, value: Any) -> None:
+    require(actor, Permission.MANAGE_SETTINGS)
+    spec = SETTINGS[spec] if isinstance(spec, str) else spec
+    value = spec.check(value)
+    row = session.get(SettingValue, spec.key)
+    before = row.value if row is not None else spec.default
+    now = clock_of(session).now()
+    if row is None:
+        session.add(SettingValue(key=spec.key, value=value, updated_at=now, updated_by_id=actor.id))
+    else:
+        row.value, row.updated_at, row.updated_by_id = value, now, actor.id
+    audit.record(
+        session, actor, "update", "setting", None, f"修改设置：{spec.label}",
+        before={spec.key: before}, after={spec.key: value},
+    )  # fmt: skip
+
+
+# --- levels ------------------------------------------------------------------------------------
+
+
+def levels(session: Session) -> list[dict[str, Any]]:
+    return get_setting(session, LEVELS)
+
+
+def level_names(session: Session) -> dict[str, str]:
+    return {level["code"]: level["name"] for level in levels(session)}

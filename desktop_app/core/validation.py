@@ -1,0 +1,297 @@
+"""Checking and normalising what people type or import. Messages are Chinese and name the field.
+
+USCC: GB 32100-2015 — 18 characters from a 31-character set: registration authority (1),
+organisation type (1), administrative division (6), organisation code (9), check character (1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from desktop_app.core.models import Category
+
+USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
+USCC_WEIGHTS = [pow(3, i, 31) for i in range(17)]  # 1, 3, 9, 27, 19, 26, 16, 17, ...
+_USCC_VALUE = {c: i for i, c in enumerate(USCC_CHARSET)}
+
+AUTHORITIES = {
+    "1": "机构编制",
+    "2": "外交",
+    "3": "司法行政",
+    "4": "文化",
+    "5": "民政",
+    "6": "旅游",
+    "7": "宗教",
+    "8": "工会",
+    "9": "市场监管（工商）",
+    "A": "中央军委改革和编制办公室",
+    "N": "农业",
+    "Y": "其他",
+}
+
+ORGANISATION_TYPES = {
+    "11": "机关",
+    "12": "事业单位",
+    "13": "中央编办直接管理机构编制的群众团体",
+    "19": "其他机构编制单位",
+    "51": "社会团体",
+    "52": "民办非企业单位",
+    "53": "基金会",
+    "59": "其他民政登记单位",
+    "81": "基层工会",
+    "89": "其他工会组织",
+    "91": "企业",
+    "92": "个体工商户",
+    "93": "农民专业合作社",
+}
+
+# R-3.1: which USCC authority+type each admitted category may carry.
+CATEGORY_TYPES: dict[Category, frozenset[str]] = {
+    Category.CONSTRUCTION_ENTERPRISE: frozenset({"91"}),
+    Category.INDUSTRY_CHAIN_ENTERPRISE: frozenset({"91"}),
+    Category.PUBLIC_INSTITUTION: frozenset({"12"}),
+    Category.SOCIAL_ORGANISATION: frozenset({"13", "51", "52", "53", "59", "81", "89"}),
+}
+
+INDIVIDUAL_BUSINESS = "92"
+
+FIELD_LABELS = {
+    "name": "单位名称",
+    "uscc": "统一社会信用代码",
+    "category": "单位类别",
+    "main_business": "主营业务",
+    "qualification": "资质",
+    "level": "会员级别",
+    "status": "会员状态",
+    "member_number": "会员编号",
+    "certificate_number": "会员证编号",
+    "join_date": "入会日期",
+    "district": "所在区",
+    "address": "通讯地址",
+    "postcode": "邮政编码",
+    "mentor_id": "班主任",
+    "notes": "备注",
+    "left_date": "退会日期",
+    "left_reason": "退会原因",
+}
+CONTACT_LABELS = {"legal_representative": "法定代表人", "principal": "主要负责人", "liaison": "联络员"}
+CONTACT_FIELD_LABELS = {
+    "name": "姓名",
+    "position": "职务",
+    "mobile": "手机",
+    "landline": "座机",
+    "wechat": "微信",
+    "email": "电子邮箱",
+}
+for _role, _role_label in CONTACT_LABELS.items():
+    for _field, _field_label in CONTACT_FIELD_LABELS.items():
+        FIELD_LABELS[f"{_role}_{_field}"] = f"{_role_label}{_field_label}"
+
+
+class FieldError(ValueError):
+    """A value that cannot be accepted; the message is Chinese, without the field's name."""
+
+
+def label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+def clean_text(value: object) -> str:
+    """Full-width to half-width (NFKC), ideographic spaces and runs of spaces made single."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(value))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_name(value: object) -> str:
+    """An organisation or person name: NFKC but keeping Chinese brackets as written."""
+    text = clean_text(value)
+    # NFKC turns full-width brackets into ASCII ones; organisation names use the Chinese form.
+    return text.replace("(", "（").replace(")", "）")
+
+
+# --- USCC -----------------------------------------------------------------------------------
+
+
+def uscc_check_character(first17: str) -> str:
+    total = sum(map(int.__mul__, map(_USCC_VALUE.__getitem__, first17), USCC_WEIGHTS))
+    return USCC_CHARSET[(31 - total % 31) % 31]
+
+
+def normalise_uscc(raw: object) -> str:
+    """Upper-case, half-width, with every space (including U+3000) removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(raw or ""))).upper()
+
+
+_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def looks_like_resident_id(code: str) -> bool:
+    """A mainland resident identity card number (GB 11643): a person, not an organisation."""
+    if len(code) == 15 and code.isdigit():
+        return _valid_birth_date(code[6:12], century="19")
+    if not re.fullmatch(r"\d{17}[\dX]", code):
+        return False
+    if not _valid_birth_date(code[6:14]):
+        return False
+    total = sum(int(c) * w for c, w in zip(code[:17], _ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == code[17]
+
+
+def _valid_birth_date(text: str, century: str = "") -> bool:
+    try:
+        born = dt.datetime.strptime(century + text, "%Y%m%d").date()
+    except ValueError:
+        return False
+    return dt.date(1900, 1, 1) <= born <= dt.date.today()
+
+
+@dataclass(frozen=True)
+class UsccInfo:
+    code: str
+    authority: str  # 登记管理部门代码
+    type_code: str  # authority + type, e.g. "91"
+    division: str  # 行政区划码
+
+    @property
+    def type_label(self) -> str:
+        return ORGANISATION_TYPES.get(self.type_code, f"类别代码 {self.type_code}")
+
+
+def parse_uscc(raw: object) -> UsccInfo:
+    """Normalise and check a USCC; raise ``FieldError`` with a precise Chinese reason."""
+    code = normalise_uscc(raw)
+    if not code:
+        raise FieldError("不能为空")
+    if looks_like_resident_id(code):
+        raise FieldError("这是居民身份证号码。协会只接纳单位会员，不接受个人（第三条）")
+    if len(code) != 18:
+        raise FieldError(f"应为 18 位，现为 {len(code)} 位")
+    for position, char in enumerate(code, start=1):
+        if char not in USCC_CHARSET:
+            hint = "（不使用字母 I、O、S、V、Z）" if char.isalpha() else ""
+            raise FieldError(f"第 {position} 位“{char}”不是有效字符{hint}")
+    if code[0] not in AUTHORITIES:
+        raise FieldError(f"第 1 位登记管理部门代码“{code[0]}”无效")
+    if not code[2:8].isdigit():
+        raise FieldError("第 3–8 位应为行政区划代码（6 位数字）")
+    if code[:2] == INDIVIDUAL_BUSINESS:
+        raise FieldError("这是个体工商户的代码（92 开头）。协会只接纳单位会员，不接受个体工商户（第三条）")
+    expected = uscc_check_character(code[:17])
+    if code[17] != expected:
+        if re.fullmatch(r"\d{17}[\dX]", code) and _valid_birth_date(code[6:14]):
+            raise FieldError("不是有效的统一社会信用代码，看起来是居民身份证号码。协会不接受个人会员（第三条）")
+        raise FieldError(f"校验码错误：第 18 位应为“{expected}”，实为“{code[17]}”，请核对是否录错")
+    return UsccInfo(code=code, authority=code[0], type_code=code[:2], division=code[2:8])
+
+
+def check_category_matches(category: Category, info: UsccInfo) -> None:
+    """R-3.1: the declared category must agree with the code's authority and type."""
+    allowed = CATEGORY_TYPES[category]
+    if info.type_code not in allowed:
+        if not any(info.type_code in types for types in CATEGORY_TYPES.values()):
+            raise FieldError(
+                f"代码显示该单位为“{info.type_label}”（{info.type_code}），不属于第三条规定可入会的单位类型"
+            )
+        raise FieldError(
+            f"代码显示该单位为“{info.type_label}”（{info.type_code}），与所选类别“{category.label}”不符"
+        )
+
+
+def category_for_uscc(info: UsccInfo) -> Category | None:
+    """The most likely category for a code (enterprises default to construction enterprises)."""
+    for category, types in CATEGORY_TYPES.items():
+        if info.type_code in types:
+            return category
+    return None
+
+
+# --- names ------------------------------------------------------------------------------------
+
+_ORGANISATION_WORDS = (
+    "公司", "集团", "院", "所", "局", "站", "厂", "社", "会", "中心", "学校", "大学", "学院",
+    "部", "处", "队", "行", "店", "馆", "场", "室", "团", "办", "委", "协会", "联合",
+)  # fmt: skip
+_COMMON_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严覃武戴莫孔向汤"
+)
+
+
+def check_organisation_name(raw: object) -> str:
+    name = clean_name(raw)
+    if not name:
+        raise FieldError("不能为空")
+    if len(name) > 200:
+        raise FieldError("过长（最多 200 字）")
+    if "个体" in name:
+        raise FieldError("个体工商户不能入会，协会只接纳单位会员（第三条）")
+    hanzi_only = all("\u4e00" <= c <= "\u9fff" for c in name)
+    if (
+        hanzi_only
+        and 2 <= len(name) <= 3
+        and name[0] in _COMMON_SURNAMES
+        and not name.endswith(_ORGANISATION_WORDS)
+    ):
+        raise FieldError("看起来是个人姓名。协会只接纳单位会员，不接受个人（第三条）")
+    return name
+
+
+# --- phones, postcodes, e-mail --------------------------------------------------------------
+
+
+def normalise_mobile(raw: object) -> str:
+    text = re.sub(r"[\s\-()]", "", clean_text(raw))
+    if text.startswith("+86"):
+        text = text[3:]
+    elif text.startswith("0086"):
+        text = text[4:]
+    if not re.fullmatch(r"1[3-9]\d{9}", text):
+        raise FieldError(f"“{clean_text(raw)}”不是有效的手机号码（11 位，以 13–19 开头）")
+    return text
+
+
+def normalise_landline(raw: object) -> str:
+    """Wuhan landlines as 027-xxxxxxxx; a bare 8-digit number is taken as Wuhan's."""
+    original = clean_text(raw)
+    text = re.sub(r"[\s()（）]", "", original).replace("—", "-")
+    extension = ""
+    m = re.fullmatch(r"(.*?)(?:-|转|ext\.?|EXT\.?)(\d{1,6})", text)
+    if m and len(re.sub(r"\D", "", m.group(1))) >= 10:
+        text, extension = m.group(1), "-" + m.group(2)
+    digits = text.replace("-", "")
+    if not digits.isdigit():
+        raise FieldError(f"“{original}”不是有效的座机号码（武汉座机如 027-85771234）")
+    if len(digits) == 8 and not digits.startswith("0"):
+        digits = "027" + digits
+    if digits.startswith("027"):
+        if len(digits) != 11:
+            raise FieldError(f"“{original}”不是有效的武汉座机号码（区号 027 后应为 8 位）")
+        return f"027-{digits[3:]}{extension}"
+    # three-digit area codes are 010 and 02x; every other area code has four digits
+    area_length = 3 if digits.startswith(("010", "02")) else 4
+    area, number = digits[:area_length], digits[area_length:]
+    if not (digits.startswith("0") and len(number) in (7, 8)):
+        raise FieldError(f"“{original}”不是有效的座机号码（武汉座机如 027-85771234）")
+    return f"{area}-{number}{extension}"
+
+
+def normalise_postcode(raw: object) -> str:
+    text = re.sub(r"\s", "", clean_text(raw))
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        text = f"{int(raw):06d}"
+    if not re.fullmatch(r"[1-8]\d{5}", text):
+        raise FieldError(f"“{clean_text(raw)}”不是有效的邮政编码（6 位数字，武汉为 430 开头）")
+    return text
+
+
+def normalise_email(raw: object) -> str:
+    text = clean_text(raw).replace(" ", "")
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", text):
+        raise FieldError(f"“{text}”不是有效的电子邮箱地址")
+    return text.lower() if text.isascii() else text

@@ -1,0 +1,1 @@
+"""Qt widgets only. The window calls services in ``desktop_app.core``; never the reverse."""

@@ -1,0 +1,140 @@
+"""Starting the window: language, database (upgraded, backed up), sign-in, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from desktop_app import APP_AUTHOR, APP_NAME, __version__
+from desktop_app.core.db import Database, demo_database_url, resolve_database_url
+from desktop_app.core.errors import AuthenticationError, OfficeError
+from desktop_app.core.migrate import open_database
+from desktop_app.core.security import Actor
+from desktop_app.core.services import accounts, demo
+from desktop_app.paths import resources_dir
+from desktop_app.ui import i18n, msgbox, ops
+
+DEMO_MEMBERS = 3000
+PASSWORD_ENV = "MEMBERSHIP_OFFICE_PASSWORD"
+
+
+
+@dataclass
+class Options:
+    db: str | None = None
+    demo: bool = False
+    lang: str | None = None
+    user: str | None = None
+    quit_when_shown: bool = False
+
+
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName(APP_AUTHOR)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    icon = resources_dir() / "icons" / "app.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    i18n.install_translators(app, language or i18n.saved_language())
+    return app  # type: ignore[return-value]
+
+
+def _fill_demo(db: Database) -> None:
+    """The demo database gets its members on first use, with a progress bar."""
+    with db.session() as session:
+        if not accounts.needs_first_administrator(session):
+            return
+    dialog = QProgressDialog(QCoreApplication.translate("Application", "Creating the demo database…"), "", 0, DEMO_MEMBERS)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+
+    def progress(done: int, total: int) -> None:  # a few seconds, between chunks of 500 rows
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents()
+
+    with db.session() as session:
+        demo.generate_demo(session, DEMO_MEMBERS, progress=progress, chunk=500)
+    dialog.close()
+
+
+def sign_in(db: Database, options: Options) -> Actor | None:
+    from desktop_app.ui.sign_in import FirstAdministratorDialog, SignInDialog
+
+    with db.session() as session:
+        first = accounts.needs_first_administrator(session)
+    if first:
+        dialog = FirstAdministratorDialog(db)
+        return dialog.actor if dialog.exec() else None
+    password = os.environ.get(PASSWORD_ENV)
+    if options.user and password:
+        try:
+            with db.session() as session:
+                return accounts.sign_in(session, options.user, password)
+        except AuthenticationError:
+            pass
+    hint = ""
+    if options.demo:
+        hint = QCoreApplication.translate("Application", "Demo database. Accounts: admin (administrator), officer (membership officer), "
+                  "mentor01 (mentor), leader (resident leader); password %1 for all.").replace("%1", demo.DEMO_PASSWORD)  # fmt: skip
+    dialog = SignInDialog(db, hint=hint, username=options.user or ("admin" if options.demo else ""))
+    return dialog.actor if dialog.exec() else None
+
+
+def run(options: Options) -> int:
+    app = create_application(language=options.lang)
+    url = options.db or (demo_database_url() if options.demo else resolve_database_url())
+    started = time.perf_counter()
+    try:
+        db = open_database(url)
+        if options.demo:
+            _fill_demo(db)
+    except OfficeError as exc:
+        msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"), exc.message)
+        return 1
+    except Exception as exc:  # a server that does not answer, a file that is not a database
+        msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"),
+                        QCoreApplication.translate("Application", "The database %1 could not be opened:\n%2").replace("%1", url).replace("%2", str(exc)))  # fmt: skip
+        return 1
+    actor = sign_in(db, options)
+    if actor is None:
+        db.dispose()
+        return 0
+
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(db, actor, demo=options.demo)
+    window.show()
+    if options.quit_when_shown:
+        _report_when_loaded(window, started)
+    code = app.exec()
+    ops.wait_all(5000)
+    QSettings().sync()
+    db.dispose()
+    return code
+
+
+def _report_when_loaded(window, started: float) -> None:  # type: ignore[no-untyped-def]
+    """For benchmarks: print when the register's first rows are on screen, then quit."""
+    register = window.areas.get("register")
+
+    def report() -> None:
+        QApplication.processEvents()
+        rss_kb = 0
+        try:
+            with open("/proc/self/status", encoding="ascii") as status:
+                rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+        except OSError:
+            pass
+        rows = register.model.rowCount() if register is not None else 0
+        print(f"shown rows={rows} rss_kb={rss_kb} since_open={time.perf_counter() - started:.3f}", flush=True)
+        QApplication.quit()
+
+    QTimer.singleShot(0, report)

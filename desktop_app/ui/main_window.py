@@ -1,0 +1,150 @@
+"""The main window: navigation to the office's areas, and who is signed in to which database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.core.db import Database
+from desktop_app.core.security import Actor, Permission
+from desktop_app.ui import i18n, msgbox
+from desktop_app.ui.labels import role_label
+
+
+
+@dataclass(frozen=True)
+class Area:
+    """One area of the office in the navigation. An area appears only once its issue has landed
+    (no dead buttons) and only for the roles that may use it."""
+
+    key: str
+    title: Callable[[], str]
+    visible: Callable[[Actor], bool]
+    factory: Callable[[Database, Actor, QWidget], QWidget]
+
+
+def _register(db: Database, actor: Actor, parent: QWidget) -> QWidget:
+    from desktop_app.ui.register_view import RegisterView
+
+    return RegisterView(db, actor, parent)
+
+
+def _staff(db: Database, actor: Actor, parent: QWidget) -> QWidget:
+    from desktop_app.ui.staff_view import StaffView
+
+    return StaffView(db, actor, parent)
+
+
+AREAS: list[Area] = [
+    Area("register", lambda: QCoreApplication.translate("MainWindow", "Member register"), lambda a: a.can(Permission.VIEW_MEMBERS), _register),
+    Area("staff", lambda: QCoreApplication.translate("MainWindow", "Staff accounts"), lambda a: a.can(Permission.MANAGE_STAFF), _staff),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, actor: Actor, *, demo: bool = False):
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.demo = demo
+        title = self.tr("Membership Office – Wuhan Construction Industry Association")
+        self.setWindowTitle(title + (self.tr(" [demo database]") if demo else ""))
+        self.resize(1360, 820)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(200)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setStyleSheet("QListWidget::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget()
+        self.areas: dict[str, QWidget] = {}
+        for area in AREAS:
+            if not area.visible(actor):
+                continue
+            widget = area.factory(db, actor, self.stack)
+            self.areas[area.key] = widget
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(area.title())
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 1190])
+        self.setCentralWidget(splitter)
+
+        self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", actor.full_name)
+                                 .replace("%2", role_label(actor.role)))  # fmt: skip
+        self.user_label.setObjectName("user")
+        self.database_label = QLabel(self.tr("Database: %1").replace("%1", db.description()))
+        self.database_label.setObjectName("database")
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._build_menus()
+        self._restore_geometry()
+
+    def show_area(self, key: str) -> QWidget:
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigation.setCurrentRow(row)
+                return self.areas[key]
+        raise KeyError(key)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        language_menu = file_menu.addMenu(self.tr("Interface language"))
+        group = QActionGroup(self)
+        current = i18n.saved_language()
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _set_language(self, code: str) -> None:
+        i18n.save_language(code)
+        msgbox.information(self, self.tr("Interface language"),
+                           self.tr("The new language is used from the next start of the program."))  # fmt: skip
+
+    def _about(self) -> None:
+        msgbox.information(
+            self, self.tr("About"),
+            self.tr("Membership Office %1\nWuhan Construction Industry Association\n\nDatabase: %2")
+            .replace("%1", __version__).replace("%2", self.db.description()),
+        )  # fmt: skip
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

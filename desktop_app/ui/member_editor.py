@@ -1,0 +1,373 @@
+"""Opening a member: its details with inline validation errors, its contacts, and its history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.db import Database
+from desktop_app.core.errors import ConflictError, NotFound, OfficeError, PermissionDenied, ValidationError
+from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, Category, MemberStatus
+from desktop_app.core.security import Actor, Permission
+from desktop_app.core.services import accounts, members
+from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
+from desktop_app.core.wuhan import DISTRICTS
+from desktop_app.ui import msgbox
+from desktop_app.ui.labels import (
+    category_label,
+    contact_field_labels,
+    contact_role_labels,
+    field_labels,
+    status_label,
+)
+from desktop_app.ui.widgets import FieldWithError, OptionalDateEdit
+
+_TEXT_FIELDS = ("name", "uscc", "member_number", "certificate_number", "main_business", "qualification",
+                "address", "postcode", "left_reason")  # fmt: skip
+
+
+class MemberEditor(QDialog):
+    """Edit one member (or enter a new one when ``member_id`` is None)."""
+
+    saved = Signal(int)
+
+    def __init__(self, db: Database, actor: Actor, member_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self._member_id = member_id
+        self._version = 0
+        self._editable = actor.can(Permission.EDIT_MEMBERS)
+        self._labels = field_labels()
+        self._mentor_names: dict[int, str] = {}
+        self._level_names: dict[str, str] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.wrappers: dict[str, FieldWithError] = {}
+        self.setMinimumSize(900, 620)
+        self._build()
+        self.load()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _line(self, key: str, placeholder: str = "") -> FieldWithError:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setObjectName(key)
+        return self._wrap(key, edit)
+
+    def _wrap(self, key: str, widget: QWidget) -> FieldWithError:
+        widget.setObjectName(key)
+        wrapper = FieldWithError(widget)
+        self.fields[key] = widget
+        self.wrappers[key] = wrapper
+        return wrapper
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdecea; color: #b3261e; padding: 6px; border-radius: 4px;")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_details(), self.tr("Details"))
+        self.tabs.addTab(self._build_contacts(), self.tr("Contacts"))
+        self.tabs.addTab(self._build_history(), self.tr("History"))
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("save")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        close = self.buttons.addButton(self.tr("Close") if not self._editable else self.tr("Cancel"),
+                                       QDialogButtonBox.ButtonRole.RejectRole)  # fmt: skip
+        close.setObjectName("cancel")
+        self.save_button.clicked.connect(self.save)
+        close.clicked.connect(self.reject)
+        self.save_button.setVisible(self._editable)
+        bottom = QHBoxLayout()
+        self.read_only_note = QLabel(self.tr("Your role can view members but not change them."))
+        self.read_only_note.setVisible(not self._editable)
+        bottom.addWidget(self.read_only_note, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+
+    def _build_details(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        self.category_box = QComboBox()
+        for category in Category:
+            self.category_box.addItem(category_label(category), category.value)
+        self.level_box = QComboBox()
+        self.status_box = QComboBox()
+        for status in MemberStatus:
+            self.status_box.addItem(status_label(status), status.value)
+        self.status_box.currentIndexChanged.connect(self._status_changed)
+        self.mentor_box = QComboBox()
+        self.district_box = QComboBox()
+        self.district_box.setEditable(True)
+        self.district_box.addItem("")
+        self.district_box.addItems([d.name for d in DISTRICTS])
+        self.join_date = OptionalDateEdit()
+        self.left_date = OptionalDateEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(70)
+
+        rows: list[tuple[str, FieldWithError, str, FieldWithError | None]] = [
+            ("name", self._line("name"), "uscc", self._line("uscc", self.tr("18 characters"))),
+            ("category", self._wrap("category", self.category_box), "level", self._wrap("level", self.level_box)),
+            ("member_number", self._line("member_number", self.tr("Left empty: assigned on saving")),
+             "certificate_number", self._line("certificate_number")),
+            ("status", self._wrap("status", self.status_box), "join_date", self._wrap("join_date", self.join_date)),
+            ("mentor_id", self._wrap("mentor_id", self.mentor_box), "district", self._wrap("district", self.district_box)),
+            ("main_business", self._line("main_business"), "qualification", self._line("qualification")),
+            ("address", self._line("address"), "postcode", self._line("postcode", "430000")),
+            ("left_reason", self._line("left_reason"), "left_date", self._wrap("left_date", self.left_date)),
+        ]  # fmt: skip
+        for row, (left_key, left, right_key, right) in enumerate(rows):
+            grid.addWidget(self._label(left_key), row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(left, row, 1)
+            if right is not None:
+                grid.addWidget(self._label(right_key), row, 2, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(right, row, 3)
+        last = len(rows)
+        grid.addWidget(self._label("notes"), last, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self._wrap("notes", self.notes), last, 1, 1, 3)
+        grid.setRowStretch(last + 1, 1)
+        return page
+
+    def _label(self, key: str) -> QLabel:
+        label = QLabel(self._labels[key])
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        label.setMinimumHeight(26)
+        return label
+
+    def _build_contacts(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        roles, fields = contact_role_labels(), contact_field_labels()
+        for column, role in enumerate(CONTACT_ROLES, start=1):
+            header = QLabel(f"<b>{roles[role]}</b>")
+            grid.addWidget(header, 0, column)
+            grid.setColumnStretch(column, 1)
+        for row, field in enumerate(CONTACT_FIELDS, start=1):
+            label = QLabel(fields[field])
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            for column, role in enumerate(CONTACT_ROLES, start=1):
+                placeholder = {"mobile": "13800000000", "landline": "027-85771234"}.get(field, "")
+                grid.addWidget(self._line(f"{role}_{field}", placeholder), row, column)
+        grid.setRowStretch(len(CONTACT_FIELDS) + 1, 1)
+        return page
+
+    def _build_history(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.history = QTreeWidget()
+        self.history.setObjectName("history")
+        self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Change")])
+        self.history.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.history, 3)
+        layout.addWidget(QLabel(self.tr("Mentor assignments")))
+        self.assignments = QTreeWidget()
+        self.assignments.setObjectName("assignments")
+        self.assignments.setRootIsDecorated(False)
+        self.assignments.setHeaderLabels([self.tr("Mentor"), self.tr("From"), self.tr("Until"), self.tr("Note")])
+        layout.addWidget(self.assignments, 1)
+        return page
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        with self._db.session() as session:
+            self._level_names = {lv["code"]: lv["name"] for lv in levels(session)}
+            mentors = accounts.list_mentors(session, active_only=False)
+            self._mentor_names = {m.id: m.full_name for m in mentors}
+            active_mentors = [m for m in mentors if m.is_active]
+            if self._member_id is None:
+                values: dict[str, Any] = {
+                    "level": get_setting(session, DEFAULT_LEVEL),
+                    "status": MemberStatus.ACTIVE,
+                    "join_date": self._db.clock.today(),
+                    "category": Category.CONSTRUCTION_ENTERPRISE,
+                }
+                history, assignments = [], []
+                self._version = 0
+            else:
+                member = members.get_member(session, self._member_id)
+                values = members.member_values(member)
+                self._version = member.version
+                history = members.member_history(session, self._member_id)
+                assignments = members.mentor_assignments(session, self._member_id)
+        self.level_box.clear()
+        for code, name in self._level_names.items():
+            self.level_box.addItem(name, code)
+        self.mentor_box.clear()
+        self.mentor_box.addItem(self.tr("(not assigned)"), None)
+        for mentor in active_mentors:
+            self.mentor_box.addItem(mentor.full_name, mentor.id)
+        mentor_id = values.get("mentor_id")
+        if mentor_id is not None and self.mentor_box.findData(mentor_id) < 0:
+            self.mentor_box.addItem(self._mentor_names.get(mentor_id, str(mentor_id)), mentor_id)
+        self._set_values(values)
+        self._show_history(history, assignments)
+        self.set_errors({})
+        name = values.get("name") or ""
+        self.setWindowTitle(self.tr("Member: %1").replace("%1", name) if self._member_id else self.tr("New member"))
+        for widget in self.fields.values():
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setReadOnly(not self._editable)
+            else:
+                widget.setEnabled(self._editable)
+
+    def _set_values(self, values: dict[str, Any]) -> None:
+        for key in _TEXT_FIELDS + tuple(f"{r}_{f}" for r in CONTACT_ROLES for f in CONTACT_FIELDS):
+            widget = self.fields[key]
+            assert isinstance(widget, QLineEdit)
+            widget.setText("" if values.get(key) is None else str(values[key]))
+        for box, key in ((self.category_box, "category"), (self.status_box, "status")):
+            value = values.get(key)
+            box.setCurrentIndex(max(0, box.findData(value.value if value is not None else None)))
+        self.level_box.setCurrentIndex(max(0, self.level_box.findData(values.get("level"))))
+        self.mentor_box.setCurrentIndex(max(0, self.mentor_box.findData(values.get("mentor_id"))))
+        self.district_box.setCurrentText(values.get("district") or "")
+        self.join_date.set_value(values.get("join_date"))
+        self.left_date.set_value(values.get("left_date"))
+        self.notes.setPlainText(values.get("notes") or "")
+        self._status_changed()
+
+    def values(self) -> dict[str, Any]:
+        """What the form says now, in the service's terms."""
+        out: dict[str, Any] = {key: self.fields[key].text() for key in _TEXT_FIELDS}  # type: ignore[attr-defined]
+        for role in CONTACT_ROLES:
+            for field in CONTACT_FIELDS:
+                out[f"{role}_{field}"] = self.fields[f"{role}_{field}"].text()  # type: ignore[attr-defined]
+        out["category"] = self.category_box.currentData()
+        out["level"] = self.level_box.currentData()
+        out["status"] = self.status_box.currentData()
+        out["mentor_id"] = self.mentor_box.currentData()
+        out["district"] = self.district_box.currentText()
+        out["join_date"] = self.join_date.value()
+        out["left_date"] = self.left_date.value()
+        out["notes"] = self.notes.toPlainText()
+        return out
+
+    def _status_changed(self) -> None:
+        leaving = self.status_box.currentData() != MemberStatus.ACTIVE.value
+        for key in ("left_date", "left_reason"):
+            self.wrappers[key].setEnabled(leaving)
+
+    def _describe(self, field: str, value: Any) -> str:
+        if value in (None, ""):
+            return "—"
+        if field == "category":
+            return category_label(Category(value))
+        if field == "status":
+            return status_label(MemberStatus(value))
+        if field == "level":
+            return self._level_names.get(value, str(value))
+        if field == "mentor_id":
+            return self._mentor_names.get(value, str(value))
+        return str(value)
+
+    def _show_history(self, history, assignments) -> None:  # type: ignore[no-untyped-def]
+        self.history.clear()
+        actions = {
+            "create": self.tr("Entered"),
+            "update": self.tr("Changed"),
+            "assign_mentor": self.tr("Mentor assigned"),
+        }
+        for entry in history:
+            local = entry.at.astimezone(self._db.clock.now().tzinfo)
+            item = QTreeWidgetItem([f"{local:%Y-%m-%d %H:%M}", entry.actor_name,
+                                    actions.get(entry.action, entry.action), entry.summary])  # fmt: skip
+            before, after = entry.before or {}, entry.after or {}
+            for field in after:
+                label = self._labels.get(field, field)
+                change = f"{label}：{self._describe(field, before.get(field))} → {self._describe(field, after[field])}"
+                QTreeWidgetItem(item, ["", "", "", change])
+            self.history.addTopLevelItem(item)
+        self.history.expandAll()
+        for column in range(3):
+            self.history.resizeColumnToContents(column)
+        self.assignments.clear()
+        for assignment in assignments:
+            self.assignments.addTopLevelItem(QTreeWidgetItem([
+                self._mentor_names.get(assignment.mentor_id, str(assignment.mentor_id)),
+                assignment.start_date.isoformat(),
+                assignment.end_date.isoformat() if assignment.end_date else self.tr("now"),
+                assignment.note or "",
+            ]))  # fmt: skip
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def set_errors(self, errors: dict[str, str]) -> None:
+        for key, wrapper in self.wrappers.items():
+            wrapper.set_error(errors.get(key))
+        other = [message for key, message in errors.items() if key not in self.wrappers]
+        if errors:
+            self.banner.setText(self.tr("Not saved: please correct the fields marked in red.")
+                                + ("\n" + "\n".join(other) if other else ""))  # fmt: skip
+        self.banner.setVisible(bool(errors))
+        first = next((key for key in self.wrappers if key in errors), None)
+        if first is not None:
+            widget = self.fields[first]
+            self.tabs.setCurrentIndex(1 if first.startswith(CONTACT_ROLES) else 0)
+            widget.setFocus()
+
+    def save(self) -> bool:
+        if not self._editable:
+            return False
+        values = self.values()
+        try:
+            with self._db.session() as session:
+                if self._member_id is None:
+                    member = members.create_member(session, self._actor, values)
+                else:
+                    member = members.update_member(session, self._actor, self._member_id, self._version, values)
+                member_id = member.id
+        except ValidationError as exc:
+            self.set_errors(exc.errors)
+            return False
+        except ConflictError as exc:
+            reload = msgbox.question(
+                self, self.tr("Changed by someone else"),
+                exc.message + "\n\n" + self.tr("Reload the member as it is saved now? Your changes in this window will be discarded."),
+                default_yes=True,
+            )  # fmt: skip
+            if reload:
+                self.load()
+            return False
+        except (PermissionDenied, NotFound) as exc:
+            msgbox.warning(self, self.tr("Not saved"), exc.message)
+            return False
+        except OfficeError as exc:
+            msgbox.warning(self, self.tr("Not saved"), exc.message)
+            return False
+        self._member_id = member_id
+        self.saved.emit(member_id)
+        self.accept()
+        return True

@@ -1,0 +1,207 @@
+"""The register's table model: fast over 100,000 members (STYLE.md §6, Anki's browser).
+
+Search, filter and sort run in SQL. The model asks for ordered ids only and fetches a row's
+cells when the row becomes visible, a block at a time. A search first shows the first page
+(LIMIT, which the sort index answers in milliseconds), then loads the complete id list in a
+worker thread and appends it, so typing never waits for a count of the whole register.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop_app.core.db import Database
+from desktop_app.core.services import members
+from desktop_app.core.services.members import MemberFilter, RegisterRow
+from desktop_app.core.settings import level_names
+from desktop_app.ui import ops
+from desktop_app.ui.labels import category_label, status_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RegisterModel(QAbstractTableModel):
+    # (sort key, header) — the sort key is one of core.services.members.SORT_KEYS
+    COLUMNS = (
+        ("member_number", QT_TRANSLATE_NOOP("RegisterModel", "Member number")),
+        ("name", QT_TRANSLATE_NOOP("RegisterModel", "Organisation name")),
+        ("uscc", QT_TRANSLATE_NOOP("RegisterModel", "Unified social credit code")),
+        ("level", QT_TRANSLATE_NOOP("RegisterModel", "Level")),
+        ("category", QT_TRANSLATE_NOOP("RegisterModel", "Category")),
+        ("status", QT_TRANSLATE_NOOP("RegisterModel", "Status")),
+        ("mentor", QT_TRANSLATE_NOOP("RegisterModel", "Mentor")),
+        ("liaison_name", QT_TRANSLATE_NOOP("RegisterModel", "Liaison")),
+        ("liaison_mobile", QT_TRANSLATE_NOOP("RegisterModel", "Liaison mobile")),
+        ("join_date", QT_TRANSLATE_NOOP("RegisterModel", "Joined on")),
+    )
+    FIRST_PAGE = 200
+    BLOCK = 100
+    CACHE_LIMIT = 5000
+
+    countChanged = Signal(int, bool)  # rows known so far, whether that is all of them
+    loaded = Signal()  # the complete id list is in
+
+    def __init__(self, db: Database, parent=None):  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._db = db
+        self._filter = MemberFilter()
+        self._sort_column = 0
+        self._descending = False
+        self._ids: list[int] = []
+        self._rows: dict[int, RegisterRow] = {}
+        self._levels: dict[str, str] = {}
+        self._complete = True
+        self._generation = 0
+
+    # --- what to show ---------------------------------------------------------------------
+
+    @property
+    def member_filter(self) -> MemberFilter:
+        return self._filter
+
+    def set_filter(self, flt: MemberFilter) -> None:
+        if flt != self._filter:
+            self._filter = flt
+            self.refresh()
+
+    def is_complete(self) -> bool:
+        return self._complete
+
+    def refresh(self) -> None:
+        """Run the search again: first page now, the rest from a worker thread."""
+        self._generation += 1
+        generation = self._generation
+        flt, sort_key, descending = self._filter, self.COLUMNS[self._sort_column][0], self._descending
+        with self._db.session() as session:
+            self._levels = level_names(session)
+            ids = members.search_member_ids(session, flt, sort=sort_key, descending=descending, limit=self.FIRST_PAGE + 1)
+        self.beginResetModel()
+        self._complete = len(ids) <= self.FIRST_PAGE
+        self._ids = ids[: self.FIRST_PAGE]
+        self._rows.clear()
+        self.endResetModel()
+        self.countChanged.emit(len(self._ids), self._complete)
+        if self._complete:
+            self.loaded.emit()
+            return
+
+        def load_all(_progress: ops.ProgressFn) -> list[int]:
+            with self._db.session() as session:
+                return members.search_member_ids(session, flt, sort=sort_key, descending=descending)
+
+        ops.run(None, load_all, on_success=lambda all_ids: self._all_loaded(generation, all_ids))
+
+    def _all_loaded(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # a newer search has started; this list is stale
+        shown = len(self._ids)
+        if ids[:shown] == self._ids and len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)  # last is inclusive
+            self._ids = ids
+            self.endInsertRows()
+        elif ids[:shown] != self._ids:  # the register changed in between: show the new truth
+            self.beginResetModel()
+            self._ids = ids
+            self._rows.clear()
+            self.endResetModel()
+        self._complete = True
+        self.countChanged.emit(len(self._ids), True)
+        self.loaded.emit()
+
+    def member_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, member_id: int) -> int | None:
+        try:
+            return self._ids.index(member_id)
+        except ValueError:
+            return None
+
+    def refresh_member(self, member_id: int) -> None:
+        """A member was saved: drop its cached row so the view fetches it again."""
+        self._rows.pop(member_id, None)
+        row = self.row_of(member_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # --- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("RegisterModel", self.COLUMNS[section][1]) if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) != (self._sort_column, self._descending):
+            self._sort_column, self._descending = column, descending
+            self.refresh()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            key = self.COLUMNS[index.column()][0]
+            if key in ("member_number", "uscc", "liaison_mobile", "join_date"):
+                return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        return self._cell(row, self.COLUMNS[index.column()][0])
+
+    # --- fetching cells ---------------------------------------------------------------------
+
+    def _row(self, position: int) -> RegisterRow | None:
+        member_id = self._ids[position]
+        row = self._rows.get(member_id)
+        if row is None:
+            if len(self._rows) > self.CACHE_LIMIT:
+                self._rows.clear()
+            start = max(0, position - self.BLOCK // 5)
+            wanted = [i for i in self._ids[start : start + self.BLOCK] if i not in self._rows]
+            with self._db.session() as session:
+                self._rows.update(members.register_rows(session, wanted))
+            row = self._rows.get(member_id)
+        return row
+
+    def _cell(self, row: RegisterRow, key: str) -> str:
+        if key == "level":
+            return self._levels.get(row.level, row.level)
+        if key == "category":
+            return category_label(row.category)
+        if key == "status":
+            return status_label(row.status)
+        if key == "mentor":
+            return row.mentor_name or ""
+        if key == "join_date":
+            return row.join_date.isoformat() if row.join_date else ""
+        value = getattr(row, key)
+        return "" if value is None else str(value)

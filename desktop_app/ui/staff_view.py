@@ -1,0 +1,209 @@
+"""Staff accounts (R-2.1): the administrator creates accounts, sets roles, resets passwords."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.db import Database
+from desktop_app.core.errors import OfficeError, ValidationError
+from desktop_app.core.models import Role
+from desktop_app.core.security import Actor
+from desktop_app.core.services import accounts
+from desktop_app.ui import msgbox
+from desktop_app.ui.labels import role_label
+from desktop_app.ui.widgets import ERROR_STYLE
+
+
+class StaffDialog(QDialog):
+    """Create an account (with its first password) or change one."""
+
+    def __init__(self, db: Database, actor: Actor, staff_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db, self._actor, self._staff_id = db, actor, staff_id
+        self.setWindowTitle(self.tr("New staff account") if staff_id is None else self.tr("Change staff account"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("full_name")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        for role in Role:
+            self.role.addItem(role_label(role), role.value)
+        self.mobile = QLineEdit()
+        self.mobile.setObjectName("mobile")
+        self.landline = QLineEdit()
+        self.landline.setObjectName("landline")
+        self.active = QCheckBox(self.tr("Account in use"))
+        self.active.setChecked(True)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Full name"), self.full_name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Mobile"), self.mobile)
+        form.addRow(self.tr("Landline"), self.landline)
+        form.addRow("", self.active)
+        if staff_id is None:
+            form.addRow(self.tr("First password"), self.password)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if staff_id is not None:
+            with db.session() as session:
+                staff = accounts.get_staff(session, staff_id)
+                self.username.setText(staff.username)
+                self.full_name.setText(staff.full_name)
+                self.role.setCurrentIndex(self.role.findData(staff.role.value))
+                self.mobile.setText(staff.mobile or "")
+                self.landline.setText(staff.landline or "")
+                self.active.setChecked(staff.is_active)
+
+    def save(self) -> None:
+        values = {
+            "username": self.username.text(),
+            "full_name": self.full_name.text(),
+            "role": self.role.currentData(),
+            "mobile": self.mobile.text(),
+            "landline": self.landline.text(),
+            "is_active": self.active.isChecked(),
+        }
+        try:
+            with self._db.session() as session:
+                if self._staff_id is None:
+                    accounts.create_staff(session, self._actor, values, self.password.text())
+                else:
+                    accounts.update_staff(session, self._actor, self._staff_id, values)
+        except ValidationError as exc:
+            self.error.setText("\n".join(exc.errors.values()))
+            return
+        except OfficeError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class PasswordDialog(QDialog):
+    def __init__(self, db: Database, actor: Actor, staff_id: int, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db, self._actor, self._staff_id = db, actor, staff_id
+        self.setWindowTitle(self.tr("Set password for %1").replace("%1", name))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("confirm")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("New password"), self.password)
+        form.addRow(self.tr("Confirm password"), self.confirm)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            with self._db.session() as session:
+                accounts.set_password(session, self._actor, self._staff_id, self.password.text(), self.confirm.text())
+        except OfficeError as exc:
+            message = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else exc.message
+            self.error.setText(message)
+            return
+        self.accept()
+
+
+class StaffView(QWidget):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db, self._actor = db, actor
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New account…"))
+        self.new_button.setObjectName("new_staff")
+        self.edit_button = QPushButton(self.tr("Change…"))
+        self.password_button = QPushButton(self.tr("Set password…"))
+        for button in (self.new_button, self.edit_button, self.password_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("staff")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHeaderLabels([self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Mobile"),
+                                   self.tr("Status"), self.tr("Last signed in")])  # fmt: skip
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.tree)
+        self.new_button.clicked.connect(self.new_staff)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.password_button.clicked.connect(self.set_password)
+        self.tree.itemActivated.connect(lambda *_: self.edit_selected())
+        self.reload()
+
+    def reload(self) -> None:
+        self.tree.clear()
+        with self._db.session() as session:
+            staff_list = accounts.list_staff(session)
+        for staff in staff_list:
+            signed_in = staff.last_sign_in_at.astimezone(self._db.clock.now().tzinfo) if staff.last_sign_in_at else None
+            item = QTreeWidgetItem([
+                staff.username, staff.full_name, role_label(staff.role), staff.mobile or "",
+                self.tr("in use") if staff.is_active else self.tr("disabled"),
+                f"{signed_in:%Y-%m-%d %H:%M}" if signed_in else "",
+            ])  # fmt: skip
+            item.setData(0, Qt.ItemDataRole.UserRole, staff.id)
+            self.tree.addTopLevelItem(item)
+
+    def _selected(self) -> tuple[int, str] | None:
+        item = self.tree.currentItem()
+        if item is None:
+            msgbox.information(self, self.tr("Staff accounts"), self.tr("Select an account first."))
+            return None
+        return item.data(0, Qt.ItemDataRole.UserRole), item.text(1)
+
+    def new_staff(self) -> None:
+        if StaffDialog(self._db, self._actor, None, self).exec():
+            self.reload()
+
+    def edit_selected(self) -> None:
+        selected = self._selected()
+        if selected and StaffDialog(self._db, self._actor, selected[0], self).exec():
+            self.reload()
+
+    def set_password(self) -> None:
+        selected = self._selected()
+        if selected and PasswordDialog(self._db, self._actor, selected[0], selected[1], self).exec():
+            msgbox.information(self, self.tr("Staff accounts"), self.tr("The password has been changed."))

@@ -1,0 +1,85 @@
+"""Small widgets shared by the views: a field with its inline error, an empty-state overlay."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QLabel, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b3261e;"
+INVALID_PROPERTY = "invalid"
+
+
+class FieldWithError(QWidget):
+    """A field with a red message under it; empty and hidden while the value is fine."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = field
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(self.error)
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.field.setProperty(INVALID_PROPERTY, bool(message))
+        self.field.setStyleSheet("border: 1px solid #b3261e;" if message else "")
+        self.field.setToolTip(message or "")
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date field that may be left empty (shown as a dash): historic members lack dates."""
+
+    NULL = QDate(1900, 1, 1)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(self.NULL)
+        self.setSpecialValueText("—")
+        self.setDate(self.NULL)
+
+    def value(self) -> dt.date | None:
+        date = self.date()
+        return None if date == self.NULL else date.toPython()
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(QDate(value.year, value.month, value.day) if value else self.NULL)
+
+
+class EmptyState(QObject):
+    """A centred message over an item view's viewport while the view has no rows."""
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view)
+        self._view = view
+        self.label = QLabel(view.viewport())
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color: #5f6368; font-size: 15px; padding: 24px;")
+        self.label.hide()
+        view.viewport().installEventFilter(self)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.update()
+
+    def update(self) -> None:
+        model = self._view.model()
+        empty = model is None or model.rowCount() == 0
+        self.label.setGeometry(self._view.viewport().rect())
+        self.label.setVisible(empty and bool(self.label.text()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.label.setGeometry(self._view.viewport().rect())
+        return False
