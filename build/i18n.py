@@ -51,7 +51,8 @@ def lupdate(module: Path, ts: Path) -> None:
     )  # fmt: skip
 
 
-def lrelease(out: Path = QM_FILE) -> None:
+def lrelease(out: Path | None = None) -> None:
+    out = out or QM_FILE  # looked up at call time (tests point QM_FILE elsewhere)
     files = sorted(TS_DIR.glob("*.ts"))
     subprocess.run([_tool("pyside6-lrelease"), "-silent", *map(str, files), "-qm", str(out)], check=True)
 
