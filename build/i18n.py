@@ -117,8 +117,9 @@ def fill(mapping: dict[str, dict[str, str]]) -> int:
                     translation.attrib.pop("type", None)
                     changed = True
                     count += 1
-        if changed:
-            tree.write(ts, encoding="utf-8", xml_declaration=True)
+        if changed:  # written the way lupdate writes, so the two tools do not flip-flop the file
+            body = ET.tostring(tree.getroot(), encoding="unicode")
+            ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
     lrelease()
     return count
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -332,6 +332,11 @@ class MemberEditor(QDialog):
             self.banner.setText(self.tr("Not saved: please correct the fields marked in red.")
                                 + ("\n" + "\n".join(other) if other else ""))  # fmt: skip
         self.banner.setVisible(bool(errors))
+        contact_error = any(key.startswith(CONTACT_ROLES) for key in errors)
+        detail_error = any(not key.startswith(CONTACT_ROLES) for key in errors if key in self.wrappers)
+        bar = self.tabs.tabBar()
+        for index, has_error in ((0, detail_error), (1, contact_error)):  # a red tab title points to it
+            bar.setTabTextColor(index, QColor("#b3261e") if has_error else self.palette().color(QPalette.ColorRole.WindowText))
         first = next((key for key in self.wrappers if key in errors), None)
         if first is not None:
             widget = self.fields[first]

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.errors import Cancelled, OfficeError
@@ -49,7 +49,62 @@ class _Job(QRunnable):
             self.signals.succeeded.emit(result)
 
 
-_running: set[_Job] = set()
+class _Watcher(QObject):
+    """Receives a job's signals in the GUI thread. A QObject with slots, not closures: PySide
+    delivered queued signals to closures unreliably once an earlier receiver had been deleted."""
+
+    def __init__(self, job: _Job, parent: QWidget | None, on_success, on_failure, title: str, label: str | None):  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.job, self.parent_widget = job, parent
+        self.on_success, self.on_failure, self.title = on_success, on_failure, title
+        self.dialog: QProgressDialog | None = None
+        if label is not None:
+            dialog = QProgressDialog(label, QCoreApplication.translate("Operations", "Cancel"), 0, 0, parent)
+            dialog.setWindowTitle(title or label)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(job.cancel.set)
+            self.dialog = dialog
+        job.signals.progress.connect(self.progress)
+        job.signals.succeeded.connect(self.succeeded)
+        job.signals.failed.connect(self.failed)
+
+    @Slot(int, int)
+    def progress(self, done: int, total: int) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(min(done, max(total, 1)))
+
+    def _finish(self) -> None:
+        _running.discard(self)
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    @Slot(object)
+    def succeeded(self, result: Any) -> None:
+        self._finish()
+        if self.on_success is not None:
+            self.on_success(result)
+
+    @Slot(object, str)
+    def failed(self, exc: BaseException, trace: str) -> None:
+        self._finish()
+        parent, title = self.parent_widget, self.title
+        if self.on_failure is not None:
+            self.on_failure(exc)
+        elif isinstance(exc, Cancelled):
+            pass
+        elif isinstance(exc, OfficeError):
+            msgbox.warning(parent, title or QCoreApplication.translate("Operations", "Error"), exc.message)
+        else:
+            msgbox.critical(parent, title or QCoreApplication.translate("Operations", "Error"), f"{exc}\n\n{trace}")
+
+
+_running: set[_Watcher] = set()
 
 
 def run(
@@ -65,51 +120,10 @@ def run(
 
     Returns the cancel event (setting it cancels the work).
     """
-    cancel = threading.Event()
-    job = _Job(fn, cancel)
-    dialog: QProgressDialog | None = None
-    if label is not None:
-        dialog = QProgressDialog(label, QCoreApplication.translate("Operations", "Cancel"), 0, 0, parent)
-        dialog.setWindowTitle(title or label)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(cancel.set)
-
-        def show_progress(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, max(total, 1)))
-
-        job.signals.progress.connect(show_progress)
-
-    def finish() -> None:
-        _running.discard(job)
-        if dialog is not None:
-            dialog.close()
-            dialog.deleteLater()
-
-    def succeeded(result: Any) -> None:
-        finish()
-        if on_success is not None:
-            on_success(result)
-
-    def failed(exc: BaseException, trace: str) -> None:
-        finish()
-        if on_failure is not None:
-            on_failure(exc)
-        elif isinstance(exc, Cancelled):
-            pass
-        elif isinstance(exc, OfficeError):
-            msgbox.warning(parent, title or QCoreApplication.translate("Operations", "Error"), exc.message)
-        else:
-            msgbox.critical(parent, title or QCoreApplication.translate("Operations", "Error"), f"{exc}\n\n{trace}")
-
-    job.signals.succeeded.connect(succeeded)
-    job.signals.failed.connect(failed)
-    _running.add(job)
+    job = _Job(fn, threading.Event())
+    _running.add(_Watcher(job, parent, on_success, on_failure, title, label))
     QThreadPool.globalInstance().start(job)
-    return cancel
+    return job.cancel
 
 
 def wait_all(timeout_ms: int = 30000) -> bool:
