@@ -86,4 +86,4 @@ def test_window_opens_signed_in_and_shows_the_register(db_url: str, tmp_path: Pa
         cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "shown rows=40" in result.stdout
+    assert "shown rows=40" in result.stdout and "loaded rows=40" in result.stdout
