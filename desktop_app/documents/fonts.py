@@ -6,18 +6,52 @@ CID font STSong-Light is never embedded, so it is never used. A character the fo
 drawn as nothing, silently; ``missing_characters`` finds those before drawing, and
 ``font_for_text`` falls back (SimSun-ExtB on Windows, HanaMin on Debian) for rare characters of
 CJK Extension B that turn up in company and person names.
+
+``FontSet`` is what the document builders use: the fonts of one print run, with the office's
+font settings applied (a path per style; a path that does not exist on this workstation is
+skipped), and the cut of each text into runs remembered, so a batch of a thousand certificates
+measures each name once.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
+import zlib
 from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+
+def _utf16_hex(code: int) -> str:
+    if code <= 0xFFFF:
+        return f"{code:04X}"
+    code -= 0x10000
+    return f"{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}"
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, but with characters beyond U+FFFF written as UTF-16 surrogate
+    pairs as the PDF reference requires. ReportLab writes ``<20000>``, an odd-length hex string,
+    so readers (pypdf, search, copy and paste) lose exactly the rare characters of CJK Extension B
+    that the fallback font is there to print."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ]  # fmt: skip
+    return "\n".join(lines)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @dataclass(frozen=True)
@@ -58,7 +92,19 @@ class FontUnavailable(RuntimeError):
     """No usable TrueType CJK font: the message says what to install."""
 
 
+def _registered_name(font: FontFile) -> str:
+    """One ReportLab name per font file, so a file used by several styles is embedded once."""
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", Path(font.path).stem).strip("-") or "font"
+    digest = zlib.crc32(font.path.encode("utf-8")) & 0xFFFF
+    return f"office-{stem}-{font.subfont}-{digest:04x}"
+
+
 def _load(name: str, font: FontFile) -> TTFont | None:
+    """Register ``font`` (under its own file's name; ``name`` is kept for callers' logs)."""
+    name = _registered_name(font)
+    existing = pdfmetrics._fonts.get(name)
+    if isinstance(existing, TTFont):
+        return existing
     if not Path(font.path).exists():
         return None
     try:
@@ -76,10 +122,10 @@ def font_name(style: str = "song", override: str | None = None) -> str:
     ``override`` is a path to a .ttf/.ttc (a setting), tried first.
     """
     files = ([FontFile(override)] if override else []) + _candidates()[style]
-    for index, font in enumerate(files):
-        name = f"office-{style}-{index}" if not override or index else f"office-{style}-custom"
-        if _load(name, font) is not None:
-            return name
+    for font in files:
+        ttf = _load(style, font)
+        if ttf is not None:
+            return ttf.fontName
     if style == "fallback":
         return ""
     raise FontUnavailable(
@@ -101,21 +147,27 @@ def missing_characters(text: str, name: str) -> list[str]:
 
 
 @cache
-def fallback_names() -> tuple[str, ...]:
-    """Every usable fallback font, registered (HanaMin comes as two files, A and B)."""
-    names = []
-    for index, font in enumerate(_candidates()["fallback"]):
-        name = f"office-fallback-{index}"
-        if _load(name, font) is not None:
-            names.append(name)
+def fallback_names(override: str | None = None) -> tuple[str, ...]:
+    """Every usable fallback font, registered (HanaMin comes as two files, A and B).
+
+    ``override`` is a path to a .ttf/.ttc (a setting), tried first."""
+    names: list[str] = []
+    files = ([FontFile(override)] if override else []) + _candidates()["fallback"]
+    for font in files:
+        ttf = _load("fallback", font)
+        if ttf is not None and ttf.fontName not in names:
+            names.append(ttf.fontName)
     return tuple(names)
 
 
-def split_runs(text: str, style: str = "song") -> list[tuple[str, str]]:
+def split_runs(text: str, style: str = "song", *, override: str | None = None,
+               fallback: str | None = None) -> list[tuple[str, str]]:  # fmt: skip
     """``text`` cut into (font name, run) pieces: the style's font wherever it has the character,
-    a fallback font where only that has it. Raises ``MissingGlyphs`` naming characters no font has."""
-    primary = font_name(style)
-    fonts = [primary, *fallback_names()]
+    a fallback font where only that has it. Raises ``MissingGlyphs`` naming characters no font has.
+
+    ``override`` and ``fallback`` are font files from the settings, tried first."""
+    primary = font_name(style, override or None)
+    fonts = [primary, *fallback_names(fallback or None)]
     glyphs = [_font(name).face.charToGlyph for name in fonts]
     runs: list[tuple[str, str]] = []
     missing = []
@@ -149,3 +201,71 @@ class MissingGlyphs(ValueError):
         self.characters = characters
         shown = "、".join(f"“{c}”(U+{ord(c):04X})" for c in characters)
         super().__init__(f"字体中没有{shown}，无法打印“{text}”。请安装含该字的字体（如 Windows 的 SimSun-ExtB）后重试。")
+
+
+STYLES = ("song", "hei", "kai", "fangsong")
+
+
+class FontSet:
+    """The fonts of one print run: ``overrides`` maps a style (and "fallback") to a font file."""
+
+    def __init__(self, overrides: Mapping[str, str] | None = None):
+        self.overrides = {k: v for k, v in (overrides or {}).items() if v}
+        self._names: dict[str, str] = {}
+        self._tables: dict[str, list[tuple[str, dict[int, int]]]] = {}
+        self._runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+
+    def name(self, style: str = "song") -> str:
+        """The ReportLab name of the style's primary font."""
+        try:
+            return self._names[style]
+        except KeyError:
+            name = self._names[style] = font_name(style, self.overrides.get(style))
+            return name
+
+    def _table(self, style: str) -> list[tuple[str, dict[int, int]]]:
+        try:
+            return self._tables[style]
+        except KeyError:
+            names = [self.name(style), *fallback_names(self.overrides.get("fallback"))]
+            table = self._tables[style] = [(n, _font(n).face.charToGlyph) for n in names]
+            return table
+
+    def runs(self, text: str, style: str = "song") -> tuple[tuple[str, str], ...]:
+        """Like ``split_runs``, remembered per text. Raises ``MissingGlyphs``."""
+        key = (text, style)
+        cached = self._runs.get(key)
+        if cached is not None:
+            return cached
+        table = self._table(style)
+        primary_name, primary = table[0]
+        runs: list[tuple[str, str]] = []
+        missing: list[str] = []
+        for char in text:
+            code = ord(char)
+            if code in primary or char.isspace():
+                chosen = primary_name
+            else:
+                chosen = next((n for n, glyphs in table[1:] if code in glyphs), None)
+                if chosen is None:
+                    missing.append(char)
+                    continue
+            if runs and runs[-1][0] == chosen:
+                runs[-1] = (chosen, runs[-1][1] + char)
+            else:
+                runs.append((chosen, char))
+        if missing:
+            raise MissingGlyphs(text, sorted(set(missing)))
+        result = self._runs[key] = tuple(runs)
+        return result
+
+    def width(self, text: str, style: str, size: float) -> float:
+        return sum(pdfmetrics.stringWidth(run, name, size) for name, run in self.runs(text, style))
+
+    def missing(self, text: str, style: str = "song") -> list[str]:
+        """Characters of ``text`` that no font of this set has (empty when it prints)."""
+        try:
+            self.runs(text, style)
+        except MissingGlyphs as exc:
+            return exc.characters
+        return []

@@ -1,0 +1,490 @@
+"""Shared page furniture: one print run (canvas, fonts, report), text in runs, wrapping, boxes, seal.
+
+Every string goes through ``FontSet.runs`` before it is drawn, so a rare character is printed
+with the fallback font and a character no font has is caught instead of printed as a blank. The
+build loop (``Document.each``) turns a ``Skip`` into a listed problem and carries on; characters
+no font has are collected for every item and then stop the build with ``UnprintableText`` naming
+each member and character, before the PDF is written.
+
+Coordinates are ReportLab's: points, origin bottom-left. ``top(y_mm)`` converts a distance from
+the top edge in millimetres.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from reportlab.lib.colors import Color, black
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop_app import __version__
+from desktop_app.core.errors import OfficeError
+from desktop_app.documents import BuildReport, Output, Problem, Progress, describe_item
+from desktop_app.documents.fonts import FontSet, MissingGlyphs
+from desktop_app.documents.inputs import DocumentContext
+
+T = TypeVar("T")
+
+A4 = (210 * mm, 297 * mm)
+A4_LANDSCAPE = (297 * mm, 210 * mm)
+GREY = Color(0.45, 0.45, 0.45)
+LIGHT = Color(0.82, 0.82, 0.82)
+SEAL_RED = Color(0.80, 0.08, 0.08)
+
+# Chinese line breaking (禁则): these never begin a line, those never end one.
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰,.;:!?)]}>％")
+NO_LINE_END = frozenset("（《「『【〔〈“‘([{<")
+_TOKEN = re.compile(r"[A-Za-z0-9@._\-/+#&%:]+|\s|.", re.DOTALL)
+
+
+class Skip(Exception):
+    """Raised while drawing an item that cannot be drawn: listed as a problem, the rest go on."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class UnprintableText(OfficeError):
+    """Characters no font has: the build stops rather than print blanks or boxes."""
+
+    def __init__(self, failures: list[tuple[str, list[str], str]]):
+        self.failures = failures
+        lines = []
+        for who, characters, text in failures[:20]:
+            shown = "、".join(f"“{c}”(U+{ord(c):04X})" for c in characters)
+            lines.append(f"· {who}：{shown}，在“{text}”中")
+        if len(failures) > 20:
+            lines.append(f"…… 另有 {len(failures) - 20} 项")
+        super().__init__(
+            "以下文字含有任何已安装字体都没有的字，为免印出空白或方框，本次未生成文件：\n"
+            + "\n".join(lines)
+            + "\n请在“系统设置 → 文书字体”中把“后备字体”设为含这些字的 TrueType 字体"
+            "（Windows 自带 SimSun-ExtB：C:\\Windows\\Fonts\\simsunb.ttf），或改正该会员资料中的字。"
+        )
+
+
+def top(page_height: float, y_mm: float) -> float:
+    """The ReportLab y of a point ``y_mm`` millimetres below the top edge."""
+    return page_height - y_mm * mm
+
+
+class Document:
+    """One print run of one kind into one PDF."""
+
+    def __init__(self, kind: str, out: Output, context: DocumentContext, pagesize: tuple[float, float],
+                 *, title: str, subject: str = ""):  # fmt: skip
+        self.kind = kind
+        self.context = context
+        self.fonts = FontSet(context.fonts)
+        self.width, self.height = pagesize
+        # The initial font is ours, so no unembedded Helvetica is listed in the PDF's resources.
+        self.canvas = Canvas(out if not hasattr(out, "__fspath__") else str(out), pagesize=pagesize,
+                             initialFontName=self.fonts.name("song"))  # fmt: skip
+        self.canvas.setTitle(title)
+        self.canvas.setAuthor(context.association.name)
+        self.canvas.setSubject(subject or title)
+        self.canvas.setCreator(f"会籍管理 membership-office {__version__}")
+        self.report = BuildReport(kind)
+        self._unprintable: list[tuple[str, list[str], str]] = []
+        self._dirty = False
+        self._char_widths: dict[tuple[str, str], float] = {}
+        self._images: dict[int, ImageReader] = {}
+        self.item: Any = None  # the item being drawn, for warnings
+
+    # --- the loop ---------------------------------------------------------------------------
+
+    def each(self, items: Sequence[T], progress: Progress | None, draw: Callable[[T], None]) -> None:
+        """Draw every item; ``Skip`` lists a problem, missing glyphs are collected (see ``finish``)."""
+        total = len(items)
+        self.report.items += total
+        if progress is not None:
+            progress(0, total)
+        for index, item in enumerate(items):
+            self.item = item
+            try:
+                draw(item)
+            except Skip as exc:
+                self.report.problems.append(Problem(item, exc.message))
+            except MissingGlyphs as exc:
+                self._unprintable.append((describe_item(item), exc.characters, exc.text))
+            else:
+                self.report.drawn += 1
+            if progress is not None:
+                progress(index + 1, total)
+        self.item = None
+
+    def warn(self, message: str, item: Any = None) -> None:
+        """The item is drawn, but something on it is incomplete (shrunk, cut, left blank)."""
+        self.report.problems.append(Problem(item if item is not None else self.item, message, drawn=True))
+
+    def mark(self) -> None:
+        """Something was drawn on the current page."""
+        self._dirty = True
+
+    def end_page(self) -> None:
+        if self._dirty:
+            self.canvas.showPage()
+            self.report.pages += 1
+            self._dirty = False
+
+    def finish(self) -> BuildReport:
+        if self._unprintable:
+            raise UnprintableText(self._unprintable)
+        self.end_page()
+        if self.report.pages == 0:  # a PDF needs a page; say on it that nothing was printable
+            self.text(self.width / 2, self.height / 2, "（没有可打印的内容，请查看问题列表）", "hei", 14, "centre")
+            self.end_page()
+        self.canvas.save()
+        return self.report
+
+    # --- text -------------------------------------------------------------------------------
+
+    def text(self, x: float, y: float, text: str, style: str = "song", size: float = 12,
+             align: str = "left", color: Color = black) -> float:  # fmt: skip
+        """Draw one line at baseline ``y``; ``align`` left/centre/right about ``x``. Returns its width."""
+        if not text:
+            return 0.0
+        runs = self.fonts.runs(text, style)
+        width = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
+        if align == "centre":
+            x -= width / 2
+        elif align == "right":
+            x -= width
+        canvas = self.canvas
+        canvas.setFillColor(color)
+        for name, run in runs:
+            canvas.setFont(name, size)
+            canvas.drawString(x, y, run)
+            x += pdfmetrics.stringWidth(run, name, size)
+        self._dirty = True
+        return width
+
+    def text_width(self, text: str, style: str = "song", size: float = 12) -> float:
+        return self.fonts.width(text, style, size)
+
+    def _char_width(self, char: str, style: str) -> float:
+        key = (char, style)
+        width = self._char_widths.get(key)
+        if width is None:
+            width = self._char_widths[key] = self.fonts.width(char, style, 1.0)
+        return width
+
+    def wrap(self, text: str, style: str, size: float, width: float) -> list[str]:
+        """Lines of ``text`` no wider than ``width``, broken the Chinese way (禁则), words of Latin
+        letters and digits kept whole, ``\\n`` kept as a break."""
+        self.fonts.runs(text.replace("\n", " "), style)  # raises MissingGlyphs naming the whole text
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            lines.extend(self._wrap_paragraph(paragraph, style, size, width))
+        return lines
+
+    def _wrap_paragraph(self, text: str, style: str, size: float, width: float) -> list[str]:
+        limit = width / size
+        lines: list[list[str]] = []
+        line: list[str] = []
+        used = 0.0
+
+        def token_width(token: str) -> float:
+            return sum(self._char_width(c, style) for c in token)
+
+        for token in _TOKEN.findall(text):
+            w = token_width(token)
+            if used + w <= limit or not line:
+                if not line and token.isspace():
+                    continue
+                if w > limit and len(token) > 1:  # a Latin string longer than the line: cut it
+                    for char in token:
+                        cw = self._char_width(char, style)
+                        if used + cw > limit and line:
+                            lines.append(line)
+                            line, used = [], 0.0
+                        line.append(char)
+                        used += cw
+                    continue
+                line.append(token)
+                used += w
+                continue
+            if token.isspace():
+                lines.append(line)
+                line, used = [], 0.0
+                continue
+            carried: list[str] = []
+            if token in NO_LINE_START and len(line) > 1:
+                carried = [line.pop()]  # the closing mark takes the previous character along
+            while len(line) > 1 and line[-1] in NO_LINE_END:
+                carried.insert(0, line.pop())
+            lines.append(line)
+            line = carried + [token]
+            used = sum(token_width(t) for t in line)
+        if line:
+            lines.append(line)
+        return ["".join(tokens).strip() for tokens in lines] or [""]
+
+    def fit(self, text: str, style: str, width: float, max_lines: int, size: float,
+            min_size: float) -> tuple[float, list[str], bool]:  # fmt: skip
+        """The largest size from ``size`` down to ``min_size`` at which ``text`` fits in
+        ``max_lines`` lines of ``width``. Returns (size, lines, complete); when even the smallest
+        size does not fit, the last line ends with “…” and complete is False."""
+        current = size
+        while True:
+            lines = self.wrap(text, style, current, width)
+            if len(lines) <= max_lines:
+                return current, lines, True
+            if current - 0.5 < min_size:
+                break
+            current -= 0.5
+        kept = lines[:max_lines]
+        last = kept[-1]
+        while last and self.text_width(last + "…", style, current) > width:
+            last = last[:-1]
+        kept[-1] = last + "…"
+        return current, kept, False
+
+    def lines(self, x: float, y: float, lines: Sequence[str], style: str, size: float,
+              leading: float, align: str = "left", color: Color = black) -> float:  # fmt: skip
+        """Draw ``lines`` from baseline ``y`` downwards; returns the baseline after the last."""
+        for line in lines:
+            self.text(x, y, line, style, size, align, color)
+            y -= leading
+        return y
+
+    def paragraph(self, x: float, y: float, width: float, text: str, style: str = "song",
+                  size: float = 12, leading: float | None = None, indent: int = 2) -> float:  # fmt: skip
+        """A paragraph from baseline ``y``, its first line indented by ``indent`` characters
+        (两字缩进). Returns the baseline for what follows."""
+        leading = leading or size * 1.75
+        pad = "\u3000" * indent
+        lines = self.wrap(pad + text, style, size, width)
+        if lines and indent:
+            lines[0] = pad + lines[0].lstrip("\u3000")
+        for line in lines:
+            self.text(x, y, line, style, size)
+            y -= leading
+        return y
+
+    def cell(self, x: float, y: float, w: float, h: float, text: str | None, style: str = "song",
+             size: float = 10.5, align: str = "left", max_lines: int | None = None,
+             min_size: float = 6.5, pad: float = 2 * mm, valign: str = "middle") -> bool:  # fmt: skip
+        """``text`` inside the box with bottom-left (x, y), shrunk and wrapped to fit.
+        Returns False (and warns) when it had to be cut."""
+        if not text:
+            return True
+        leading_ratio = 1.3
+        inner_w = max(w - 2 * pad, 1)
+        fit_lines = max_lines or max(1, int((h - pad) // (size * leading_ratio)) or 1)
+        current, lines, complete = self.fit(text, style, inner_w, fit_lines, size, min_size)
+        while len(lines) * current * leading_ratio > h - 1 and current - 0.5 >= min_size:
+            current -= 0.5
+            current, lines, complete = self.fit(text, style, inner_w, fit_lines, current, min_size)
+        leading = current * leading_ratio
+        block = leading * (len(lines) - 1) + current
+        if valign == "top":
+            baseline = y + h - pad - current * 0.88
+        else:
+            baseline = y + (h + block) / 2 - current * 0.88
+        tx = {"left": x + pad, "centre": x + w / 2, "right": x + w - pad}[align]
+        self.lines(tx, baseline, lines, style, current, leading, align)
+        if not complete:
+            self.warn(f"“{text[:30]}”过长，已截断")
+        return complete
+
+    # --- lines and boxes ----------------------------------------------------------------------
+
+    def rect(self, x: float, y: float, w: float, h: float, width: float = 0.8, dash: Sequence[float] | None = None,
+             color: Color = black) -> None:  # fmt: skip
+        canvas = self.canvas
+        canvas.setStrokeColor(color)
+        canvas.setLineWidth(width)
+        canvas.setDash(*(dash or ()))  # type: ignore[arg-type]
+        canvas.rect(x, y, w, h, stroke=1, fill=0)
+        canvas.setDash()
+        self._dirty = True
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.8,
+             dash: Sequence[float] | None = None, color: Color = black) -> None:  # fmt: skip
+        canvas = self.canvas
+        canvas.setStrokeColor(color)
+        canvas.setLineWidth(width)
+        canvas.setDash(*(dash or ()))  # type: ignore[arg-type]
+        canvas.line(x1, y1, x2, y2)
+        canvas.setDash()
+        self._dirty = True
+
+    def checkbox(self, x: float, y: float, size: float, checked: bool) -> None:
+        """A square with bottom-left (x, y); a tick drawn as lines (fonts lack ☑)."""
+        self.rect(x, y, size, size, 0.7)
+        if checked:
+            canvas = self.canvas
+            canvas.setLineWidth(1.2)
+            path = canvas.beginPath()
+            path.moveTo(x + size * 0.18, y + size * 0.52)
+            path.lineTo(x + size * 0.42, y + size * 0.22)
+            path.lineTo(x + size * 0.85, y + size * 0.85)
+            canvas.drawPath(path, stroke=1, fill=0)
+
+    def choices(self, x: float, y: float, options: Sequence[str], chosen: str | None, size: float = 10.5,
+                max_width: float | None = None, leading: float | None = None) -> float:  # fmt: skip
+        """□ option □ option … on baseline ``y``, wrapping at ``max_width``; returns the last baseline."""
+        box = size * 0.85
+        gap = size * 0.4
+        start = x
+        leading = leading or size * 1.6
+        for option in options:
+            w = box + gap + self.text_width(option, "song", size) + size * 1.2
+            if max_width is not None and x + w > start + max_width and x > start:
+                x = start
+                y -= leading
+            self.checkbox(x, y - size * 0.1, box, option == chosen)
+            self.text(x + box + gap, y, option, "song", size)
+            x += w
+        return y
+
+    def image(self, png: bytes, x: float, y: float, w: float, h: float) -> None:
+        """An image (PNG/JPEG bytes) fitted into the box, keeping its proportions, transparency kept."""
+        reader = self._images.get(id(png))
+        if reader is None:
+            reader = self._images[id(png)] = ImageReader(io.BytesIO(png))
+        self.canvas.drawImage(reader, x, y, w, h, mask="auto", preserveAspectRatio=True, anchor="c")
+        self._dirty = True
+
+    def seal(self, cx: float, cy: float, diameter: float = 42 * mm) -> bool:
+        """The association's seal centred on (cx, cy), when the office has set its image."""
+        if not self.context.seal_png:
+            return False
+        self.image(self.context.seal_png, cx - diameter / 2, cy - diameter / 2, diameter, diameter)
+        return True
+
+
+def safe(value: object) -> str:
+    """Text of an optional value: ``None`` prints as nothing."""
+    return "" if value is None else str(value).strip()
+
+
+class Table:
+    """A ruled table that runs over pages: the header is repeated on every page.
+
+    ``columns`` are (title, width in points, align). ``start_page()`` draws what comes above the
+    table on a new page and returns the y where the table starts there.
+    """
+
+    def __init__(self, doc: Document, x: float, columns: Sequence[tuple[str, float, str]],
+                 start_page: Callable[[], float], bottom: float, size: float = 9.5,
+                 header_size: float = 10) -> None:  # fmt: skip
+        self.doc = doc
+        self.x = x
+        self.columns = columns
+        self.start_page = start_page
+        self.bottom = bottom
+        self.size = size
+        self.header_size = header_size
+        self.leading = size * 1.3
+        self.pad = 1.6 * mm
+        self.y: float | None = None
+
+    @property
+    def width(self) -> float:
+        return sum(w for _t, w, _a in self.columns)
+
+    def _header(self) -> None:
+        assert self.y is not None
+        h = self.header_size * 2.2
+        x = self.x
+        canvas = self.doc.canvas
+        canvas.setFillColor(Color(0.93, 0.93, 0.93))
+        canvas.rect(self.x, self.y - h, self.width, h, stroke=0, fill=1)
+        for title, w, _align in self.columns:
+            self.doc.rect(x, self.y - h, w, h, 0.6)
+            self.doc.text(x + w / 2, self.y - h / 2 - self.header_size * 0.35, title, "hei", self.header_size, "centre")
+            x += w
+        self.y -= h
+
+    def _new_page(self) -> None:
+        if self.y is not None:
+            self.doc.end_page()
+        self.y = self.start_page()
+        self._header()
+
+    def row_lines(self, values: Sequence[str]) -> list[list[str]]:
+        return [self.doc.wrap(value, "song", self.size, w - 2 * self.pad) if value else [""]
+                for value, (_t, w, _a) in zip(values, self.columns, strict=True)]  # fmt: skip
+
+    def row(self, values: Sequence[str], min_height: float = 0) -> None:
+        """One row, as tall as its tallest cell (at least ``min_height``: room to write by hand);
+        raises ``MissingGlyphs`` before drawing anything."""
+        cells = self.row_lines(values)
+        height = max(len(lines) for lines in cells) * self.leading + 2 * self.pad - (self.leading - self.size) + 1
+        height = max(height, min_height)
+        if self.y is None or self.y - height < self.bottom:
+            self._new_page()
+        assert self.y is not None
+        x = self.x
+        for lines, (_title, w, align) in zip(cells, self.columns, strict=True):
+            self.doc.rect(x, self.y - height, w, height, 0.6)
+            block = (len(lines) - 1) * self.leading + self.size
+            baseline = self.y - (height - block) / 2 - self.size * 0.88
+            tx = {"left": x + self.pad, "centre": x + w / 2, "right": x + w - self.pad}[align]
+            self.doc.lines(tx, baseline, lines, "song", self.size, self.leading, align)
+            x += w
+        self.y -= height
+
+    def close(self) -> float:
+        """The y under the table (a new page with the header if nothing was drawn yet)."""
+        if self.y is None:
+            self._new_page()
+        assert self.y is not None
+        return self.y
+
+
+class Flow:
+    """Lines running down the page and on to the next: letters and notices."""
+
+    def __init__(self, doc: Document, left: float, right: float, top_y: float, bottom_y: float,
+                 on_new_page: Callable[[], None] | None = None) -> None:  # fmt: skip
+        self.doc = doc
+        self.left = left
+        self.width = right - left
+        self.top_y = top_y
+        self.bottom_y = bottom_y
+        self.y = top_y
+        self.on_new_page = on_new_page
+
+    def need(self, height: float) -> None:
+        """Start a new page unless ``height`` still fits on this one."""
+        if self.y - height < self.bottom_y:
+            self.doc.end_page()
+            self.y = self.top_y
+            if self.on_new_page is not None:
+                self.on_new_page()
+
+    def line(self, text: str, style: str, size: float, leading: float, align: str = "left") -> None:
+        self.need(size)
+        x = {"left": self.left, "centre": self.left + self.width / 2, "right": self.left + self.width}[align]
+        self.doc.text(x, self.y - size, text, style, size, align)
+        self.y -= leading
+
+    def paragraph(self, text: str, style: str = "song", size: float = 12, leading: float | None = None,
+                  indent: int = 2, hanging: int = 0) -> None:  # fmt: skip
+        """A wrapped paragraph, first line indented by ``indent`` characters; with ``hanging``,
+        the following lines are indented by that many instead (numbered items)."""
+        leading = leading or size * 1.75
+        em = self.doc.text_width("\u3000", style, size)
+        text = text.strip()
+        first = self.doc.wrap(text, style, size, self.width - indent * em)
+        lines = [(indent, first[0])]
+        if len(first) > 1:
+            rest = text[len(first[0]):].lstrip()
+            lines += [(hanging, line) for line in self.doc.wrap(rest, style, size, self.width - hanging * em)]
+        for pad, line in lines:
+            self.need(size)
+            self.doc.text(self.left + pad * em, self.y - size, line, style, size)
+            self.y -= leading
+
+    def space(self, height: float) -> None:
+        self.y -= height

@@ -1,0 +1,106 @@
+"""Dues receipt (会费收据, R-8.5, R-9.4): one A4 page per receipt, cut in two along the dashed line.
+
+The top half (第一联) goes to the member with the journal; the bottom half (第二联) stays with the
+office as its stub. Both carry the number, payer, dues year(s), the amount in figures and in
+capital numerals (壹仟伍佰元整), the payee with its seal, who received it and the date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.lib.units import mm
+
+from desktop_app.documents import BuildReport, Output, Progress
+from desktop_app.documents.base import A4, GREY, Document, Skip, safe
+from desktop_app.documents.inputs import DocumentContext, DuesReceiptInput
+from desktop_app.documents.numerals import amount_in_capitals, chinese_date, format_amount, to_amount, years_text
+
+NUMBER_RED = Color(0.75, 0.1, 0.1)
+COPIES = ("第一联　收据（交款单位收执）", "第二联　存根（协会留存）")
+
+
+def title(context: DocumentContext) -> str:
+    return f"{context.association.name}会费收据"
+
+
+def build(out: Output, items: Sequence[DuesReceiptInput], context: DocumentContext,
+          progress: Progress | None = None) -> BuildReport:  # fmt: skip
+    doc = Document("dues-receipt", out, context, A4, title=title(context))
+    doc.each(items, progress, lambda item: draw_receipt(doc, item, context))
+    return doc.finish()
+
+
+def check(item: DuesReceiptInput) -> None:
+    if not safe(item.receipt_number):
+        raise Skip("没有收据编号")
+    if not safe(item.payer):
+        raise Skip("交款单位为空")
+    if not item.years:
+        raise Skip("没有会费年度")
+    try:
+        to_amount(item.amount)
+    except Exception as exc:  # ValidationError: negative, too large, more than two decimals
+        raise Skip(str(exc)) from None
+
+
+def draw_receipt(doc: Document, item: DuesReceiptInput, context: DocumentContext) -> None:
+    check(item)
+    for text in (item.payer, item.received_by or "", item.note or "", item.payment_method or ""):
+        doc.fonts.runs(text)  # characters no font has stop here, before anything is drawn
+    half = doc.height / 2
+    for index, copy in enumerate(COPIES):
+        draw_part(doc, item, context, half * (1 - index), half, copy, sealed=index == 0)
+    doc.line(8 * mm, half, doc.width - 8 * mm, half, 0.5, dash=(4, 3), color=GREY)
+    doc.text(doc.width - 10 * mm, half + 1.5 * mm, "沿虚线剪开", "song", 7, "right", GREY)
+    doc.end_page()
+
+
+def draw_part(doc: Document, item: DuesReceiptInput, context: DocumentContext, bottom: float,
+              height: float, copy: str, sealed: bool) -> None:  # fmt: skip
+    w = doc.width
+    left, right = 15 * mm, w - 15 * mm
+    width = right - left
+    top_y = bottom + height
+    doc.text(w / 2, top_y - 20 * mm, title(context), "hei", 18, "centre")
+    doc.line(w / 2 - 45 * mm, top_y - 22.5 * mm, w / 2 + 45 * mm, top_y - 22.5 * mm, 0.6)
+    doc.line(w / 2 - 45 * mm, top_y - 23.5 * mm, w / 2 + 45 * mm, top_y - 23.5 * mm, 0.6)
+    y = top_y - 31 * mm
+    doc.text(left, y, f"开票日期：{chinese_date(item.date)}", "song", 10.5)
+    doc.text(right, y, f"No. {item.receipt_number}", "song", 12, "right", NUMBER_RED)
+    doc.text(right, top_y - 10 * mm, copy, "song", 8, "right", GREY)
+
+    amount = to_amount(item.amount)
+    label_w = 30 * mm
+    row_h = 10 * mm
+    half = width / 2
+    rows = [
+        [("交款单位", item.payer, width - label_w)],
+        [("会员编号", safe(item.member_number), half - label_w), ("会费年度", years_text(item.years), half - label_w)],
+        [("收费项目", f"{years_text(item.years)}会员会费", width - label_w)],
+        [("金额（大写）", f"人民币{amount_in_capitals(amount)}", width - label_w - 55 * mm),
+         ("小写", format_amount(amount), 55 * mm - 18 * mm)],
+        [("交款方式", safe(item.payment_method), half - label_w), ("备注", safe(item.note), half - label_w)],
+    ]  # fmt: skip
+    y -= 4 * mm
+    for row in rows:
+        x = left
+        for label, value, value_w in row:
+            lw = label_w if label != "小写" else 18 * mm
+            doc.rect(x, y - row_h, lw, row_h, 0.6)
+            doc.cell(x, y - row_h, lw, row_h, label, "hei", 10, "centre")
+            doc.rect(x + lw, y - row_h, value_w, row_h, 0.6)
+            bold = label in ("金额（大写）", "小写")
+            doc.cell(x + lw, y - row_h, value_w, row_h, value, "hei" if bold else "song", 11 if bold else 10.5,
+                     max_lines=2)  # fmt: skip
+            x += lw + value_w
+        y -= row_h
+    y -= 18 * mm  # room for the seal between the table and the payee
+    payee = safe(item.payee) or context.association.name
+    doc.text(left, y, f"收款单位（盖章）：{payee}", "song", 10.5)
+    doc.text(left + width * 0.62, y, f"收款人：{safe(item.received_by)}", "song", 10.5)
+    payee_w = doc.text_width(payee, "song", 10.5)
+    if sealed:  # the stub stays with the office unsealed
+        doc.seal(left + doc.text_width("收款单位（盖章）：", "song", 10.5) + payee_w / 2, y + 1 * mm, 30 * mm)
+    doc.text(left, bottom + 8 * mm, "本收据为会员单位缴纳会费的凭证，请妥善保管。", "song", 8, color=GREY)
