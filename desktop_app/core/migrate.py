@@ -8,28 +8,52 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
 
 from desktop_app.core.backup import sqlite_backup
 from desktop_app.core.db import Database
 from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REVISION = re.compile(r"^revision\b[^=]*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN_REVISION = re.compile(r"^down_revision\b[^=]*=(.*)$", re.M)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+@cache
+def _revisions_on_disk() -> tuple[frozenset[str], frozenset[str]]:
+    """(all revisions, heads) read from the migration files' text, without importing Alembic:
+    at every start-up the database is usually current, and Alembic costs a third of a second
+    to import. Anything unusual falls back to Alembic itself."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision is None or down is None:
+            continue
+        revisions.add(revision.group(1))
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    return frozenset(revisions), frozenset(revisions - parents)
+
+
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     if len(heads) != 1:  # two branches of migrations were written in parallel: merge them
         raise RuntimeError(f"migrations have {len(heads)} heads: {heads}")
@@ -37,11 +61,15 @@ def head_revision() -> str:
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def check_database(connection: Connection) -> str | None:
@@ -66,6 +94,10 @@ def check_database(connection: Connection) -> str | None:
 def upgrade_database(db: Database, *, backup_dir: Path | None = None) -> Path | None:
     """Upgrade ``db`` to the head revision. Returns the backup made before upgrading, if any."""
     with db.engine.connect() as connection:
+        revision = current_revision(connection)
+        revisions_on_disk, heads_on_disk = _revisions_on_disk()
+        if revision is not None and heads_on_disk == {revision}:
+            return None  # current: the usual start-up
         revision = check_database(connection)
     head = head_revision()
     if revision == head:
@@ -79,6 +111,8 @@ def upgrade_database(db: Database, *, backup_dir: Path | None = None) -> Path | 
         backup_path = sqlite_backup(
             db.sqlite_path, target_dir / f"{db.sqlite_path.stem}-before-{head}-{stamp}.db"
         )
+    from alembic import command
+
     config = alembic_config()
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection

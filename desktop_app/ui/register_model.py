@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -28,6 +29,10 @@ from desktop_app.ui import ops
 from desktop_app.ui.labels import category_label, status_label
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class RegisterModel(QAbstractTableModel):
@@ -45,7 +50,7 @@ class RegisterModel(QAbstractTableModel):
         ("join_date", QT_TRANSLATE_NOOP("RegisterModel", "Joined on")),
     )
     FIRST_PAGE = 200
-    BLOCK = 100
+    BLOCK = 50
     CACHE_LIMIT = 5000
 
     countChanged = Signal(int, bool)  # rows known so far, whether that is all of them
@@ -58,7 +63,7 @@ class RegisterModel(QAbstractTableModel):
         self._sort_column = 0
         self._descending = False
         self._ids: list[int] = []
-        self._rows: dict[int, RegisterRow] = {}
+        self._cells: dict[int, tuple[str, ...]] = {}
         self._levels: dict[str, str] = {}
         self._complete = True
         self._generation = 0
@@ -88,7 +93,7 @@ class RegisterModel(QAbstractTableModel):
         self.beginResetModel()
         self._complete = len(ids) <= self.FIRST_PAGE
         self._ids = ids[: self.FIRST_PAGE]
-        self._rows.clear()
+        self._cells.clear()
         self.endResetModel()
         self.countChanged.emit(len(self._ids), self._complete)
         if self._complete:
@@ -99,7 +104,12 @@ class RegisterModel(QAbstractTableModel):
             with self._db.session() as session:
                 return members.search_member_ids(session, flt, sort=sort_key, descending=descending)
 
-        ops.run(None, load_all, on_success=lambda all_ids: self._all_loaded(generation, all_ids))
+        def start() -> None:
+            if generation == self._generation:  # still the current search
+                ops.run(None, load_all, on_success=lambda all_ids: self._all_loaded(generation, all_ids))
+
+        # After the first page has been painted: the worker would otherwise compete for the GIL.
+        QTimer.singleShot(0, start)
 
     def _all_loaded(self, generation: int, ids: list[int]) -> None:
         if generation != self._generation:
@@ -112,7 +122,7 @@ class RegisterModel(QAbstractTableModel):
         elif ids[:shown] != self._ids:  # the register changed in between: show the new truth
             self.beginResetModel()
             self._ids = ids
-            self._rows.clear()
+            self._cells.clear()
             self.endResetModel()
         self._complete = True
         self.countChanged.emit(len(self._ids), True)
@@ -129,7 +139,7 @@ class RegisterModel(QAbstractTableModel):
 
     def refresh_member(self, member_id: int) -> None:
         """A member was saved: drop its cached row so the view fetches it again."""
-        self._rows.pop(member_id, None)
+        self._cells.pop(member_id, None)
         row = self.row_of(member_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -148,9 +158,7 @@ class RegisterModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
@@ -160,37 +168,33 @@ class RegisterModel(QAbstractTableModel):
             self._sort_column, self._descending = column, descending
             self.refresh()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role == Qt.ItemDataRole.UserRole:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell on each paint: keep it short.
+        if role == _DISPLAY or role == _TOOLTIP:
+            row = index.row()
+            if not index.isValid() or not 0 <= row < len(self._ids):
+                return None
+            cells = self._cells.get(self._ids[row])
+            if cells is None:
+                cells = self._fetch(row)
+            return cells[index.column()] if cells is not None else None
+        if role == _USER and index.isValid() and 0 <= index.row() < len(self._ids):
             return self._ids[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            key = self.COLUMNS[index.column()][0]
-            if key in ("member_number", "uscc", "liaison_mobile", "join_date"):
-                return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        return self._cell(row, self.COLUMNS[index.column()][0])
+        return None
 
     # --- fetching cells ---------------------------------------------------------------------
 
-    def _row(self, position: int) -> RegisterRow | None:
-        member_id = self._ids[position]
-        row = self._rows.get(member_id)
-        if row is None:
-            if len(self._rows) > self.CACHE_LIMIT:
-                self._rows.clear()
-            start = max(0, position - self.BLOCK // 5)
-            wanted = [i for i in self._ids[start : start + self.BLOCK] if i not in self._rows]
-            with self._db.session() as session:
-                self._rows.update(members.register_rows(session, wanted))
-            row = self._rows.get(member_id)
-        return row
+    def _fetch(self, position: int) -> tuple[str, ...] | None:
+        """Fetch the block of rows around ``position`` in one query, formatted once."""
+        if len(self._cells) > self.CACHE_LIMIT:
+            self._cells.clear()
+        start = max(0, position - self.BLOCK // 5)
+        wanted = [i for i in self._ids[start : start + self.BLOCK] if i not in self._cells]
+        with self._db.session() as session:
+            rows = members.register_rows(session, wanted)
+        for member_id, row in rows.items():
+            self._cells[member_id] = tuple(self._cell(row, key) for key, _ in self.COLUMNS)
+        return self._cells.get(self._ids[position])
 
     def _cell(self, row: RegisterRow, key: str) -> str:
         if key == "level":

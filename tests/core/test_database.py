@@ -19,6 +19,14 @@ def test_one_head() -> None:
     assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
 
 
+def test_fast_revision_reading_agrees_with_alembic() -> None:
+    from desktop_app.core.migrate import _revisions_on_disk, known_revisions
+
+    revisions, heads = _revisions_on_disk()
+    assert revisions == known_revisions()
+    assert heads == {head_revision()}
+
+
 def test_new_database_gets_every_table(new_db_url: str) -> None:
     db = open_database(new_db_url)
     try:
@@ -85,7 +93,10 @@ def test_upgrade_backs_up_the_sqlite_file_first(tmp_path: Path, monkeypatch: pyt
         upgraded.extend(sorted((tmp_path / "backups").glob("*.db")))
 
     monkeypatch.setattr(migrate, "head_revision", lambda: "9999_next")
-    monkeypatch.setattr(migrate.command, "upgrade", fake_upgrade)
+    monkeypatch.setattr(migrate, "_revisions_on_disk", lambda: (frozenset({"9999_next"}), frozenset({"9999_next"})))
+    import alembic.command
+
+    monkeypatch.setattr(alembic.command, "upgrade", fake_upgrade)
     db = Database(f"sqlite:///{path}")
     copy = migrate.upgrade_database(db, backup_dir=tmp_path / "backups")
     db.dispose()
