@@ -50,6 +50,9 @@ class Permission(enum.Enum):
     RETURN_APPLICATIONS = "退回、谢绝或撤销入会申请"
     DECIDE_BACK_PAYMENT = "决定补缴会费恢复会籍"
     PRINT_CERTIFICATES = "打印会员证和牌匾订制单"
+    # Printed documents (issue 4): receipts, withdrawal notices, labels and envelopes; the forms.
+    PRINT_DOCUMENTS = "打印会费收据、退会告知书、地址标签和信封"
+    PRINT_FORMS = "打印入会申请表、备案表和联系资料交接通知单"
 
 
 # Reserved to the resident leader (驻会领导): even the administrator may not take these steps.
@@ -70,11 +73,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
          Permission.ATTACH_APPLICATION_DOCUMENTS, Permission.REVIEW_APPLICATIONS,
          Permission.RECORD_ADMISSION_DUES, Permission.REGISTER_MEMBERS, Permission.RETURN_APPLICATIONS,
          Permission.PRINT_CERTIFICATES}
-    ),  # fmt: skip
+    )
+    | frozenset({Permission.PRINT_DOCUMENTS, Permission.PRINT_FORMS}),  # fmt: skip
     # mentors hand changes to the office on a handover form; they do not edit directly.
     # they assist with admission, so they see the queue and may attach documents.
     Role.MENTOR: frozenset({Permission.VIEW_MEMBERS})
-    | frozenset({Permission.VIEW_APPLICATIONS, Permission.ATTACH_APPLICATION_DOCUMENTS}),
+    | frozenset({Permission.VIEW_APPLICATIONS, Permission.ATTACH_APPLICATION_DOCUMENTS})
+    # the mentor fills in handover forms and helps applicants with their forms.
+    | frozenset({Permission.PRINT_FORMS}),
     Role.RESIDENT_LEADER: frozenset({Permission.VIEW_MEMBERS})
     | frozenset({Permission.VIEW_APPLICATIONS, Permission.RETURN_APPLICATIONS}) | RESIDENT_LEADER_ONLY,
 }
