@@ -118,8 +118,14 @@ def person_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + (given + rng.choice(GIVEN) if rng.random() < 0.67 else given)
 
 
+MOBILE_PREFIXES = (
+    "130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 "
+    "166 173 176 177 180 181 182 183 185 186 187 188 189 198 199"
+).split()
+
+
 def mobile(rng: random.Random) -> str:
-    return str(rng.randrange(13_000_000_000, 20_000_000_000))
+    return f"{rng.choice(MOBILE_PREFIXES)}{rng.randrange(100_000_000):08d}"
 
 
 def landline(rng: random.Random) -> str:
