@@ -310,6 +310,8 @@ class MemberEditor(QDialog):
                 change = f"{label}：{self._describe(field, before.get(field))} → {self._describe(field, after[field])}"
                 QTreeWidgetItem(item, ["", "", "", change])
             self.history.addTopLevelItem(item)
+        if not history:
+            self.history.addTopLevelItem(QTreeWidgetItem(["", "", "", self.tr("No change has been recorded for this member yet.")]))
         self.history.expandAll()
         for column in range(3):
             self.history.resizeColumnToContents(column)

@@ -58,6 +58,20 @@ def test_chinese_search_of_two_characters(qtbot, view, demo_db) -> None:  # type
     assert any("建设" in view.model.index(r, 1).data() for r in range(view.model.rowCount()))
 
 
+def test_typing_chinese_through_the_input_method(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """What an IME does when the user picks 路桥: one commit string, no key events (STYLE.md)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    view.search.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString("路桥")
+    QApplication.sendEvent(view.search, event)
+    assert view.search.text() == "路桥"
+    wait_loaded(qtbot, view)
+    assert 0 < view.model.rowCount() < 450
+    assert all("路桥" in view.model.index(r, 1).data() for r in range(view.model.rowCount()))
+
+
 def test_search_by_uscc_prefix_and_member_number(qtbot, view, demo_db) -> None:  # type: ignore[no-untyped-def]
     first_code = view.model.index(0, 2).data()
     view.search.setText(first_code.lower())

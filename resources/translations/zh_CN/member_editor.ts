@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>MemberEditor</name>
@@ -97,6 +98,10 @@
     <message>
         <source>Mentor assigned</source>
         <translation>分配班主任</translation>
+    </message>
+    <message>
+        <source>No change has been recorded for this member yet.</source>
+        <translation>该会员尚无变更记录。</translation>
     </message>
     <message>
         <source>now</source>
