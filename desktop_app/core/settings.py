@@ -76,6 +76,16 @@ CERTIFICATE_NUMBER_FORMAT = declare(
     "numbering.certificate_number", "WJXZ{year}{seq:04d}", "会员证编号格式"
 )
 
+# Admission (R-5.1 … ).
+APPLICATION_NUMBER_FORMAT = declare("numbering.application_number", "SQ{year}{seq:04d}", "入会申请编号格式")
+# R-15.1 "自申请之日起满两年": from the re-application's date (the regulation's wording), or
+# "from_left_date" to count from the day the former member left.
+READMISSION_COUNTING = declare(
+    "admission.readmission_counting", "from_application_date",
+    "重新入会两年期限的起算日（from_application_date：申请之日；from_left_date：退会之日）",
+)  # fmt: skip
+ATTACHMENT_LIMIT_MB = declare("admission.attachment_limit_mb", 20, "入会资料附件大小上限（MB）")
+
 
 # Printed documents. Validated where they are read
 # (core/services/documents.py); the certificate's printer offset is per workstation (QSettings).

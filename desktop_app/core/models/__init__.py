@@ -1,5 +1,19 @@
 """All tables. Importing this package registers every model on ``Base.metadata``."""
 
+from desktop_app.core.models.admission import (
+    Application,
+    ApplicationDocument,
+    ApplicationEvent,
+    ApplicationStage,
+    ApplicationStatus,
+    BackPaymentDecision,
+    CreditResult,
+    DocumentKind,
+    EventKind,
+    PrintJob,
+    PrintKind,
+    PrintStatus,
+)
 from desktop_app.core.models.base import Base
 from desktop_app.core.models.member import (
     CATEGORY_LABELS,
@@ -17,6 +31,18 @@ from desktop_app.core.models.staff import ROLE_LABELS, Role, Staff
 
 __all__ = [
     "Base",
+    "Application",
+    "ApplicationDocument",
+    "ApplicationEvent",
+    "ApplicationStage",
+    "ApplicationStatus",
+    "BackPaymentDecision",
+    "CreditResult",
+    "DocumentKind",
+    "EventKind",
+    "PrintJob",
+    "PrintKind",
+    "PrintStatus",
     "AuditEntry",
     "CATEGORY_LABELS",
     "CONTACT_FIELDS",
