@@ -729,3 +729,37 @@ def test_system_actor_cannot_sign_off(db, officer, leader, applicant) -> None:  
     walk(db, officer, leader, application_id, ApplicationStage.DUES_PAID)
     with pytest.raises(PermissionDenied):
         take(db, SYSTEM_ACTOR, application_id, ApplicationStage.SIGNED_OFF)
+
+
+# --- demo data -----------------------------------------------------------------------------------
+
+
+def test_demo_has_a_realistic_queue(db) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.core.services.demo import generate_demo
+
+    with db.session() as session:
+        generate_demo(session, 400, seed=1)
+    with db.session() as session:
+        assert session.scalar(select(func.count(Member.id))) == 400  # no member added by the queue
+        rows = admission.queue(session, QueueFilter(status=None))
+        statuses = [r.status for r in rows]
+        assert statuses.count(ApplicationStatus.DECLINED) == statuses.count(ApplicationStatus.ABANDONED) == 1
+        waiting = {r.waiting_for.stage for r in rows if r.waiting_for}
+        assert waiting == {step.stage for step in admission.STEPS[1:]}  # something waits at every step
+        readmission = next(r for r in rows if r.readmission)
+        application = admission.get_application(session, readmission.id)
+        assert admission.earliest_registration(session, application) > db.clock.today()
+        assert all(r.days >= 0 for r in rows) and max(r.days for r in rows) >= 20
+        ready = next(r for r in rows if r.waiting_for and r.waiting_for.stage == ApplicationStage.REGISTERED)
+        officer = actor_of(session, "officer")
+        assert admission.next_action(session, officer, admission.get_application(session, ready.id)).allowed
+        # every attached scan is a real PDF or PNG
+        incomplete = next(r for r in rows if r.waiting_for and r.waiting_for.stage == ApplicationStage.DOCUMENTS_SUBMITTED)
+        assert len(admission.missing_documents(session, incomplete.id)) == 2
+
+
+def actor_of(session, username: str):  # type: ignore[no-untyped-def]
+    from desktop_app.core.models import Staff
+    from desktop_app.core.security import Actor
+
+    return Actor.of(session.scalar(select(Staff).where(Staff.username == username)))

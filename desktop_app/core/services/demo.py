@@ -319,6 +319,9 @@ def generate_demo(
             session.merge(NumberSequence(name=name, period=str(year), last_value=last))
     if session.get_bind().dialect.name == "postgresql":  # explicit ids: move the serial on
         session.execute(text("SELECT setval(pg_get_serial_sequence('member', 'id'), (SELECT max(id) FROM member))"))
+    from desktop_app.core.services.admission_demo import add_demo_applications  # issue 5: the admission queue
+
+    add_demo_applications(session, seed=seed)
     audit.record(session, SYSTEM_ACTOR, "demo", "database", None, f"生成演示数据：{members} 个会员")
     return members
 
