@@ -77,7 +77,7 @@ def draw_form(doc: Document, item: HandoverFormInput, context: DocumentContext) 
     columns = [("序号", 12 * mm, "centre"), ("项目", 34 * mm, "left"),
                ("原内容", (width - 46 * mm) / 2, "left"), ("变更后内容", (width - 46 * mm) / 2, "left")]  # fmt: skip
     table = Table(doc, left, columns, start_page, bottom=75 * mm, size=10)
-    writing = 8 * mm  # room for a hand-written value
+    writing = 7 * mm  # room for a hand-written value
     for index, change in enumerate(rows, 1):
         table.row([str(index), change.item, safe(change.old), safe(change.new) if filled else ""],
                   0 if filled else writing)  # fmt: skip
