@@ -42,14 +42,34 @@ def _register(db: Database, actor: Actor, parent: QWidget) -> QWidget:
     return RegisterView(db, actor, parent)
 
 
+def _documents(db: Database, actor: Actor, parent: QWidget) -> QWidget:
+    from desktop_app.ui.documents_view import DocumentsView
+
+    return DocumentsView(db, actor, parent)
+
+
+def _can_print(actor: Actor) -> bool:
+    from desktop_app.core.services.documents import can_print
+
+    return can_print(actor)
+
+
 def _staff(db: Database, actor: Actor, parent: QWidget) -> QWidget:
     from desktop_app.ui.staff_view import StaffView
 
     return StaffView(db, actor, parent)
 
 
+def _admission(db: Database, actor: Actor, parent: QWidget) -> QWidget:
+    from desktop_app.ui.admission_view import AdmissionView
+
+    return AdmissionView(db, actor, parent)
+
+
 AREAS: list[Area] = [
     Area("register", lambda: QCoreApplication.translate("MainWindow", "Member register"), lambda a: a.can(Permission.VIEW_MEMBERS), _register),
+    Area("admission", lambda: QCoreApplication.translate("MainWindow", "Admission"), lambda a: a.can(Permission.VIEW_APPLICATIONS), _admission),
+    Area("documents", lambda: QCoreApplication.translate("MainWindow", "Documents"), _can_print, _documents),
     Area("staff", lambda: QCoreApplication.translate("MainWindow", "Staff accounts"), lambda a: a.can(Permission.MANAGE_STAFF), _staff),
 ]
 

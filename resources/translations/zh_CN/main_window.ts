@@ -1,10 +1,19 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>MainWindow</name>
     <message>
         <source>Member register</source>
         <translation>会员名册</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>入会申请</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书打印</translation>
     </message>
     <message>
         <source>Staff accounts</source>

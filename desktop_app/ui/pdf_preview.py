@@ -1,0 +1,191 @@
+"""A PDF shown inside the program (QtPdf), with Print (the system's printer) and Save as PDF.
+
+Any part of the program that generates a PDF shows it here: ``PdfPreviewDialog(path, title,
+parent).open()``. ``print_path`` is the file sent to the printer and saved, when it differs
+from what is shown (the certificate preview carries the stock's design, the print does not).
+
+Printing renders each page with QPdfDocument at the printer's resolution (capped at 300 dpi)
+onto the full paper, at actual size: pre-printed certificate stock and label sheets need the
+page 1:1, never "fitted" by the printer.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui import msgbox
+
+MAX_DPI = 300
+
+
+def page_layout_for(document: QPdfDocument) -> QPageLayout:
+    """The paper of the PDF's first page (A4, A4 landscape, an envelope …), margins zero."""
+    size = document.pagePointSize(0) if document.pageCount() else QSizeF(595.28, 841.89)
+    portrait = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
+    page_size = QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    orientation = QPageLayout.Orientation.Landscape if size.width() > size.height() else QPageLayout.Orientation.Portrait
+    return QPageLayout(page_size, orientation, QMarginsF(0, 0, 0, 0))
+
+
+def prepare_printer(printer: QPrinter, document: QPdfDocument) -> None:
+    printer.setFullPage(True)
+    printer.setPageLayout(page_layout_for(document))
+    printer.setFromTo(1, max(document.pageCount(), 1))
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Send the pages (the printer's from–to range, else all) to ``printer``; returns pages sent."""
+    count = document.pageCount()
+    first, last = printer.fromPage(), printer.toPage()
+    pages = range(first - 1, min(last, count)) if first > 0 and last > 0 else range(count)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("printer refused to start")
+    try:
+        dpi = min(printer.resolution(), MAX_DPI)
+        device_per_point = printer.resolution() / 72.0
+        sent = 0
+        for page in pages:
+            if sent:
+                printer.newPage()
+            size = document.pagePointSize(page)
+            image = document.render(page, (size * (dpi / 72.0)).toSize())
+            # Full page: the painter's origin is the paper's corner, so the PDF lands at actual size.
+            target = QRectF(QPointF(0, 0), size * device_per_point)
+            painter.drawImage(target, image)
+            sent += 1
+    finally:
+        painter.end()
+    return sent
+
+
+class PdfPreviewDialog(QDialog):
+    def __init__(self, path: str | Path, title: str = "", parent: QWidget | None = None, *,
+                 print_path: str | Path | None = None, suggested_name: str = "") -> None:  # fmt: skip
+        super().__init__(parent)
+        self.path = Path(path)
+        self.print_path = Path(print_path) if print_path else self.path
+        self.suggested_name = suggested_name or self.print_path.name
+        self.setWindowTitle(title or self.tr("Preview"))
+        self.resize(900, 1000)
+        self.document = QPdfDocument(self)
+        self.document.load(str(self.path))
+        self._print_document: QPdfDocument | None = None
+
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdf_view")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        bar = QHBoxLayout()
+        self.pages_label = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
+        self.pages_label.setObjectName("pages")
+        bar.addWidget(self.pages_label)
+        bar.addStretch(1)
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("zoom")
+        self.zoom.addItem(self.tr("Fit width"), "width")
+        self.zoom.addItem(self.tr("Whole page"), "page")
+        self.zoom.addItem("100%", 1.0)
+        self.zoom.addItem("150%", 1.5)
+        self.zoom.currentIndexChanged.connect(self._zoom_changed)
+        bar.addWidget(self.zoom)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("print")
+        self.print_button.clicked.connect(self.print_)
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button.setObjectName("save")
+        self.save_button.clicked.connect(self.save)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        for button in (self.print_button, self.save_button, close):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        if self.print_path != self.path:
+            note = QLabel(self.tr("The preview shows the certificate stock's design; only the fields are printed."))
+            note.setObjectName("print_note")
+            note.setStyleSheet("color: #5f6368;")
+            layout.addWidget(note)
+        layout.addWidget(self.view, 1)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def _zoom_changed(self) -> None:
+        value = self.zoom.currentData()
+        if value == "width":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif value == "page":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(float(value))
+
+    def printable(self) -> QPdfDocument:
+        if self.print_path == self.path:
+            return self.document
+        if self._print_document is None:
+            self._print_document = QPdfDocument(self)
+            self._print_document.load(str(self.print_path))
+        return self._print_document
+
+    # Overridden by tests: the system's dialogs cannot be answered offscreen.
+    def ask_printer(self, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def ask_save_path(self) -> str:
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.suggested_name,
+                                                    self.tr("PDF files (*.pdf)"))  # fmt: skip
+        return name
+
+    def print_(self) -> int:
+        document = self.printable()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer, document)
+        if not self.ask_printer(printer):
+            return 0
+        try:
+            return print_document(document, printer)
+        except OSError:
+            msgbox.warning(self, self.tr("Print"), self.tr("The printer could not be started. Check that it is on and connected."))
+            return 0
+
+    def save(self) -> Path | None:
+        name = self.ask_save_path()
+        if not name:
+            return None
+        target = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+        try:
+            shutil.copyfile(self.print_path, target)
+        except OSError as exc:
+            msgbox.warning(self, self.tr("Save as PDF"), self.tr("Could not save %1:\n%2").replace("%1", str(target)).replace("%2", str(exc)))
+            return None
+        return target
+
+
+def show_pdf(path: str | Path, title: str, parent: QWidget | None = None, **kwargs: object) -> PdfPreviewDialog:
+    """Open the preview (window-modal, deleted on close) and return it."""
+    dialog = PdfPreviewDialog(path, title, parent, **kwargs)  # type: ignore[arg-type]
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
