@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
-from desktop_app.core.backup import sqlite_backup
+from desktop_app.core.backup import automatic_backup, keep_setting
 from desktop_app.core.db import Database
 from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError
 
@@ -106,11 +105,11 @@ def upgrade_database(db: Database, *, backup_dir: Path | None = None) -> Path | 
     if revision is not None and db.sqlite_path is not None and db.sqlite_path.exists():
         from desktop_app.paths import backups_dir
 
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target_dir = backup_dir or backups_dir()
-        backup_path = sqlite_backup(
-            db.sqlite_path, target_dir / f"{db.sqlite_path.stem}-before-{head}-{stamp}.db"
-        )
+        with db.engine.connect() as connection:
+            keep = keep_setting(connection)  # the office's backup.keep, read before the upgrade
+        reason = "before-" + re.sub(r"[^a-z0-9_.\-]", "-", head.lower())
+        backup_path = automatic_backup(db.sqlite_path, target_dir, reason, keep=keep)
     from alembic import command
 
     config = alembic_config()

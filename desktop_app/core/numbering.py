@@ -48,3 +48,30 @@ def next_number(
         if not is_taken(number):
             session.flush()
             return number
+
+
+def next_numbers(
+    session: Session,
+    sequence: str,
+    format_spec: SettingSpec,
+    is_taken: Callable[[str], bool],
+    count: int,
+) -> list[str]:
+    """``count`` next free numbers of ``sequence`` at once (an import of thousands of members):
+    the same numbers ``next_number`` would hand out one by one, with one lock and one write."""
+    if count <= 0:
+        return []
+    first = next_number(session, sequence, format_spec, is_taken)  # creates and locks the row
+    fmt = get_setting(session, format_spec)
+    year = clock_of(session).today().year
+    period = str(year) if "{year" in fmt else ""
+    row = session.get(NumberSequence, (sequence, period))
+    assert row is not None
+    numbers = [first]
+    while len(numbers) < count:
+        row.last_value += 1
+        number = format_number(fmt, year=year, seq=row.last_value)
+        if not is_taken(number):
+            numbers.append(number)
+    session.flush()
+    return numbers

@@ -120,6 +120,9 @@ LABEL_SHEET = declare(
 ENVELOPE_SIZE = declare("documents.envelope_size", "DL", "信封规格（DL：220×110 毫米；C5：229×162 毫米）")
 NOTICE_RESPONSE_DAYS = declare("withdrawal.notice_response_days", 30, "退会告知书的答复期限（自告知之日起，天）")
 
+# Backups of the SQLite file: daily at start-up and before every upgrade (core/backup.py).
+BACKUP_KEEP = declare("backup.keep", 14, "自动备份保留份数（每天启动时和升级数据库前的备份）")
+
 
 def get_setting(session: Session, spec: SettingSpec | str) -> Any:
     spec = SETTINGS[spec] if isinstance(spec, str) else spec

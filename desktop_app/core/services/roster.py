@@ -1,0 +1,115 @@
+"""The roster (会员名册) the membership office compiles, updates and publishes (R-9.2).
+
+Two versions: the full roster for the office, and the public one for the website and the internal
+work groups, which leaves out personal contact details (mobile phones, WeChat, e-mail). Active
+members only, ordered by level (the order of the ``membership.levels`` setting, highest first),
+then by join date, then by member number. Rows are plain tuples so that 100,000 members stay fast;
+``spreadsheets.roster`` and ``documents.roster`` draw them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import case, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.db import clock_of
+from desktop_app.core.models import CATEGORY_LABELS, Member, MemberStatus, Staff
+from desktop_app.core.security import Actor, Permission, require
+from desktop_app.core.settings import ASSOCIATION_NAME, get_setting, levels
+
+
+@dataclass(frozen=True)
+class RosterColumn:
+    key: str
+    title: str
+    width: float  # Excel character widths; the PDF scales them to the page
+    public: bool  # in the version published on the website and in work groups
+    kind: str = "text"  # text | date | number
+
+
+# R-9.2. Mobiles, WeChat and e-mail are personal: only in the office's own version. Office
+# landlines and the mailing address are how the public reaches a member, so both versions have them.
+COLUMNS: tuple[RosterColumn, ...] = (
+    RosterColumn("serial", "序号", 6, True, "number"),
+    RosterColumn("member_number", "会员编号", 13, True),
+    RosterColumn("name", "单位名称", 38, True),
+    RosterColumn("uscc", "统一社会信用代码", 21, True),
+    RosterColumn("level", "会员级别", 13, True),
+    RosterColumn("category", "单位类别", 14, True),
+    RosterColumn("legal_representative_name", "法定代表人", 11, True),
+    RosterColumn("principal_name", "主要负责人", 11, False),
+    RosterColumn("liaison_name", "联络员", 10, True),
+    RosterColumn("liaison_mobile", "联络员手机", 14, False),
+    RosterColumn("liaison_landline", "办公电话", 15, True),
+    RosterColumn("liaison_wechat", "微信", 14, False),
+    RosterColumn("liaison_email", "电子邮箱", 22, False),
+    RosterColumn("address", "通讯地址", 40, True),
+    RosterColumn("postcode", "邮编", 8, True),
+    RosterColumn("join_date", "入会日期", 12, True, "date"),
+    RosterColumn("mentor", "班主任", 10, False),
+)
+PRIVATE_KEYS = frozenset({"principal_name", "liaison_mobile", "liaison_wechat", "liaison_email", "mentor"})
+
+
+def columns(public: bool) -> list[RosterColumn]:
+    return [c for c in COLUMNS if c.public or not public]
+
+
+@dataclass
+class Roster:
+    title: str
+    association: str
+    made_on: dt.date
+    public: bool
+    columns: list[RosterColumn]
+    rows: list[tuple]  # one tuple per member, in ``columns`` order
+    level_counts: list[tuple[str, int]]  # (level name, members), in level order
+
+    @property
+    def version_label(self) -> str:
+        return "公开版" if self.public else "内部版"
+
+
+def build_roster(session: Session, actor: Actor, *, public: bool) -> Roster:
+    """The roster as it stands today: active members, by level then join date."""
+    require(actor, Permission.VIEW_MEMBERS)
+    level_list = levels(session)
+    rank = {level["code"]: index for index, level in enumerate(level_list)}
+    names = {level["code"]: level["name"] for level in level_list}
+    chosen = columns(public)
+    db_keys = [c.key for c in chosen if c.key not in ("serial", "mentor")]
+    selected = [getattr(Member, key) for key in db_keys]
+    with_mentor = any(c.key == "mentor" for c in chosen)
+    query = select(*selected, *([Staff.full_name] if with_mentor else []))
+    if with_mentor:
+        query = query.outerjoin(Staff, Staff.id == Member.mentor_id)
+    query = query.where(Member.status == MemberStatus.ACTIVE).order_by(
+        case(rank, value=Member.level, else_=len(rank)),
+        Member.join_date.is_(None),  # members without a join date after those with one
+        Member.join_date,
+        Member.member_number,
+    )
+    level_at = db_keys.index("level")
+    category_at = db_keys.index("category") if "category" in db_keys else None
+    # where each output column comes from: -1 the running number, else a position in the query row
+    plan = [-1 if c.key == "serial" else len(db_keys) if c.key == "mentor" else db_keys.index(c.key) for c in chosen]
+    rows = []
+    counts: dict[str, int] = {}
+    for serial, record in enumerate(session.execute(query), start=1):
+        values = list(record)
+        code = values[level_at]
+        counts[code] = counts.get(code, 0) + 1
+        values[level_at] = names.get(code, code)
+        if category_at is not None:
+            values[category_at] = CATEGORY_LABELS.get(values[category_at], values[category_at])
+        rows.append(tuple(serial if at < 0 else values[at] for at in plan))
+    association = get_setting(session, ASSOCIATION_NAME)
+    ordered_counts = sorted(counts.items(), key=lambda item: rank.get(item[0], len(rank)))
+    return Roster(
+        title=f"{association}会员名册", association=association, made_on=clock_of(session).today(),
+        public=public, columns=chosen, rows=rows,
+        level_counts=[(names.get(code, code), count) for code, count in ordered_counts],
+    )  # fmt: skip
