@@ -263,12 +263,14 @@ class FormerMember:
     earliest_registration: dt.date
     counting: str  # 自申请之日起算 / 自退会之日起算
 
-    def describe(self) -> str:
+    def left_text(self) -> str:
         left = self.left_date.isoformat() if self.left_date else "日期不详"
         reason = self.left_reason or "原因未记录"
+        return f"该单位曾是会员：{self.name}（会员编号 {self.member_number}），于 {left} {self.status_label}，原因：{reason}。"
+
+    def describe(self) -> str:
         return (
-            f"该单位曾是会员：{self.name}（会员编号 {self.member_number}），于 {left} {self.status_label}，"
-            f"原因：{reason}。按第十五条须先进行信用考察，合格者满两年方可再次加入"
+            f"{self.left_text()}按第十五条须先进行信用考察，合格者满两年方可再次加入"
             f"（{self.counting}，最早可于 {self.earliest_registration.isoformat()} 办理登记）。"
         )
 
@@ -1505,3 +1507,121 @@ def queue_reprint(session: Session, actor: Actor, member_id: int, kind: PrintKin
     session.flush()
     audit.record(session, actor, "queue_print", "member", member.id, f"{PRINT_KIND_LABELS[kind]}重新加入打印队列")
     return job
+
+
+# --- printing: the forms of an application, the queued certificates and plaque orders ------------
+
+# The checklist as the filing form words it (documents.inputs.SUBMITTED_DOCUMENTS).
+_FILING_FORM_WORDS = {
+    DocumentKind.BUSINESS_LICENCE: "营业执照复印件",
+    DocumentKind.QUALIFICATION_CERTIFICATE: "资质证书复印件",
+    DocumentKind.PROFILE: "单位简介（电子版）",
+    DocumentKind.BROCHURE: "单位画册（纸质版）",
+}
+FORM_KINDS = ("application-form", "filing-form")
+
+
+def _contact_input(application: Application, role: str) -> Any:
+    from desktop_app.core.validation import CONTACT_LABELS
+    from desktop_app.documents.inputs import ContactInput
+
+    return ContactInput(CONTACT_LABELS[role], *(getattr(application, f"{role}_{f}") for f in CONTACT_FIELDS))
+
+
+def application_form_input(session: Session, application: Application) -> Any:
+    """The application form (入会申请表, R-5.1 (1)) pre-filled with what the office recorded."""
+    from desktop_app.core.models import CATEGORY_LABELS
+    from desktop_app.documents.inputs import ApplicationFormInput
+
+    return ApplicationFormInput(
+        name=application.name, uscc=application.uscc, category=CATEGORY_LABELS.get(application.category),
+        level=level_names(session).get(application.level, application.level), address=application.address,
+        postcode=application.postcode, main_business=application.main_business,
+        qualification=application.qualification,
+        legal_representative=_contact_input(application, "legal_representative"),
+        principal=_contact_input(application, "principal"), liaison=_contact_input(application, "liaison"),
+        application_date=application.application_date, application_number=application.application_number,
+    )  # fmt: skip
+
+
+def filing_form_input(session: Session, application: Application) -> Any:
+    """The filing form (备案表, R-5.1 (1)), ticking the documents already attached."""
+    from desktop_app.core.models import CATEGORY_LABELS
+    from desktop_app.documents.inputs import FilingFormInput
+
+    present = [item.kind for item in checklist(session, application.id) if item.complete]
+    member = session.get(Member, application.member_id) if application.member_id else None
+    return FilingFormInput(
+        name=application.name, uscc=application.uscc, category=CATEGORY_LABELS.get(application.category),
+        address=application.address, postcode=application.postcode, main_business=application.main_business,
+        qualification=application.qualification,
+        contacts=tuple(_contact_input(application, role) for role in CONTACT_ROLES),
+        member_number=member.member_number if member else None,
+        documents_submitted=tuple(_FILING_FORM_WORDS[k] for k in REQUIRED_DOCUMENTS if k in present),
+        filing_date=clock_of(session).today(),
+    )  # fmt: skip
+
+
+def print_form(session: Session, actor: Actor, application_id: int, kind: str, out: Any) -> Any:
+    """Draw the application form or the filing form of one application into ``out`` (a PDF).
+
+    Returns the documents' ``BuildReport``. Printing is not a write; it needs the forms permission."""
+    from desktop_app.core.services import documents as document_service
+    from desktop_app.documents import KINDS
+
+    if kind not in FORM_KINDS:
+        raise ValueError(kind)
+    _require(actor, document_service.KIND_PERMISSIONS[kind])
+    application = get_application(session, application_id)
+    item = application_form_input(session, application) if kind == "application-form" else filing_form_input(session, application)
+    return KINDS[kind].build(out, [item], document_service.document_context(session))
+
+
+@dataclass(frozen=True)
+class QueuedPrint:
+    """One drawn document of the print queue: what to print, and what to show in the preview
+    (the certificate's preview carries the stock's design, which is never printed)."""
+
+    generated: Any  # core.services.documents.Generated: path, report, problems
+    preview_path: Any  # pathlib.Path
+
+    @property
+    def print_path(self) -> Any:
+        return self.generated.path
+
+
+def print_queued(
+    session: Session, actor: Actor, job_ids: Iterable[int], folder: Any, *,
+    certificate_offset_mm: tuple[float, float] = (0.0, 0.0), progress: Any = None,
+) -> list[QueuedPrint]:  # fmt: skip
+    """Draw the chosen queued jobs: one certificate PDF and one plaque order PDF for all of them,
+    through the documents service (the same builders, checks and audit as the Documents area).
+
+    The jobs stay queued until ``mark_printed``: only the person at the printer knows the paper
+    came out right."""
+    from pathlib import Path
+
+    from desktop_app.core.services import documents as document_service
+
+    _require(actor, Permission.PRINT_CERTIFICATES)
+    jobs = list(session.scalars(select(PrintJob).where(PrintJob.id.in_(list(job_ids))).order_by(PrintJob.id)))
+    folder = Path(folder)
+    stamp = clock_of(session).now().strftime("%Y%m%d-%H%M%S")
+    results = []
+    for kind, key, title in ((PrintKind.CERTIFICATE, "certificate", "会员证"),
+                             (PrintKind.PLAQUE_ORDER, "plaque-order", "牌匾订制单")):  # fmt: skip
+        member_ids = list(dict.fromkeys(job.member_id for job in jobs if job.kind == kind))
+        if not member_ids:
+            continue
+        generated = document_service.generate(
+            session, actor, key, folder / f"{title}-{stamp}.pdf", member_ids=member_ids,
+            certificate_offset_mm=certificate_offset_mm, progress=progress,
+        )  # fmt: skip
+        preview = generated.path
+        if kind == PrintKind.CERTIFICATE:
+            preview = document_service.generate(
+                session, actor, key, folder / f"{title}-{stamp}-预览.pdf", member_ids=member_ids,
+                certificate_offset_mm=certificate_offset_mm, certificate_background=True,
+            ).path  # fmt: skip
+        results.append(QueuedPrint(generated, preview))
+    return results

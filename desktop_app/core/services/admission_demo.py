@@ -182,8 +182,11 @@ def add_demo_applications(session: Session, *, seed: int = 20201027) -> int:
             count += 1
 
         # a former member re-applies; it waits for its credit check and for two full years.
-        former = session.scalar(
-            select(Member).where(Member.status != MemberStatus.ACTIVE).order_by(Member.left_date.desc()).limit(1)
+        former = session.scalar(  # left some months ago: the two-year wait still runs
+            select(Member)
+            .where(Member.status != MemberStatus.ACTIVE, Member.left_date <= today - dt.timedelta(days=150))
+            .order_by(Member.left_date.desc())
+            .limit(1)
         )
         if former is not None:
             values = {field: getattr(former, field) for field in admission.ORGANISATION_FIELDS}
