@@ -103,6 +103,10 @@ def run(options: Options) -> int:
         msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"),
                         QCoreApplication.translate("Application", "The database %1 could not be opened:\n%2").replace("%1", url).replace("%2", str(exc)))  # fmt: skip
         return 1
+    if not options.demo:  # once a day, a copy of the office's SQLite file, keeping the last N
+        from desktop_app.ui.startup_backup import daily_backup
+
+        daily_backup(None, db)
     actor = sign_in(db, options)
     if actor is None:
         db.dispose()

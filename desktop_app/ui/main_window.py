@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        from desktop_app.ui.roster_export import install_file_actions
+
+        install_file_actions(self, file_menu)  # Import members from Excel…, Export roster… (issue 3)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)

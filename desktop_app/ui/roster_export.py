@@ -1,0 +1,188 @@
+"""Publishing the roster from the window (R-9.2), and the File-menu entries of issue 3.
+
+File → Import members from Excel… opens the import wizard; File → Export roster… opens a small
+dialog: the internal or the public version (no mobiles, WeChat or e-mail), saved as an Excel
+workbook or previewed as a PDF (with Print and Save as PDF). The roster is built and written off
+the GUI thread (``ops.run``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.db import Database
+from desktop_app.core.security import Actor, Permission
+from desktop_app.core.services.roster import Roster, build_roster
+from desktop_app.ui import msgbox, ops
+
+
+def install_file_actions(window: QMainWindow, menu: QMenu) -> list[QAction]:
+    """Add Import… and Export roster… at the top of ``menu``, for the roles that may use them."""
+    db: Database = window.db  # type: ignore[attr-defined]
+    actor: Actor = window.actor  # type: ignore[attr-defined]
+    first = menu.actions()[0] if menu.actions() else None
+    actions = []
+    if actor.can(Permission.EDIT_MEMBERS):
+        action = QAction(QCoreApplication.translate("RosterExport", "&Import members from Excel…"), window)
+        action.setObjectName("import_members")
+        action.triggered.connect(lambda: open_import_wizard(window, db, actor))
+        actions.append(action)
+    if actor.can(Permission.VIEW_MEMBERS):
+        action = QAction(QCoreApplication.translate("RosterExport", "&Export roster…"), window)
+        action.setObjectName("export_roster")
+        action.triggered.connect(lambda: open_export_dialog(window, db, actor))
+        actions.append(action)
+    if actions:
+        menu.insertActions(first, actions)  # type: ignore[arg-type]
+        menu.insertSeparator(first)  # type: ignore[arg-type]
+    return actions
+
+
+def open_import_wizard(window: QWidget, db: Database, actor: Actor):  # type: ignore[no-untyped-def]
+    from desktop_app.ui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(db, actor, window)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    register = getattr(window, "areas", {}).get("register")
+    if register is not None and hasattr(register, "apply_filter"):
+        wizard.imported.connect(register.apply_filter)  # the register shows the new members
+    wizard.open()
+    return wizard
+
+
+def open_export_dialog(window: QWidget, db: Database, actor: Actor) -> RosterExportDialog:
+    dialog = RosterExportDialog(db, actor, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def default_name(public: bool, suffix: str, today: dt.date) -> str:
+    version = "公开版" if public else "内部版"
+    return f"会员名册（{version}）{today.isoformat()}{suffix}"
+
+
+class RosterExportDialog(QDialog):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self.preview = None
+        self.setWindowTitle(self.tr("Export roster"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The roster lists the active members by membership level, then by join date. "
+                               "Publish the public version on the website and in the work groups."))  # fmt: skip
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.internal = QRadioButton(self.tr("Internal version, with every contact detail"))
+        self.internal.setObjectName("internal")
+        self.public = QRadioButton(self.tr("Public version, without mobile phones, WeChat and e-mail"))
+        self.public.setObjectName("public")
+        self.public.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.internal)
+        group.addButton(self.public)
+        layout.addWidget(self.public)
+        layout.addWidget(self.internal)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.excel_button = QPushButton(self.tr("Save as &Excel…"))
+        self.excel_button.setObjectName("excel")
+        self.pdf_button = QPushButton(self.tr("&PDF preview…"))
+        self.pdf_button.setObjectName("pdf")
+        buttons.addButton(self.excel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.excel_button.clicked.connect(self.save_excel)
+        self.pdf_button.clicked.connect(self.show_pdf)
+        layout.addWidget(buttons)
+        self.resize(520, 200)
+
+    def _busy(self, busy: bool) -> None:
+        self.excel_button.setEnabled(not busy)
+        self.pdf_button.setEnabled(not busy)
+
+    def save_excel(self, path: str | None = None) -> None:
+        public = self.public.isChecked()
+        if not path:
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            suggested = str(Path(folder) / default_name(public, ".xlsx", self._db.clock.today()))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export roster"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+            if not path:
+                return
+        target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
+        db, actor = self._db, self._actor
+
+        def work(progress: ops.ProgressFn) -> Roster:
+            from desktop_app.spreadsheets.roster import write_roster_xlsx
+
+            with db.session() as session:
+                roster = build_roster(session, actor, public=public)
+            write_roster_xlsx(roster, target, progress=progress)
+            return roster
+
+        def done(roster: Roster) -> None:
+            self._busy(False)
+            msgbox.information(self, self.tr("Export roster"),
+                               self.tr("The roster (%1, %2 members) was saved to %3.")
+                               .replace("%1", roster.version_label).replace("%2", str(len(roster.rows)))
+                               .replace("%3", str(target)))  # fmt: skip
+
+        self._busy(True)
+        ops.run(self, work, on_success=done, on_failure=self._failed, label=self.tr("Writing the roster…"),
+                title=self.tr("Export roster"))  # fmt: skip
+
+    def show_pdf(self) -> None:
+        public = self.public.isChecked()
+        db, actor = self._db, self._actor
+        folder = Path(tempfile.mkdtemp(prefix="roster-"))
+        name = default_name(public, ".pdf", db.clock.today())
+
+        def work(progress: ops.ProgressFn):  # type: ignore[no-untyped-def]
+            from desktop_app.documents.roster import write_roster_pdf
+
+            with db.session() as session:
+                roster = build_roster(session, actor, public=public)
+            return roster, write_roster_pdf(roster, folder / name, progress=progress)
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            from desktop_app.ui.pdf_preview import show_pdf
+
+            self._busy(False)
+            roster, report = result
+            if report.problems:
+                lines = "\n".join(f"{who}：{message}" for who, message in report.problems[:20])
+                msgbox.warning(self, self.tr("Export roster"),
+                               self.tr("Some characters are in no installed font and are printed as 〓:")
+                               + "\n" + lines)  # fmt: skip
+            self.preview = show_pdf(folder / name, f"{roster.title}（{roster.version_label}）", self, suggested_name=name)
+
+        self._busy(True)
+        ops.run(self, work, on_success=done, on_failure=self._failed, label=self.tr("Writing the roster…"),
+                title=self.tr("Export roster"))  # fmt: skip
+
+    def _failed(self, exc: BaseException) -> None:
+        from desktop_app.core.errors import Cancelled, OfficeError
+
+        self._busy(False)
+        if isinstance(exc, Cancelled):
+            return
+        message = exc.message if isinstance(exc, OfficeError) else f"{type(exc).__name__}: {exc}"
+        msgbox.warning(self, self.tr("Export roster"), message)
