@@ -13,7 +13,7 @@ import sys
 from desktop_app import __version__
 
 # Modules under desktop_app.commands, each adding its sub-commands.
-COMMAND_MODULES = ("database", "demo", "document", "roster", "backup")
+COMMAND_MODULES = ("database", "demo", "document", "roster", "backup", "admission")
 
 
 def build_parser() -> argparse.ArgumentParser:

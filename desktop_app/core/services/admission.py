@@ -659,7 +659,7 @@ def create_application(session: Session, actor: Actor, values: dict[str, Any]) -
     )  # fmt: skip
     session.add(application)
     session.flush()
-    details = {"application_date": application_date, "received_by_id": received_by_id}
+    details = {"application_date": application_date, "received_by_id": received_by_id, "briefing_note": briefing}
     summary = "受理入会申请：接待并介绍协会情况"
     if former is not None:
         info = _former_member_info(session, former, application.application_date)
@@ -667,7 +667,7 @@ def create_application(session: Session, actor: Actor, values: dict[str, Any]) -
         details.update(former_member=former.member_number, left_date=former.left_date,
                        left_reason=former.left_reason, earliest_registration=info.earliest_registration)  # fmt: skip
     _event(session, actor, application, EventKind.CREATED, summary, stage_to=ApplicationStage.RECEIVED,
-           reason=briefing, details=_jsonable(details))  # fmt: skip
+           details=_jsonable(details))  # fmt: skip
     audit.record(session, actor, "create", "application", application.id,
                  f"受理入会申请 {number} {application.name}",
                  after={k: v for k, v in _jsonable(application_values(application)).items() if v not in (None, "")})  # fmt: skip
