@@ -433,3 +433,20 @@ def test_attachments_open_inside_the_program_and_bad_files_are_refused(qtbot, zh
     assert panel.remove_attachment() is True
     assert panel.checklist.topLevelItem(2).childCount() == 0
     QApplication.processEvents()
+
+
+def test_another_workstation_acted_first(qtbot, zh_app, db, officer) -> None:  # type: ignore[no-untyped-def]
+    application_id = create(db, officer, APPLICANT)
+    view = open_view(qtbot, db, officer)
+    dialog = step_dialog(qtbot, view)
+    other = make_staff(db, Role.MEMBERSHIP_OFFICER, "officer2", "高晓梅")
+    with db.session() as session:  # the other workstation records the visit first
+        admission.record_visit(session, other, application_id, visit_date=dt.date(2026, 11, 26),
+                               leader_name="李志强", leader_rank="总经理")  # fmt: skip
+    fill(dialog, visit_leader_name="王建国", visit_leader_rank="董事长")
+    click(qtbot, dialog.ok_button)
+    assert dialog.isVisible() and "已被 高晓梅 于 2026-11-26 09:30 办理" in dialog.banner.text()
+    dialog.close()
+    click(qtbot, view.refresh_button)
+    assert view.panel.advance_button.text() == "申请表、备案表已填写…"
+    assert view.panel.steps.topLevelItem(1).text(2) == "高晓梅"
