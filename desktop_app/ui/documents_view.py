@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,7 @@ class DocumentsView(QWidget):
         self._counter = itertools.count(1)
         self._option_widgets: dict[str, tuple[documents.Option, QWidget]] = {}
         self.last_result: documents.Generated | None = None
+        self.cancel_event: threading.Event | None = None  # of the run in progress (tests cancel it)
         self.preview: PdfPreviewDialog | None = None
         self._build()
         self.kinds.setCurrentRow(0)
@@ -534,7 +536,7 @@ class DocumentsView(QWidget):
             return result
 
         self.summary.setText(self.tr("Generating…"))
-        ops.run(self, work, on_success=on_done, on_failure=self._failed,
+        self.cancel_event = ops.run(self, work, on_success=on_done, on_failure=self._failed,
                 label=self.tr("Generating %1…").replace("%1", kind_title(request.kind)),
                 title=kind_title(request.kind))  # fmt: skip
 

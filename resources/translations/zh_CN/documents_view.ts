@@ -168,7 +168,7 @@
         <translation>按系统设置</translation>
     </message>
     <message>
-        <source>Empty: the level's annual dues</source>
+        <source>Empty: the level&apos;s annual dues</source>
         <translation>留空：按会员级别的年度会费</translation>
     </message>
     <message>
@@ -200,7 +200,7 @@
         <translation>印章图片…</translation>
     </message>
     <message>
-        <source>The association's seal printed on notices and receipts (PNG with a transparent background)</source>
+        <source>The association&apos;s seal printed on notices and receipts (PNG with a transparent background)</source>
         <translation>印在退会告知书和会费收据上的协会印章（透明背景的 PNG 图片）</translation>
     </message>
     <message>

@@ -1,0 +1,118 @@
+"""``membership-office document KIND``: every kind from the command line, with its options."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from sqlalchemy import select
+
+from desktop_app.cli import main
+from desktop_app.core.models import Member, MemberStatus
+from desktop_app.core.migrate import open_database
+from desktop_app.core.services.demo import generate_demo
+from desktop_app.documents import KINDS
+from tests.documents.conftest import assert_fonts_embedded, page_texts, pdf_text
+
+
+@pytest.fixture
+def demo_url(db_url: str) -> str:
+    db = open_database(db_url)
+    with db.session() as session:
+        generate_demo(session, 30, seed=11)
+    db.dispose()
+    return db_url
+
+
+@pytest.fixture
+def numbers(demo_url: str) -> list[str]:
+    """Member numbers of active demo members with an address, in order."""
+    db = open_database(demo_url)
+    with db.session() as session:
+        found = session.scalars(
+            select(Member.member_number)
+            .where(Member.status == MemberStatus.ACTIVE, Member.address.is_not(None))
+            .order_by(Member.member_number)
+        ).all()
+    db.dispose()
+    return list(found)
+
+
+def test_help_lists_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["document", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for kind in KINDS.values():
+        assert kind.key in out and kind.title in out
+    with pytest.raises(SystemExit):
+        main(["document", "dues-receipt", "--help"])
+    out = capsys.readouterr().out
+    assert "--amount" in out and "--years" in out and "--member" in out and "--all-active" in out
+
+
+def test_every_kind(demo_url: str, numbers: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for kind in sorted(KINDS):
+        out = tmp_path / f"{kind}.pdf"
+        args = ["document", kind, "--db", demo_url, "-o", str(out)]
+        if KINDS[kind].needs_members:
+            args += ["--member", *numbers[:2]]
+        if kind == "withdrawal-notice":
+            args += ["--unpaid-years", "2024,2025", "--no-activity-since", "2025-03-01"]
+        assert main(args) == 0, (kind, capsys.readouterr().err)
+        assert f"已保存到 {out}" in capsys.readouterr().out
+        assert out.exists()
+        assert_fonts_embedded(out)
+
+
+def test_receipt_with_options(demo_url: str, numbers: list[str], tmp_path: Path,
+                              capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    out = tmp_path / "r.pdf"
+    assert main(["--db", demo_url, "document", "dues-receipt", "--member", numbers[2], "--years", "2025-2026",
+                 "--amount", "1500", "--date", "2026-12-01", "--received-by", "郑会籍", "-o", str(out)]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert "收据编号：WJXS202600001" in captured.out
+    text = pdf_text(out)
+    assert "人民币壹仟伍佰元整" in text and "2025—2026年度" in text and "2026年12月1日" in text and "郑会籍" in text
+
+
+def test_all_active_labels_and_excel_plaque_order(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "labels.pdf"
+    assert main(["document", "labels", "--db", demo_url, "--all-active", "--sheet", "2×8", "-o", str(out)]) == 0
+    assert "地址标签：已生成" in capsys.readouterr().out
+    assert len(page_texts(out)) >= 2
+    xlsx = tmp_path / "plaque.xlsx"
+    assert main(["document", "plaque-order", "--db", demo_url, "--all-active", "--year", "2027", "-o", str(xlsx)]) == 0
+    rows = list(load_workbook(xlsx).active.iter_rows(values_only=True))
+    assert rows[4][3] == 2027
+
+
+def test_handover_changes_and_blank_forms(demo_url: str, numbers: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "h.pdf"
+    assert main(["document", "handover-form", "--db", demo_url, "--member", numbers[0], "--change",
+                 "联络员手机=13907123456", "--reported-on", "2026-11-20", "-o", str(out)]) == 0  # fmt: skip
+    assert "13907123456" in pdf_text(out) and "2026年11月20日" in pdf_text(out)
+    blank = tmp_path / "blank.pdf"
+    assert main(["document", "filing-form", "--db", demo_url, "-o", str(blank)]) == 0
+    assert "入会备案表" in pdf_text(blank)
+
+
+def test_errors_are_messages_not_tracebacks(demo_url: str, numbers: list[str], tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    out = tmp_path / "x.pdf"
+    assert main(["document", "labels", "--db", demo_url, "-o", str(out)]) == 1
+    assert "--member" in capsys.readouterr().err
+    assert main(["document", "labels", "--db", demo_url, "--member", "NOPE", "-o", str(out)]) == 1
+    assert "没有这些会员编号：NOPE" in capsys.readouterr().err
+    assert main(["document", "dues-receipt", "--db", demo_url, "--member", numbers[0], "--amount", "-5",
+                 "-o", str(out)]) == 1  # fmt: skip
+    assert "金额（元，留空按会员级别的年度会费）：不能为负数" in capsys.readouterr().err
+    assert not out.exists()
+    # nothing could be printed: exit 1, the reason listed
+    assert main(["document", "withdrawal-notice", "--db", demo_url, "--member", numbers[0],
+                 "-o", str(tmp_path / "n.pdf")]) == 1  # fmt: skip
+    err = capsys.readouterr().err
+    assert "第十二条" in err and "没有生成任何一份文书" in err
