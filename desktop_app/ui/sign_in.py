@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +15,7 @@ from desktop_app.core.db import Database
 from desktop_app.core.errors import AuthenticationError, ValidationError
 from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts
-from desktop_app.ui.widgets import ERROR_STYLE
+from desktop_app.ui.widgets import error_label, named_line_edit
 
 
 class SignInDialog(QDialog):
@@ -40,18 +39,12 @@ class SignInDialog(QDialog):
             note.setStyleSheet("background: #e8f0fe; padding: 6px; border-radius: 4px;")
             layout.addWidget(note)
         form = QFormLayout()
-        self.username = QLineEdit(username)
-        self.username.setObjectName("username")
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username = named_line_edit("username", username)
+        self.password = named_line_edit("password", password=True)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.sign_in_button = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -92,25 +85,16 @@ class FirstAdministratorDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.username = QLineEdit("admin")
-        self.username.setObjectName("username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("confirm")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username = named_line_edit("username", "admin")
+        self.full_name = named_line_edit("full_name")
+        self.password = named_line_edit("password", password=True)
+        self.confirm = named_line_edit("confirm", password=True)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Full name"), self.full_name)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Confirm password"), self.confirm)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
         create = buttons.addButton(self.tr("Create and sign in"), QDialogButtonBox.ButtonRole.AcceptRole)

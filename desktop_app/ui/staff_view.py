@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -28,7 +26,7 @@ from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts
 from desktop_app.ui import msgbox
 from desktop_app.ui.labels import role_label
-from desktop_app.ui.widgets import ERROR_STYLE
+from desktop_app.ui.widgets import error_label, named_line_edit
 
 
 class StaffDialog(QDialog):
@@ -41,23 +39,17 @@ class StaffDialog(QDialog):
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
+        self.username = named_line_edit("username")
+        self.full_name = named_line_edit("full_name")
         self.role = QComboBox()
         self.role.setObjectName("role")
         for role in Role:
             self.role.addItem(role_label(role), role.value)
-        self.mobile = QLineEdit()
-        self.mobile.setObjectName("mobile")
-        self.landline = QLineEdit()
-        self.landline.setObjectName("landline")
+        self.mobile = named_line_edit("mobile")
+        self.landline = named_line_edit("landline")
         self.active = QCheckBox(self.tr("Account in use"))
         self.active.setChecked(True)
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = named_line_edit("password", password=True)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Full name"), self.full_name)
         form.addRow(self.tr("Role"), self.role)
@@ -67,10 +59,7 @@ class StaffDialog(QDialog):
         if staff_id is None:
             form.addRow(self.tr("First password"), self.password)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -117,17 +106,12 @@ class PasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Set password for %1").replace("%1", name))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("confirm")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = named_line_edit("password", password=True)
+        self.confirm = named_line_edit("confirm", password=True)
         form.addRow(self.tr("New password"), self.password)
         form.addRow(self.tr("Confirm password"), self.confirm)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

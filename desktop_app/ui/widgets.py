@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b3261e;"
 INVALID_PROPERTY = "invalid"
@@ -83,3 +83,20 @@ class EmptyState(QObject):
         if event.type() == QEvent.Type.Resize:
             self.label.setGeometry(self._view.viewport().rect())
         return False
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """The red message line a dialog shows under its form (object name ``error`` for tests)."""
+    label = QLabel(parent)
+    label.setObjectName("error")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def named_line_edit(name: str, text: str = "", *, password: bool = False) -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setObjectName(name)
+    if password:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
