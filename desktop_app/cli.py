@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认中文）")
     parser.add_argument("--user", help=argparse.SUPPRESS)  # with MEMBERSHIP_OFFICE_PASSWORD: scripted sign-in
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)  # benchmarks
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # self-test of a built bundle
     subparsers = parser.add_subparsers(dest="command", metavar="子命令")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop_app.commands.{name}").register(subparsers)
@@ -36,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.smoke and args.command is None:
+        from desktop_app.ui.smoke import run_smoke
+
+        return run_smoke(args.db)
     if args.command is None:
         from desktop_app.ui.app import Options, run
 
