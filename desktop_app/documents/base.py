@@ -13,7 +13,6 @@ the top edge in millimetres.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -40,7 +39,17 @@ SEAL_RED = Color(0.80, 0.08, 0.08)
 # Chinese line breaking (禁则): these never begin a line, those never end one.
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰,.;:!?)]}>％")
 NO_LINE_END = frozenset("（《「『【〔〈“‘([{<")
-_TOKEN = re.compile(r"[A-Za-z0-9@._\-/+#&%:]+|\s|.", re.DOTALL)
+WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@._-/+#&%:")
+
+
+def _may_break(before: str, after: str) -> bool:
+    """May a line end between these two characters? Not inside a Latin word or number, not
+    before a closing mark, not after an opening one; always at a space."""
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    if before.isspace() or after.isspace():
+        return True
+    return not (before in WORD_CHARACTERS and after in WORD_CHARACTERS)
 
 
 class Skip(Exception):
@@ -94,7 +103,8 @@ class Document:
         self.report = BuildReport(kind)
         self._unprintable: list[tuple[str, list[str], str]] = []
         self._dirty = False
-        self._char_widths: dict[tuple[str, str], float] = {}
+        self._char_widths: dict[str, dict[str, float]] = {}
+        self._fill: Color | None = None  # the canvas's current fill colour, when known
         self._images: dict[int, ImageReader] = {}
         self.item: Any = None  # the item being drawn, for warnings
 
@@ -130,9 +140,10 @@ class Document:
 
     def end_page(self) -> None:
         if self._dirty:
-            self.canvas.showPage()
+            self.canvas.showPage()  # resets the graphics state: the fill is black again
             self.report.pages += 1
             self._dirty = False
+            self._fill = None
 
     def finish(self) -> BuildReport:
         if self._unprintable:
@@ -147,34 +158,48 @@ class Document:
     # --- text -------------------------------------------------------------------------------
 
     def text(self, x: float, y: float, text: str, style: str = "song", size: float = 12,
-             align: str = "left", color: Color = black) -> float:  # fmt: skip
-        """Draw one line at baseline ``y``; ``align`` left/centre/right about ``x``. Returns its width."""
+             align: str = "left", color: Color = black) -> None:  # fmt: skip
+        """Draw one line at baseline ``y``; ``align`` left/centre/right about ``x``.
+
+        One text object per line, its font switched per run (rare characters in the fallback
+        font); the fill colour is set only when it changes (a thousand certificates are 7,000
+        lines, and ReportLab's per-call overhead is what a batch spends its time on)."""
         if not text:
-            return 0.0
+            return
         runs = self.fonts.runs(text, style)
-        width = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
-        if align == "centre":
-            x -= width / 2
-        elif align == "right":
-            x -= width
+        if align != "left":
+            width = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
+            x -= width / 2 if align == "centre" else width
         canvas = self.canvas
-        canvas.setFillColor(color)
+        if color is not self._fill:
+            canvas.setFillColor(color)
+            self._fill = color
+        line = canvas.beginText(x, y)
         for name, run in runs:
-            canvas.setFont(name, size)
-            canvas.drawString(x, y, run)
-            x += pdfmetrics.stringWidth(run, name, size)
+            line.setFont(name, size)
+            line.textOut(run)
+        canvas.drawText(line)
         self._dirty = True
-        return width
+
+    def invalidate_fill(self) -> None:
+        """The fill colour was changed behind ``text``'s back (a shaded cell, a restored state)."""
+        self._fill = None
 
     def text_width(self, text: str, style: str = "song", size: float = 12) -> float:
         return self.fonts.width(text, style, size)
 
-    def _char_width(self, char: str, style: str) -> float:
-        key = (char, style)
-        width = self._char_widths.get(key)
-        if width is None:
-            width = self._char_widths[key] = self.fonts.width(char, style, 1.0)
-        return width
+    def _widths(self, text: str, style: str) -> list[float]:
+        """The width of each character of ``text`` at 1 pt, measured once per character and style."""
+        table = self._char_widths.get(style)
+        if table is None:
+            table = self._char_widths[style] = {}
+        out = []
+        for char in text:
+            width = table.get(char)
+            if width is None:
+                width = table[char] = self.fonts.width(char, style, 1.0)
+            out.append(width)
+        return out
 
     def wrap(self, text: str, style: str, size: float, width: float) -> list[str]:
         """Lines of ``text`` no wider than ``width``, broken the Chinese way (禁则), words of Latin
@@ -187,45 +212,31 @@ class Document:
 
     def _wrap_paragraph(self, text: str, style: str, size: float, width: float) -> list[str]:
         limit = width / size
-        lines: list[list[str]] = []
-        line: list[str] = []
+        widths = self._widths(text, style)
+        if sum(widths) <= limit:  # most lines fit: no need to look for breaks
+            return [text.strip()]
+        lines: list[str] = []
+        count = len(text)
+        start = index = 0
         used = 0.0
-
-        def token_width(token: str) -> float:
-            return sum(self._char_width(c, style) for c in token)
-
-        for token in _TOKEN.findall(text):
-            w = token_width(token)
-            if used + w <= limit or not line:
-                if not line and token.isspace():
-                    continue
-                if w > limit and len(token) > 1:  # a Latin string longer than the line: cut it
-                    for char in token:
-                        cw = self._char_width(char, style)
-                        if used + cw > limit and line:
-                            lines.append(line)
-                            line, used = [], 0.0
-                        line.append(char)
-                        used += cw
-                    continue
-                line.append(token)
-                used += w
+        last_break = -1  # the latest place where this line may end
+        while index < count:
+            if index == start and text[index].isspace():  # no line starts with a space
+                start = index = index + 1
                 continue
-            if token.isspace():
-                lines.append(line)
-                line, used = [], 0.0
+            if index > start and _may_break(text[index - 1], text[index]):
+                last_break = index
+            used += widths[index]
+            if used > limit and index > start:
+                cut = last_break if last_break > start else index  # a word longer than the line is cut
+                lines.append(text[start:cut].rstrip())
+                start = index = cut
+                used, last_break = 0.0, -1
                 continue
-            carried: list[str] = []
-            if token in NO_LINE_START and len(line) > 1:
-                carried = [line.pop()]  # the closing mark takes the previous character along
-            while len(line) > 1 and line[-1] in NO_LINE_END:
-                carried.insert(0, line.pop())
-            lines.append(line)
-            line = carried + [token]
-            used = sum(token_width(t) for t in line)
-        if line:
-            lines.append(line)
-        return ["".join(tokens).strip() for tokens in lines] or [""]
+            index += 1
+        if start < count:
+            lines.append(text[start:].strip())
+        return lines or [""]
 
     def fit(self, text: str, style: str, width: float, max_lines: int, size: float,
             min_size: float) -> tuple[float, list[str], bool]:  # fmt: skip
@@ -399,6 +410,7 @@ class Table:
         canvas = self.doc.canvas
         canvas.setFillColor(Color(0.93, 0.93, 0.93))
         canvas.rect(self.x, self.y - h, self.width, h, stroke=0, fill=1)
+        self.doc.invalidate_fill()
         for title, w, _align in self.columns:
             self.doc.rect(x, self.y - h, w, h, 0.6)
             self.doc.text(x + w / 2, self.y - h / 2 - self.header_size * 0.35, title, "hei", self.header_size, "centre")

@@ -53,6 +53,7 @@ def draw_stock(doc: Document, context: DocumentContext) -> None:
     canvas.saveState()
     canvas.setFillColor(Color(0.99, 0.97, 0.90))
     canvas.rect(0, 0, w, h, stroke=0, fill=1)
+    doc.invalidate_fill()
     doc.rect(8 * mm, 8 * mm, w - 16 * mm, h - 16 * mm, 3, color=GOLD)
     doc.rect(12 * mm, 12 * mm, w - 24 * mm, h - 24 * mm, 0.8, color=GOLD)
     layout = context.certificate_layout
@@ -60,6 +61,7 @@ def draw_stock(doc: Document, context: DocumentContext) -> None:
     doc.text(layout.date_x_mm * mm, h - (layout.date_y_mm - 10) * mm, context.association.name,
              "song", layout.text_size_pt, "centre")  # fmt: skip
     canvas.restoreState()
+    doc.invalidate_fill()
     doc.seal(layout.date_x_mm * mm, h - (layout.date_y_mm - 8) * mm, 40 * mm)
 
 

@@ -401,3 +401,24 @@ def test_writes_to_a_file_object(context: DocumentContext) -> None:
     buffer = io.BytesIO()
     kind("certificate").build(buffer, [certificate()], context)
     assert buffer.getvalue().startswith(b"%PDF")
+
+
+def test_chinese_line_breaking(context: DocumentContext) -> None:
+    from desktop_app.documents.base import Document
+
+    doc = Document("test", io.BytesIO(), context, A4, title="test")
+    em = doc.text_width("中", "song", 10)
+    lines = doc.wrap("武汉市江岸区，解放大道。" * 3, "song", 10, em * 6)
+    assert "".join(lines) == "武汉市江岸区，解放大道。" * 3
+    assert all(doc.text_width(line, "song", 10) <= em * 6 + 0.01 for line in lines)
+    assert not any(line[0] in "，。" for line in lines)  # no line starts with a closing mark
+    lines = doc.wrap("联系邮箱 zhangli@hongda-construction.com 电话 027-85771234", "song", 10, em * 12)
+    assert "027-85771234" in lines[-1] and not any(line.endswith("027-") for line in lines)
+    assert all(not line.startswith(" ") for line in lines)
+    lines = doc.wrap("（湖北省武汉市）东西湖区", "song", 10, em * 7.5)
+    assert not any(line.endswith("（") for line in lines)
+    assert doc.wrap("一行\n两行", "song", 10, em * 20) == ["一行", "两行"]
+    long_word = "x" * 200
+    assert "".join(doc.wrap(long_word, "song", 10, em * 5)) == long_word  # cut when nothing else will do
+    size, lines, complete = doc.fit("武汉" * 40, "song", em * 10, 2, 10, 6)
+    assert not complete and len(lines) == 2 and lines[-1].endswith("…") and size == 6
