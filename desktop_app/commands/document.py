@@ -47,6 +47,72 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         for option in documents.options_for(None, kind.key):
             _add_option(sub, option)
         sub.set_defaults(run=guarded(run_document), document_kind=kind.key)
+    _register_settings(subparsers)
+
+
+def _register_settings(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "document-settings",
+        help="查看或修改文书设置：协会印章图片、会员证底纹、文书字体",
+        description="不带选项时列出文书所用的字体文件和各项设置；带选项时修改（以系统管理员身份，记入日志）。",
+    )
+    add_db_option(parser)
+    parser.add_argument("--seal", metavar="PNG", help="协会印章图片（透明背景的 PNG）；写 none 删除")
+    parser.add_argument("--certificate-background", metavar="PNG", help="会员证底纹扫描图（仅用于预览）；写 none 删除")
+    parser.add_argument("--font", metavar="类别=文件", action="append", default=[],
+                        help="文书字体：song、hei、kai、fangsong 或 fallback（生僻字后备字体）= .ttf/.ttc 路径；路径留空恢复默认")  # fmt: skip
+    parser.set_defaults(run=guarded(run_settings))
+
+
+def run_settings(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop_app.core.settings import SETTINGS, get_setting
+    from reportlab.pdfbase import pdfmetrics
+
+    from desktop_app.documents.fonts import STYLES, FontSet, fallback_names
+
+    def image(value: str | None) -> bytes | None:
+        return None if value is None or value.lower() == "none" else Path(value).read_bytes()
+
+    for item in args.font:
+        if "=" not in item:
+            return fail(f"--font 应写成“类别=文件”：{item}")
+    db = open_for(args)
+    done = []
+    try:
+        with db.session() as session:  # all or nothing: one bad value changes none
+            if args.seal is not None:
+                documents.set_seal_image(session, SYSTEM_ACTOR, image(args.seal))
+                done.append("已更新协会印章图片。" if args.seal.lower() != "none" else "已删除协会印章图片。")
+            if args.certificate_background is not None:
+                documents.set_certificate_background(session, SYSTEM_ACTOR, image(args.certificate_background))
+                done.append("已更新会员证底纹。")
+            for item in args.font:
+                style, _sep, path = item.partition("=")
+                documents.set_document_font(session, SYSTEM_ACTOR, style.strip(), path)
+                done.append(f"已设置{style.strip()}字体：{path or '（默认）'}")
+        print("\n".join(done), end="\n" if done else "")
+        with db.session() as session:
+            context = documents.document_context(session)
+            font_set = FontSet(context.fonts)
+            print("文书字体（实际使用的文件）：")
+            for style in (*STYLES, "fallback"):
+                names = [font_set.name(style)] if style != "fallback" else list(fallback_names(context.fonts.get("fallback")))
+                files = [pdfmetrics.getFont(n).face.filename for n in names] or ["（无：生僻字将无法打印）"]
+                print(f"  {style:9} {'；'.join(map(str, files))}")
+            print(f"协会印章图片：{'已设置' if context.seal_png else '未设置（不印章，留待手工盖章）'}")
+            print(f"会员证底纹：{'已设置' if context.certificate_background_png else '未设置（预览时画简易底纹）'}")
+            for key in ("documents.certificate_validity_years", "documents.certificate_date_style",
+                        "documents.plaque_size", "documents.plaque_material", "documents.plaque_vendor",
+                        "documents.envelope_size", "documents.label_sheet", "withdrawal.notice_response_days",
+                        "numbering.receipt_number"):  # fmt: skip
+                print(f"{SETTINGS[key].label}：{get_setting(session, key)}")
+    except OSError as exc:
+        return fail(str(exc))
+    finally:
+        db.dispose()
+    return 0
 
 
 def _add_option(parser: argparse.ArgumentParser, option: documents.Option) -> None:

@@ -116,3 +116,20 @@ def test_errors_are_messages_not_tracebacks(demo_url: str, numbers: list[str], t
                  "-o", str(tmp_path / "n.pdf")]) == 1  # fmt: skip
     err = capsys.readouterr().err
     assert "第十二条" in err and "没有生成任何一份文书" in err
+
+
+def test_document_settings(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.documents.conftest import make_seal
+
+    assert main(["document-settings", "--db", demo_url]) == 0
+    out = capsys.readouterr().out
+    assert "文书字体（实际使用的文件）" in out and "fallback" in out and "协会印章图片：未设置" in out
+    seal = tmp_path / "seal.png"
+    seal.write_bytes(make_seal())
+    # one bad value changes nothing
+    assert main(["document-settings", "--db", demo_url, "--seal", str(seal), "--font", "song=/no/such.ttf"]) == 1
+    assert "找不到" in capsys.readouterr().err
+    assert main(["document-settings", "--db", demo_url]) == 0
+    assert "协会印章图片：未设置" in capsys.readouterr().out
+    assert main(["document-settings", "--db", demo_url, "--seal", str(seal)]) == 0
+    assert "协会印章图片：已设置" in capsys.readouterr().out
