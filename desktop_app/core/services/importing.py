@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import String, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
@@ -611,6 +611,7 @@ def _plan_new(session: Session, ctx: _Context, reader: _RowReader, outcome: RowO
         if "uscc" in errors and "category" in errors and "category" not in reader.values:
             del errors["category"]  # no category given and the code is bad: one message is enough
         checked = {}
+    errors.update({k: v for k, v in _too_long(checked).items() if k not in errors})
     if errors:
         outcome.reasons.extend(reader.reasons(errors))
         return
@@ -623,6 +624,19 @@ def _plan_new(session: Session, ctx: _Context, reader: _RowReader, outcome: RowO
 
 
 NUMBER_ASSIGNED = "会员编号将自动分配"
+
+# The width of every text column. validate_member bounds some fields only (names, addresses);
+# a longer member number or e-mail address would pass it and then fail the INSERT on PostgreSQL
+# (SQLite does not enforce widths), so a row is rejected here instead of the whole import failing.
+_WIDTHS = {c.key: c.type.length for c in Member.__table__.columns if isinstance(c.type, String) and c.type.length}
+
+
+def _too_long(values: dict[str, Any]) -> dict[str, str]:
+    return {
+        key: f"{label(key)}：过长（最多 {_WIDTHS[key]} 字）"
+        for key, value in values.items()
+        if key in _WIDTHS and isinstance(value, str) and len(value) > _WIDTHS[key]
+    }
 
 # Status and departure are recorded by the withdrawal procedures: a spreadsheet
 # does not reverse them, and numbers printed on certificates are not overwritten.
@@ -658,6 +672,7 @@ def _plan_update(session: Session, ctx: _Context, reader: _RowReader, outcome: R
     except ValidationError as exc:
         errors.update({k: v for k, v in exc.errors.items() if k not in errors})
         checked = {}
+    errors.update({k: v for k, v in _too_long(checked).items() if k not in errors})
     if errors:
         outcome.reasons.extend(reader.reasons(errors))
         outcome.member_id = member_id
