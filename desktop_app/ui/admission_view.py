@@ -773,7 +773,7 @@ class AdmissionView(QWidget):
         with self._db.session() as session:
             counts = admission.queue_counts(session, flt)
             rows = admission.queue(session, flt)
-            queued = len(admission.print_jobs(session))
+            queued = admission.queued_print_count(session)
         self._fill_stages(counts, flt)
         self.model.set_rows(rows, self._db.clock.now().tzinfo)
         self.count_label.setText(self.tr("%n application(s)", "", len(rows)))

@@ -175,11 +175,7 @@ def steps_for(application: Application) -> tuple[Step, ...]:
 
 
 def next_step(application: Application) -> Step | None:
-    if application.status != ApplicationStatus.OPEN:
-        return None
-    steps = steps_for(application)
-    position = next(i for i, step in enumerate(steps) if step.stage == application.stage)
-    return steps[position + 1] if position + 1 < len(steps) else None
+    return _next_of(application.status, application.stage, application.former_member_id is not None)
 
 
 def stage_title(stage: ApplicationStage) -> str:
@@ -1338,23 +1334,38 @@ class QueueRow:
     closed_reason: str | None
 
 
+def _next_of(status: ApplicationStatus, stage: ApplicationStage, readmission: bool) -> Step | None:
+    if status != ApplicationStatus.OPEN:
+        return None
+    steps = STEPS if readmission else _STEPS_WITHOUT_CREDIT
+    position = next(i for i, step in enumerate(steps) if step.stage == stage)
+    return steps[position + 1] if position + 1 < len(steps) else None
+
+
+_STEPS_WITHOUT_CREDIT = tuple(step for step in STEPS if step.stage != ApplicationStage.CREDIT_CHECKED)
+
+
 def queue(session: Session, flt: QueueFilter = QueueFilter(), *, limit: int = 2000) -> list[QueueRow]:
-    """The applications, longest waiting first (closed ones: latest first)."""
-    query = _apply_queue_filter(session, select(Application), flt)
+    """The applications, longest waiting first (closed ones: latest first). Only the queue's
+    columns are read (an application row is wide), so a few thousand take milliseconds."""
+    query = select(
+        Application.id, Application.application_number, Application.name, Application.uscc, Application.status,
+        Application.stage, Application.stage_since, Staff.full_name, Application.former_member_id.is_not(None),
+        Application.credit_result, Application.closed_reason,
+    ).outerjoin(Staff, Staff.id == Application.handler_id)  # fmt: skip
+    query = _apply_queue_filter(session, query, flt)
     if flt.status == ApplicationStatus.OPEN:
         query = query.order_by(Application.stage_since, Application.id)
     else:
         query = query.order_by(Application.stage_since.desc(), Application.id.desc())
+    clock = clock_of(session)
+    zone, today = clock.now().tzinfo, clock.today()
     rows = []
-    for application in session.scalars(query.limit(limit)).unique():
-        rows.append(QueueRow(
-            application.id, application.application_number, application.name, application.uscc,
-            application.status, application.stage, next_step(application), application.stage_since,
-            waiting_days(session, application.stage_since),
-            application.handler.full_name if application.handler else None,
-            application.former_member_id is not None, application.credit_result == CreditResult.FAILED,
-            application.closed_reason,
-        ))  # fmt: skip
+    for (id_, number, name, uscc, status, stage, since, handler, readmission, credit,
+         closed_reason) in session.execute(query.limit(limit)):  # fmt: skip
+        days = max(0, (today - since.astimezone(zone).date()).days)
+        rows.append(QueueRow(id_, number, name, uscc, status, stage, _next_of(status, stage, readmission), since, days,
+                             handler, readmission, credit == CreditResult.FAILED, closed_reason))  # fmt: skip
     return rows
 
 
@@ -1373,6 +1384,10 @@ def queue_counts(session: Session, flt: QueueFilter = QueueFilter()) -> dict[App
         if position + 1 < len(steps):
             counts[steps[position + 1].stage] += count
     return counts
+
+
+def queued_print_count(session: Session) -> int:
+    return session.scalar(select(func.count(PrintJob.id)).where(PrintJob.status == PrintStatus.QUEUED)) or 0
 
 
 def status_counts(session: Session) -> dict[ApplicationStatus, int]:
