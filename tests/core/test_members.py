@@ -265,3 +265,14 @@ def test_count(db, register) -> None:
         assert members.count_members(session) == 4
         assert members.count_members(session, MemberFilter(text="武汉")) == 3
         assert session.scalar(select(Member.search_text).where(Member.id == register[0])).islower()
+
+
+def test_values_longer_than_their_column_are_refused_not_cut(db, officer, member_values) -> None:
+    with pytest.raises(ValidationError) as info:
+        create(db, officer, {**member_values, "member_number": "X" * 40, "liaison_position": "职" * 70,
+                             "liaison_email": "a" * 120 + "@qq.com", "address": "武" * 301})  # fmt: skip
+    errors = info.value.errors
+    assert errors["member_number"] == "会员编号：过长（最多 32 个字符，现为 40 个）"
+    assert errors["liaison_position"].startswith("联络员职务：过长")
+    assert errors["liaison_email"].startswith("联络员电子邮箱：过长")
+    assert errors["address"].startswith("通讯地址：过长")

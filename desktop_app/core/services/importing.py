@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
 from desktop_app.core import audit
 from desktop_app.core.db import bulk_insert, clock_of
@@ -44,7 +42,7 @@ from desktop_app.core.models import (
 )
 from desktop_app.core.numbering import next_numbers
 from desktop_app.core.security import Actor, Permission, require
-from desktop_app.core.services.members import EDITABLE_FIELDS, member_values, validate_member
+from desktop_app.core.services.members import EDITABLE_FIELDS, RegisterLookups, member_values, validate_member
 from desktop_app.core.settings import DEFAULT_LEVEL, MEMBER_NUMBER_FORMAT, get_setting, levels
 from desktop_app.core.validation import (
     FieldError,
@@ -270,54 +268,33 @@ _STATUS_LOOKUP = {
 }
 
 
-class _ReadOnce:
-    """The session as ``validate_member`` sees it while an import is planned row by row.
-
-    Settings and staff accounts are read once instead of once per row. A lookup of a member by a
-    unique column (USCC, member or certificate number) is answered from the values fetched at the
-    start: no member, or the one member that has the value (for an update, the member itself,
-    already loaded) — 20,000 queries fewer for 10,000 rows. Planning writes nothing, so the
-    answers stay exact; a value written meanwhile by another workstation is caught by the unique
-    constraints when the plan is written, and the import is then rolled back.
-    """
+class _WorkbookLookups(RegisterLookups):
+    """``validate_member``'s look-ups while an import is planned row by row: levels and staff read
+    once, and the members holding each unique value (USCC, member and certificate numbers) fetched
+    at the start instead of two queries a row — 20,000 fewer for 10,000 rows. Planning writes
+    nothing, so the answers stay exact; a value written meanwhile by another workstation is caught
+    by the unique constraints when the plan is written, and the import is then rolled back."""
 
     UNIQUE = ("uscc", "member_number", "certificate_number")
 
     def __init__(self, session: Session):
-        self._session = session
-        self._got: dict[tuple[type, Any], Any] = {}
+        super().__init__(session)
         rows = session.execute(select(Member.id, *(getattr(Member, key) for key in self.UNIQUE))).all()
         self._owner = {key: {row[i + 1]: row[0] for row in rows if row[i + 1]} for i, key in enumerate(self.UNIQUE)}
+        self._levels = super().level_names()
+        self._staff: dict[int, Staff | None] = {}
 
-    def get(self, model: type, key: Any) -> Any:
-        if (model, key) not in self._got:
-            self._got[(model, key)] = self._session.get(model, key)
-        return self._got[(model, key)]
+    def member_with(self, field: str, value: str) -> Member | None:
+        owner = self._owner[field].get(value)
+        return None if owner is None else self.session.get(Member, owner)
 
-    def scalar(self, statement: Any, *args: Any, **kwargs: Any) -> Any:
-        lookup = self._unique_lookup(statement)
-        if lookup is None:
-            return self._session.scalar(statement, *args, **kwargs)
-        owner = self._owner[lookup[0]].get(lookup[1])
-        return None if owner is None else self._session.get(Member, owner)
+    def staff(self, staff_id: int) -> Staff | None:
+        if staff_id not in self._staff:
+            self._staff[staff_id] = super().staff(staff_id)
+        return self._staff[staff_id]
 
-    def _unique_lookup(self, statement: Any) -> tuple[str, Any] | None:
-        """(column, value) when ``statement`` is ``select(Member).where(Member.<unique> == value)``."""
-        if getattr(statement, "column_descriptions", [{}])[0].get("entity") is not Member:
-            return None
-        criteria = getattr(statement, "_where_criteria", ())
-        if len(criteria) != 1 or not isinstance(criteria[0], BinaryExpression):
-            return None
-        clause = criteria[0]
-        column, value = clause.left, clause.right
-        if clause.operator is not operator.eq or not isinstance(value, BindParameter):
-            return None
-        if getattr(column, "table", None) is not Member.__table__ or column.key not in self._owner:
-            return None
-        return column.key, value.value
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._session, name)
+    def level_names(self) -> dict[str, str]:
+        return self._levels
 
 
 # --- one row --------------------------------------------------------------------------------------
@@ -325,7 +302,7 @@ class _ReadOnce:
 
 @dataclass
 class _Context:
-    session: Session  # a _ReadOnce view: validation only
+    lookups: _WorkbookLookups
     table: RosterSheet
     levels: dict[str, str]
     level_names: list[str]
@@ -490,7 +467,7 @@ def _context(session: Session, actor: Actor, table: RosterSheet) -> tuple[_Conte
     if unused:
         notes.append("以下列不对应会员资料中的任何项目，未导入：" + "、".join(unused))
     ctx = _Context(
-        session=_ReadOnce(session),  # type: ignore[arg-type]
+        lookups=_WorkbookLookups(session),
         table=table, levels=level_lookup(level_list), level_names=[lv["name"] for lv in level_list],
         default_level=get_setting(session, DEFAULT_LEVEL), mentors=mentors, use_mentors=use_mentors,
     )  # fmt: skip
@@ -605,13 +582,12 @@ def _plan_new(session: Session, ctx: _Context, reader: _RowReader, outcome: RowO
         values = reader.values
     errors = dict(reader.errors)
     try:
-        checked = validate_member(ctx.session, values)
+        checked = validate_member(session, values, lookups=ctx.lookups)
     except ValidationError as exc:
         errors.update({k: v for k, v in exc.errors.items() if k not in errors})
         if "uscc" in errors and "category" in errors and "category" not in reader.values:
             del errors["category"]  # no category given and the code is bad: one message is enough
         checked = {}
-    errors.update({k: v for k, v in _too_long(checked).items() if k not in errors})
     if errors:
         outcome.reasons.extend(reader.reasons(errors))
         return
@@ -624,19 +600,6 @@ def _plan_new(session: Session, ctx: _Context, reader: _RowReader, outcome: RowO
 
 
 NUMBER_ASSIGNED = "会员编号将自动分配"
-
-# The width of every text column. validate_member bounds some fields only (names, addresses);
-# a longer member number or e-mail address would pass it and then fail the INSERT on PostgreSQL
-# (SQLite does not enforce widths), so a row is rejected here instead of the whole import failing.
-_WIDTHS = {c.key: c.type.length for c in Member.__table__.columns if isinstance(c.type, String) and c.type.length}
-
-
-def _too_long(values: dict[str, Any]) -> dict[str, str]:
-    return {
-        key: f"{label(key)}：过长（最多 {_WIDTHS[key]} 字）"
-        for key, value in values.items()
-        if key in _WIDTHS and isinstance(value, str) and len(value) > _WIDTHS[key]
-    }
 
 # Status and departure are recorded by the withdrawal procedures (R-11, R-12): a spreadsheet
 # does not reverse them, and numbers printed on certificates are not overwritten.
@@ -668,11 +631,10 @@ def _plan_update(session: Session, ctx: _Context, reader: _RowReader, outcome: R
         incoming.pop("notes")
     merged = {**before, **incoming}
     try:
-        checked = validate_member(ctx.session, merged, member_id=member_id)
+        checked = validate_member(session, merged, member_id=member_id, lookups=ctx.lookups)
     except ValidationError as exc:
         errors.update({k: v for k, v in exc.errors.items() if k not in errors})
         checked = {}
-    errors.update({k: v for k, v in _too_long(checked).items() if k not in errors})
     if errors:
         outcome.reasons.extend(reader.reasons(errors))
         outcome.member_id = member_id

@@ -72,7 +72,6 @@ EDITABLE_FIELDS = (
     "left_reason",
     "notes",
 )
-_TEXT_LIMITS = {"name": 200, "main_business": 200, "qualification": 300, "district": 20, "address": 300}
 _CHECKERS = {"mobile": normalise_mobile, "landline": normalise_landline, "email": normalise_email}
 
 
@@ -94,13 +93,34 @@ def _as_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-def validate_member(session: Session, values: dict[str, Any], *, member_id: int | None = None) -> dict[str, Any]:
+class RegisterLookups:
+    """What ``validate_member`` checks values against, one query each. The importer passes a
+    subclass that answers from values read once for the whole workbook."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def member_with(self, field: str, value: str) -> Member | None:
+        """The member holding ``value`` in the unique column ``field`` (uscc, member or certificate number)."""
+        return self.session.scalar(select(Member).where(getattr(Member, field) == value))
+
+    def staff(self, staff_id: int) -> Staff | None:
+        return self.session.get(Staff, staff_id)
+
+    def level_names(self) -> dict[str, str]:
+        return level_names(self.session)
+
+
+def validate_member(
+    session: Session, values: dict[str, Any], *, member_id: int | None = None, lookups: RegisterLookups | None = None
+) -> dict[str, Any]:
     """Normalise ``values`` and check every field; raise ``ValidationError`` naming each bad field.
 
     Only the keys present in ``values`` are returned; missing required ones are errors.
     """
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
+    lookups = lookups or RegisterLookups(session)
 
     def fail(field: str, message: str) -> None:
         errors[field] = f"{label(field)}：{message}"
@@ -129,7 +149,7 @@ def validate_member(session: Session, values: dict[str, Any], *, member_id: int 
             fail("category", str(exc))
 
     level = values.get("level")
-    known_levels = level_names(session)
+    known_levels = lookups.level_names()
     if level not in known_levels:
         fail("level", "请选择会员级别" if not level else f"“{level}”不是已设置的会员级别")
     else:
@@ -157,9 +177,6 @@ def validate_member(session: Session, values: dict[str, Any], *, member_id: int 
     for field in ("main_business", "qualification", "district", "address", "notes", "left_reason"):
         if field in values:
             text = clean_text(values[field]) if field not in ("notes", "left_reason") else (values[field] or "").strip()
-            limit = _TEXT_LIMITS.get(field)
-            if limit and len(text) > limit:
-                fail(field, f"过长（最多 {limit} 字）")
             out[field] = text or None
 
     if "postcode" in values:
@@ -180,7 +197,7 @@ def validate_member(session: Session, values: dict[str, Any], *, member_id: int 
                 continue
             checker = _CHECKERS.get(field)
             try:
-                out[column] = checker(raw) if checker else clean_name(raw)[:64]
+                out[column] = checker(raw) if checker else clean_name(raw)
             except FieldError as exc:
                 fail(column, str(exc))
 
@@ -189,22 +206,29 @@ def validate_member(session: Session, values: dict[str, Any], *, member_id: int 
             number = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(values[field] or ""))).upper()
             out[field] = number or None
             if number:
-                clash = session.scalar(select(Member).where(getattr(Member, field) == number))
+                clash = lookups.member_with(field, number)
                 if clash is not None and clash.id != member_id:
                     fail(field, f"“{number}”已被会员“{clash.name}”使用")
 
     if "mentor_id" in values:
         mentor_id = values["mentor_id"] or None
         if mentor_id is not None:
-            mentor = session.get(Staff, mentor_id)
+            mentor = lookups.staff(mentor_id)
             if mentor is None or mentor.role != Role.MENTOR or not mentor.is_active:
                 fail("mentor_id", "所选人员不是在职的班主任")
         out["mentor_id"] = mentor_id
 
     if "uscc" in out:
-        clash = session.scalar(select(Member).where(Member.uscc == out["uscc"]))
+        clash = lookups.member_with("uscc", out["uscc"])
         if clash is not None and clash.id != member_id:
             fail("uscc", f"该代码已属于会员“{clash.name}”（会员编号 {clash.member_number}，{clash.status.label}）")
+
+    # Nothing longer than its column: PostgreSQL would refuse it with a raw error, and cutting it
+    # silently would lose what the office typed.
+    for field, value in out.items():
+        length = getattr(Member.__table__.c[field].type, "length", None) if field in Member.__table__.c else None
+        if isinstance(value, str) and length and len(value) > length and field not in errors:
+            fail(field, f"过长（最多 {length} 个字符，现为 {len(value)} 个）")
 
     if errors:
         raise ValidationError(errors)

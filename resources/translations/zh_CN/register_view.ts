@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>RegisterView</name>
@@ -49,7 +50,7 @@
         <translation>没有符合搜索或筛选条件的会员。</translation>
     </message>
     <message>
-        <source>The register is empty. Enter a member with “New member…”, or import the office's Excel roster.</source>
+        <source>The register is empty. Enter a member with “New member…”, or import the office&apos;s Excel roster.</source>
         <translation>会员名册是空的。请点击“新建会员…”录入，或导入会籍管理部的 Excel 名册。</translation>
     </message>
 </context>
