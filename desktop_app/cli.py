@@ -16,7 +16,26 @@ from desktop_app import __version__
 COMMAND_MODULES = ("database", "demo", "document", "roster", "backup", "admission")
 
 
-def build_parser() -> argparse.ArgumentParser:
+_VALUE_OPTIONS = ("--db", "--lang", "--user")
+
+
+def _names_a_sub_command(argv: list[str]) -> bool:
+    """Whether ``argv`` asks for a sub-command (or help). Opening the window skips importing the
+    sub-commands' modules (spreadsheets, documents …): a third of a second at every start."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in ("-h", "--help"):
+            return True
+        elif token in _VALUE_OPTIONS:
+            skip = True
+        elif not token.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="membership-office",
         description="武汉建筑业协会会籍管理。不带子命令时打开程序窗口。",
@@ -28,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", help=argparse.SUPPRESS)  # with MEMBERSHIP_OFFICE_PASSWORD: scripted sign-in
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)  # benchmarks
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # self-test of a built bundle
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="子命令")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop_app.commands.{name}").register(subparsers)
@@ -35,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(with_commands=_names_a_sub_command(argv))
     args = parser.parse_args(argv)
     if args.smoke and args.command is None:
         from desktop_app.ui.smoke import run_smoke

@@ -87,3 +87,19 @@ def test_window_opens_signed_in_and_shows_the_register(db_url: str, tmp_path: Pa
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "shown rows=40" in result.stdout and "loaded rows=40" in result.stdout
+
+
+def test_opening_the_window_does_not_import_the_sub_commands() -> None:
+    from desktop_app.cli import _names_a_sub_command
+
+    assert not _names_a_sub_command([])
+    assert not _names_a_sub_command(["--db", "demo", "--lang", "en", "--demo"])  # "demo" is --db's value
+    assert _names_a_sub_command(["--db", "x.db", "demo", "--members", "3"])
+    assert _names_a_sub_command(["--help"])
+    assert _names_a_sub_command(["migrate"])
+
+
+def test_unknown_sub_command_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["frobnicate"])
+    assert exit_info.value.code == 2

@@ -8,6 +8,8 @@ under the buttons. The certificate's printer offset belongs to this workstation 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import datetime as dt
 import itertools
 import tempfile
@@ -474,8 +476,8 @@ class DocumentsView(QWidget):
 
     def register_selection(self) -> list[int]:
         """The members selected in the register area of the main window, if it is there."""
-        areas = getattr(self.window(), "areas", {})
-        register = areas.get("register") if isinstance(areas, dict) else None
+        areas = getattr(self.window(), "areas", None)
+        register = areas.get("register") if isinstance(areas, Mapping) else None
         if register is None:
             return []
         rows = register.table.selectionModel().selectedRows()

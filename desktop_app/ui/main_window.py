@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
@@ -74,6 +74,39 @@ AREAS: list[Area] = [
 ]
 
 
+class _Areas(Mapping[str, QWidget]):
+    """The window's areas by key, each built the first time it is shown or asked for: start-up
+    builds only the first, and pays nothing for the modules of the others."""
+
+    def __init__(self, window: MainWindow, specs: list[Area]):
+        self._window = window
+        self.specs = specs
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            index, spec = next((i, a) for i, a in enumerate(self.specs) if a.key == key)  # StopIteration: no such area
+            window = self._window
+            widget = spec.factory(window.db, window.actor, window.stack)
+            placeholder = window.stack.widget(index)
+            current = window.stack.currentIndex()
+            window.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            window.stack.insertWidget(index, widget)
+            window.stack.setCurrentIndex(current)
+            self._built[key] = widget
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([spec.key for spec in self.specs])
+
+    def __len__(self) -> int:
+        return len(self.specs)
+
+    def __contains__(self, key: object) -> bool:
+        return any(spec.key == key for spec in self.specs)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, actor: Actor, *, demo: bool = False):
         super().__init__()
@@ -90,17 +123,13 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setStyleSheet("QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
-        self.areas: dict[str, QWidget] = {}
-        for area in AREAS:
-            if not area.visible(actor):
-                continue
-            widget = area.factory(db, actor, self.stack)
-            self.areas[area.key] = widget
-            self.stack.addWidget(widget)
+        self.areas = _Areas(self, [area for area in AREAS if area.visible(actor)])
+        for area in self.areas.specs:
+            self.stack.addWidget(QWidget())  # placeholder until the area is first shown
             item = QListWidgetItem(area.title())
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.navigation.addItem(item)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
 
         splitter = QSplitter()
@@ -119,6 +148,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
         self._restore_geometry()
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.areas.specs):
+            self.areas[self.areas.specs[row].key]  # built on first use
+            self.stack.setCurrentIndex(row)
 
     def show_area(self, key: str) -> QWidget:
         for row in range(self.navigation.count()):
