@@ -25,7 +25,6 @@ os.environ.pop("MEMBERSHIP_OFFICE_DB", None)
 
 import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
 from desktop_app.core.clock import FixedClock  # noqa: E402
 from desktop_app.core.db import Database, normalise_url  # noqa: E402

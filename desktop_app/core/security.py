@@ -55,6 +55,9 @@ class Permission(enum.Enum):
     PRINT_FORMS = "打印入会申请表、备案表和联系资料交接通知单"
 
 
+# Any one of these opens the documents area; core/services/documents.py maps each kind to one.
+PRINT_PERMISSIONS = frozenset({Permission.PRINT_CERTIFICATES, Permission.PRINT_DOCUMENTS, Permission.PRINT_FORMS})
+
 # Reserved to the resident leader (驻会领导): even the administrator may not take these steps.
 # Leadership approval (R-5.1 (4)) counts as the resident leader's: the program knows no other
 # leadership role, and a membership officer must not approve in the leadership's name.

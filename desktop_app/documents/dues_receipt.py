@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 
+from desktop_app.core.errors import ValidationError
 from desktop_app.documents import BuildReport, Output, Progress
 from desktop_app.documents.base import A4, GREY, Document, Skip, safe
 from desktop_app.documents.inputs import DocumentContext, DuesReceiptInput
@@ -41,8 +42,8 @@ def check(item: DuesReceiptInput) -> None:
         raise Skip("没有会费年度")
     try:
         to_amount(item.amount)
-    except Exception as exc:  # ValidationError: negative, too large, more than two decimals
-        raise Skip(str(exc)) from None
+    except ValidationError as exc:  # negative, too large, more than two decimals
+        raise Skip(exc.message) from None
 
 
 def draw_receipt(doc: Document, item: DuesReceiptInput, context: DocumentContext) -> None:

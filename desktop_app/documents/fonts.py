@@ -166,17 +166,25 @@ def split_runs(text: str, style: str = "song", *, override: str | None = None,
     a fallback font where only that has it. Raises ``MissingGlyphs`` naming characters no font has.
 
     ``override`` and ``fallback`` are font files from the settings, tried first."""
-    primary = font_name(style, override or None)
-    fonts = [primary, *fallback_names(fallback or None)]
-    glyphs = [_font(name).face.charToGlyph for name in fonts]
+    names = [font_name(style, override or None), *fallback_names(fallback or None)]
+    return _cut(text, [(name, _font(name).face.charToGlyph) for name in names])
+
+
+def _cut(text: str, table: list[tuple[str, dict[int, int]]]) -> list[tuple[str, str]]:
+    """``text`` in runs of one font each, from ``table`` (font name, its glyph map), the first
+    font wherever it has the character (and for spaces), else the first fallback that has it."""
+    primary_name, primary = table[0]
     runs: list[tuple[str, str]] = []
-    missing = []
+    missing: list[str] = []
     for char in text:
         code = ord(char)
-        chosen = primary if char.isspace() else next((n for n, g in zip(fonts, glyphs) if code in g), None)
-        if chosen is None:
-            missing.append(char)
-            continue
+        if code in primary or char.isspace():
+            chosen = primary_name
+        else:
+            chosen = next((n for n, glyphs in table[1:] if code in glyphs), None)
+            if chosen is None:
+                missing.append(char)
+                continue
         if runs and runs[-1][0] == chosen:
             runs[-1] = (chosen, runs[-1][1] + char)
         else:
@@ -237,26 +245,7 @@ class FontSet:
         cached = self._runs.get(key)
         if cached is not None:
             return cached
-        table = self._table(style)
-        primary_name, primary = table[0]
-        runs: list[tuple[str, str]] = []
-        missing: list[str] = []
-        for char in text:
-            code = ord(char)
-            if code in primary or char.isspace():
-                chosen = primary_name
-            else:
-                chosen = next((n for n, glyphs in table[1:] if code in glyphs), None)
-                if chosen is None:
-                    missing.append(char)
-                    continue
-            if runs and runs[-1][0] == chosen:
-                runs[-1] = (chosen, runs[-1][1] + char)
-            else:
-                runs.append((chosen, char))
-        if missing:
-            raise MissingGlyphs(text, sorted(set(missing)))
-        result = self._runs[key] = tuple(runs)
+        result = self._runs[key] = tuple(_cut(text, self._table(style)))
         return result
 
     def width(self, text: str, style: str, size: float) -> float:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QTabWidget,
@@ -52,7 +51,8 @@ from desktop_app.core.services import accounts, admission
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
 from desktop_app.core.wuhan import DISTRICTS
 from desktop_app.ui import msgbox, ops
-from desktop_app.ui.labels import category_label, contact_field_labels, contact_role_labels, field_labels
+from desktop_app.ui.labels import category_label, field_labels
+from desktop_app.ui.organisation_form import OrganisationForm
 from desktop_app.ui.widgets import ERROR_STYLE, FieldWithError
 
 CONTEXT = "AdmissionLabels"
@@ -124,7 +124,7 @@ def _office_error_text(exc: OfficeError) -> str:
 _TEXT_FIELDS = ("name", "uscc", "main_business", "qualification", "address", "postcode")
 
 
-class ApplicationDialog(QDialog):
+class ApplicationDialog(OrganisationForm):
     """Receive a new applicant (R-4.1) or correct an open application's details.
 
     The organisation is checked exactly as a member is; as soon as the credit code is typed the
@@ -138,8 +138,6 @@ class ApplicationDialog(QDialog):
         self._db, self._actor, self._application_id = db, actor, application_id
         self._version: int | None = None
         self._labels = field_labels()
-        self.fields: dict[str, QWidget] = {}
-        self.wrappers: dict[str, FieldWithError] = {}
         self.setWindowTitle(self.tr("New application") if application_id is None else self.tr("Correct the applicant's details"))
         self.setMinimumSize(880, 600)
         self._check_timer = QTimer(self, singleShot=True, interval=250)
@@ -147,31 +145,9 @@ class ApplicationDialog(QDialog):
         self._build()
         self.load()
 
-    def _wrap(self, key: str, widget: QWidget) -> FieldWithError:
-        widget.setObjectName(key)
-        wrapper = FieldWithError(widget)
-        self.fields[key] = widget
-        self.wrappers[key] = wrapper
-        return wrapper
-
-    def _line(self, key: str, placeholder: str = "") -> FieldWithError:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        return self._wrap(key, edit)
-
-    def _label(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        label.setMinimumHeight(26)
-        return label
-
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdecea; color: #b3261e; padding: 6px; border-radius: 4px;")
-        self.banner.hide()
+        self.banner = self.error_banner()
         layout.addWidget(self.banner)
         self.entry_note = QLabel()
         self.entry_note.setObjectName("entry_note")
@@ -229,19 +205,7 @@ class ApplicationDialog(QDialog):
         grid.setRowStretch(last + 2, 1)
         self.tabs.addTab(details, self.tr("Organisation"))
 
-        contacts = QWidget()
-        cgrid = QGridLayout(contacts)
-        roles, fields = contact_role_labels(), contact_field_labels()
-        for column, role in enumerate(CONTACT_ROLES, start=1):
-            cgrid.addWidget(QLabel(f"<b>{roles[role]}</b>"), 0, column)
-            cgrid.setColumnStretch(column, 1)
-        for row, field in enumerate(CONTACT_FIELDS, start=1):
-            cgrid.addWidget(self._label(fields[field]), row, 0, Qt.AlignmentFlag.AlignTop)
-            for column, role in enumerate(CONTACT_ROLES, start=1):
-                placeholder = {"mobile": "13800000000", "landline": "027-85771234"}.get(field, "")
-                cgrid.addWidget(self._line(f"{role}_{field}", placeholder), row, column)
-        cgrid.setRowStretch(len(CONTACT_FIELDS) + 1, 1)
-        self.tabs.addTab(contacts, self.tr("Contacts"))
+        self.tabs.addTab(self.contacts_page(), self.tr("Contacts"))
 
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
@@ -300,10 +264,7 @@ class ApplicationDialog(QDialog):
         self.check_uscc()
 
     def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {key: self.fields[key].text() for key in _TEXT_FIELDS}  # type: ignore[attr-defined]
-        for role in CONTACT_ROLES:
-            for field in CONTACT_FIELDS:
-                out[f"{role}_{field}"] = self.fields[f"{role}_{field}"].text()  # type: ignore[attr-defined]
+        out = self.text_values(_TEXT_FIELDS)
         out["category"] = self.category_box.currentData()
         out["level"] = self.level_box.currentData()
         out["district"] = self.district_box.currentText()
@@ -337,18 +298,6 @@ class ApplicationDialog(QDialog):
         self.entry_note.setText("\n".join(lines))
         self.entry_note.setStyleSheet(style + " padding: 6px; border-radius: 4px;")
         self.entry_note.setVisible(bool(lines))
-
-    def set_errors(self, errors: dict[str, str]) -> None:
-        for key, wrapper in self.wrappers.items():
-            wrapper.set_error(errors.get(key))
-        other = [message for key, message in errors.items() if key not in self.wrappers]
-        if errors:
-            self.banner.setText(self.tr("Not saved: please correct the fields marked in red.") + ("\n" + "\n".join(other) if other else ""))
-        self.banner.setVisible(bool(errors))
-        first = next((key for key in self.wrappers if key in errors), None)
-        if first is not None:
-            self.tabs.setCurrentIndex(1 if first.startswith(CONTACT_ROLES) else 0)
-            self.fields[first].setFocus()
 
     def save(self) -> bool:
         values = self.values()

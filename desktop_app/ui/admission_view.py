@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,7 +42,6 @@ from desktop_app.core.models import (
     ApplicationStage,
     ApplicationStatus,
     DocumentKind,
-    EventKind,
 )
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts, admission

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.core.db import Database
-from desktop_app.core.security import Actor, Permission
+from desktop_app.core.security import PRINT_PERMISSIONS, Actor, Permission
 from desktop_app.ui import i18n, msgbox
 from desktop_app.ui.labels import role_label
 
@@ -49,9 +49,8 @@ def _documents(db: Database, actor: Actor, parent: QWidget) -> QWidget:
 
 
 def _can_print(actor: Actor) -> bool:
-    from desktop_app.core.services.documents import can_print
-
-    return can_print(actor)
+    # security, not services.documents: deciding the navigation must not import the builders.
+    return any(actor.can(p) for p in PRINT_PERMISSIONS)
 
 
 def _staff(db: Database, actor: Actor, parent: QWidget) -> QWidget:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -33,18 +32,17 @@ from desktop_app.core.wuhan import DISTRICTS
 from desktop_app.ui import msgbox
 from desktop_app.ui.labels import (
     category_label,
-    contact_field_labels,
-    contact_role_labels,
     field_labels,
     status_label,
 )
+from desktop_app.ui.organisation_form import OrganisationForm
 from desktop_app.ui.widgets import FieldWithError, OptionalDateEdit
 
 _TEXT_FIELDS = ("name", "uscc", "member_number", "certificate_number", "main_business", "qualification",
                 "address", "postcode", "left_reason")  # fmt: skip
 
 
-class MemberEditor(QDialog):
+class MemberEditor(OrganisationForm):
     """Edit one member (or enter a new one when ``member_id`` is None)."""
 
     saved = Signal(int)
@@ -59,39 +57,21 @@ class MemberEditor(QDialog):
         self._labels = field_labels()
         self._mentor_names: dict[int, str] = {}
         self._level_names: dict[str, str] = {}
-        self.fields: dict[str, QWidget] = {}
-        self.wrappers: dict[str, FieldWithError] = {}
         self.setMinimumSize(900, 620)
         self._build()
         self.load()
 
     # --- building -------------------------------------------------------------------------------
 
-    def _line(self, key: str, placeholder: str = "") -> FieldWithError:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setObjectName(key)
-        return self._wrap(key, edit)
-
-    def _wrap(self, key: str, widget: QWidget) -> FieldWithError:
-        widget.setObjectName(key)
-        wrapper = FieldWithError(widget)
-        self.fields[key] = widget
-        self.wrappers[key] = wrapper
-        return wrapper
-
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdecea; color: #b3261e; padding: 6px; border-radius: 4px;")
-        self.banner.hide()
+        self.banner = self.error_banner()
         layout.addWidget(self.banner)
 
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(self._build_details(), self.tr("Details"))
-        self.tabs.addTab(self._build_contacts(), self.tr("Contacts"))
+        self.tabs.addTab(self.contacts_page(), self.tr("Contacts"))
         self.tabs.addTab(self._build_history(), self.tr("History"))
 
         self.buttons = QDialogButtonBox()
@@ -148,39 +128,15 @@ class MemberEditor(QDialog):
             ("left_reason", self._line("left_reason"), "left_date", self._wrap("left_date", self.left_date)),
         ]  # fmt: skip
         for row, (left_key, left, right_key, right) in enumerate(rows):
-            grid.addWidget(self._label(left_key), row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self._label(self._labels[left_key]), row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(left, row, 1)
             if right is not None:
-                grid.addWidget(self._label(right_key), row, 2, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(self._label(self._labels[right_key]), row, 2, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(right, row, 3)
         last = len(rows)
-        grid.addWidget(self._label("notes"), last, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self._label(self._labels["notes"]), last, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self._wrap("notes", self.notes), last, 1, 1, 3)
         grid.setRowStretch(last + 1, 1)
-        return page
-
-    def _label(self, key: str) -> QLabel:
-        label = QLabel(self._labels[key])
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        label.setMinimumHeight(26)
-        return label
-
-    def _build_contacts(self) -> QWidget:
-        page = QWidget()
-        grid = QGridLayout(page)
-        roles, fields = contact_role_labels(), contact_field_labels()
-        for column, role in enumerate(CONTACT_ROLES, start=1):
-            header = QLabel(f"<b>{roles[role]}</b>")
-            grid.addWidget(header, 0, column)
-            grid.setColumnStretch(column, 1)
-        for row, field in enumerate(CONTACT_FIELDS, start=1):
-            label = QLabel(fields[field])
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            for column, role in enumerate(CONTACT_ROLES, start=1):
-                placeholder = {"mobile": "13800000000", "landline": "027-85771234"}.get(field, "")
-                grid.addWidget(self._line(f"{role}_{field}", placeholder), row, column)
-        grid.setRowStretch(len(CONTACT_FIELDS) + 1, 1)
         return page
 
     def _build_history(self) -> QWidget:
@@ -261,10 +217,7 @@ class MemberEditor(QDialog):
 
     def values(self) -> dict[str, Any]:
         """What the form says now, in the service's terms."""
-        out: dict[str, Any] = {key: self.fields[key].text() for key in _TEXT_FIELDS}  # type: ignore[attr-defined]
-        for role in CONTACT_ROLES:
-            for field in CONTACT_FIELDS:
-                out[f"{role}_{field}"] = self.fields[f"{role}_{field}"].text()  # type: ignore[attr-defined]
+        out = self.text_values(_TEXT_FIELDS)
         out["category"] = self.category_box.currentData()
         out["level"] = self.level_box.currentData()
         out["status"] = self.status_box.currentData()
@@ -325,25 +278,6 @@ class MemberEditor(QDialog):
             ]))  # fmt: skip
 
     # --- saving ---------------------------------------------------------------------------------
-
-    def set_errors(self, errors: dict[str, str]) -> None:
-        for key, wrapper in self.wrappers.items():
-            wrapper.set_error(errors.get(key))
-        other = [message for key, message in errors.items() if key not in self.wrappers]
-        if errors:
-            self.banner.setText(self.tr("Not saved: please correct the fields marked in red.")
-                                + ("\n" + "\n".join(other) if other else ""))  # fmt: skip
-        self.banner.setVisible(bool(errors))
-        contact_error = any(key.startswith(CONTACT_ROLES) for key in errors)
-        detail_error = any(not key.startswith(CONTACT_ROLES) for key in errors if key in self.wrappers)
-        bar = self.tabs.tabBar()
-        for index, has_error in ((0, detail_error), (1, contact_error)):  # a red tab title points to it
-            bar.setTabTextColor(index, QColor("#b3261e") if has_error else self.palette().color(QPalette.ColorRole.WindowText))
-        first = next((key for key in self.wrappers if key in errors), None)
-        if first is not None:
-            widget = self.fields[first]
-            self.tabs.setCurrentIndex(1 if first.startswith(CONTACT_ROLES) else 0)
-            widget.setFocus()
 
     def save(self) -> bool:
         if not self._editable:

@@ -26,6 +26,7 @@ class FieldWithError(QWidget):
         layout.setSpacing(2)
         layout.addWidget(field)
         layout.addWidget(self.error)
+        layout.addStretch(0)  # in a grid row made taller by a neighbour's error: stay at the top
 
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from desktop_app.core.errors import Cancelled, NotFound, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry, Member, MemberStatus, Role
-from desktop_app.core.security import Actor
+from desktop_app.core.security import PRINT_PERMISSIONS, Actor
 from desktop_app.core.services import documents, members
 from desktop_app.core.services.demo import make_uscc
 from desktop_app.core.settings import (
@@ -70,6 +70,8 @@ def test_roles(db, admin, officer, mentor, leader) -> None:  # type: ignore[no-u
     # the mentor prints the forms, not receipts, notices or certificates
     assert {k.key for k in documents.printable_kinds(mentor)} == {"handover-form", "application-form", "filing-form"}
     assert documents.printable_kinds(leader) == [] and not documents.can_print(leader)
+    # the main window decides the documents area from security.PRINT_PERMISSIONS alone
+    assert set(documents.KIND_PERMISSIONS.values()) == PRINT_PERMISSIONS
 
 
 def test_permission_is_checked_in_the_service(db, mentor, three, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, LargeBinary, Numeric, Stri
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop_app.core.models.base import Base, str_enum
-from desktop_app.core.models.member import Category, Member
+from desktop_app.core.models.member import Category, Member, OrganisationDetails
 from desktop_app.core.models.staff import Staff
 
 
@@ -89,7 +89,7 @@ class PrintStatus(str, enum.Enum):
     PRINTED = "printed"
 
 
-class Application(Base):
+class Application(OrganisationDetails, Base):
     """A request to join (入会申请), with the organisation's details as a member would have them."""
 
     __tablename__ = "application"
@@ -101,37 +101,11 @@ class Application(Base):
     stage_since: Mapped[dt.datetime]  # when the current wait began ("waiting since")
     handler_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)  # 经办人
 
-    # The organisation, validated exactly as a member is (R-3.1).
+    # The organisation, validated exactly as a member is (R-3.1); the rest in OrganisationDetails.
     name: Mapped[str] = mapped_column(String(200), index=True)
     uscc: Mapped[str] = mapped_column(String(18), index=True)  # not unique: declined ones may re-apply
     category: Mapped[Category] = mapped_column(str_enum(Category))
     level: Mapped[str] = mapped_column(String(32))
-    main_business: Mapped[str | None] = mapped_column(String(200))
-    qualification: Mapped[str | None] = mapped_column(String(300))
-    district: Mapped[str | None] = mapped_column(String(20))
-    address: Mapped[str | None] = mapped_column(String(300))
-    postcode: Mapped[str | None] = mapped_column(String(6))
-
-    legal_representative_name: Mapped[str | None] = mapped_column(String(64))
-    legal_representative_position: Mapped[str | None] = mapped_column(String(64))
-    legal_representative_mobile: Mapped[str | None] = mapped_column(String(20))
-    legal_representative_landline: Mapped[str | None] = mapped_column(String(24))
-    legal_representative_wechat: Mapped[str | None] = mapped_column(String(64))
-    legal_representative_email: Mapped[str | None] = mapped_column(String(120))
-
-    principal_name: Mapped[str | None] = mapped_column(String(64))
-    principal_position: Mapped[str | None] = mapped_column(String(64))
-    principal_mobile: Mapped[str | None] = mapped_column(String(20))
-    principal_landline: Mapped[str | None] = mapped_column(String(24))
-    principal_wechat: Mapped[str | None] = mapped_column(String(64))
-    principal_email: Mapped[str | None] = mapped_column(String(120))
-
-    liaison_name: Mapped[str | None] = mapped_column(String(64))
-    liaison_position: Mapped[str | None] = mapped_column(String(64))
-    liaison_mobile: Mapped[str | None] = mapped_column(String(20))
-    liaison_landline: Mapped[str | None] = mapped_column(String(24))
-    liaison_wechat: Mapped[str | None] = mapped_column(String(64))
-    liaison_email: Mapped[str | None] = mapped_column(String(120))
 
     notes: Mapped[str | None] = mapped_column(Text)
 

@@ -54,20 +54,12 @@ CONTACT_ROLES = ("legal_representative", "principal", "liaison")
 CONTACT_FIELDS = ("name", "position", "mobile", "landline", "wechat", "email")
 
 
-class Member(Base):
-    __tablename__ = "member"
+class OrganisationDetails:
+    """The columns a member and an application share (R-3.1, R-6.1): validated by the same
+    ``validate_member``, so their widths live here once."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    member_number: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(200), index=True)
-    uscc: Mapped[str] = mapped_column(String(18), unique=True)
-    category: Mapped[Category] = mapped_column(str_enum(Category), index=True)
     main_business: Mapped[str | None] = mapped_column(String(200))
     qualification: Mapped[str | None] = mapped_column(String(300))
-    level: Mapped[str] = mapped_column(String(32), index=True)
-    status: Mapped[MemberStatus] = mapped_column(str_enum(MemberStatus), index=True)
-    join_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    certificate_number: Mapped[str | None] = mapped_column(String(32), unique=True)
     district: Mapped[str | None] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(300))
     postcode: Mapped[str | None] = mapped_column(String(6))
@@ -92,6 +84,20 @@ class Member(Base):
     liaison_landline: Mapped[str | None] = mapped_column(String(24))
     liaison_wechat: Mapped[str | None] = mapped_column(String(64))
     liaison_email: Mapped[str | None] = mapped_column(String(120))
+
+
+class Member(OrganisationDetails, Base):
+    __tablename__ = "member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_number: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    uscc: Mapped[str] = mapped_column(String(18), unique=True)
+    category: Mapped[Category] = mapped_column(str_enum(Category), index=True)
+    level: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[MemberStatus] = mapped_column(str_enum(MemberStatus), index=True)
+    join_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    certificate_number: Mapped[str | None] = mapped_column(String(32), unique=True)
 
     mentor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     left_date: Mapped[dt.date | None] = mapped_column(Date)

@@ -35,7 +35,7 @@ import enum
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 from typing import Any
@@ -67,7 +67,7 @@ from desktop_app.core.models import (
     Staff,
 )
 from desktop_app.core.numbering import next_number
-from desktop_app.core.security import Actor, Permission, require
+from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import members
 from desktop_app.core.settings import (
     APPLICATION_NUMBER_FORMAT,

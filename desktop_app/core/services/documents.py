@@ -30,7 +30,7 @@ from desktop_app.core.db import clock_of
 from desktop_app.core.errors import NotFound, ValidationError
 from desktop_app.core.models import CATEGORY_LABELS, Member, MemberStatus, Staff
 from desktop_app.core.numbering import next_number
-from desktop_app.core.security import Actor, Permission, require
+from desktop_app.core.security import PRINT_PERMISSIONS, Actor, Permission, require
 from desktop_app.core.services.members import assign_certificate_number
 from desktop_app.core.settings import get_setting as _get_setting
 from desktop_app.core.settings import (
@@ -92,7 +92,6 @@ KIND_PERMISSIONS: dict[str, Permission] = {
     "labels": Permission.PRINT_DOCUMENTS,
     "envelopes": Permission.PRINT_DOCUMENTS,
 }
-PRINT_PERMISSIONS = frozenset(KIND_PERMISSIONS.values())
 
 
 def can_print(actor: Actor, kind: str | None = None) -> bool:

@@ -191,10 +191,6 @@
         <translation>以往申请：</translation>
     </message>
     <message>
-        <source>Not saved: please correct the fields marked in red.</source>
-        <translation>未保存：请改正标红的栏目。</translation>
-    </message>
-    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

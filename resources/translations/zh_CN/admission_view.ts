@@ -297,7 +297,7 @@ The membership certificate and the plaque order are in the print queue. The new 
         <translation>谢绝入会</translation>
     </message>
     <message>
-        <source>R-4.2: applicants with a single motive, no recognition of the association's role, unwilling to bear member obligations or with weak social responsibility are declined. The application stays on file with the reason.</source>
+        <source>R-4.2: applicants with a single motive, no recognition of the association&apos;s role, unwilling to bear member obligations or with weak social responsibility are declined. The application stays on file with the reason.</source>
         <translation>第四条：对入会动机单一、对协会职能缺乏认同、不愿意承担会员义务、履行行业社会责任意识不强的单位，谢绝入会。申请连同原因存档备查。</translation>
     </message>
     <message>

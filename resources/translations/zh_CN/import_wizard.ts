@@ -8,7 +8,7 @@
         <translation>选择会员名册工作簿</translation>
     </message>
     <message>
-        <source>The office's Excel roster (.xlsx). Title rows, blank rows and a totals row are recognised. Nothing is written until you confirm.</source>
+        <source>The office&apos;s Excel roster (.xlsx). Title rows, blank rows and a totals row are recognised. Nothing is written until you confirm.</source>
         <translation>办公室的 Excel 会员名册（.xlsx）。程序能识别标题行、空行和合计行。在您确认之前不会写入任何内容。</translation>
     </message>
     <message>

@@ -108,10 +108,6 @@
         <translation>至今</translation>
     </message>
     <message>
-        <source>Not saved: please correct the fields marked in red.</source>
-        <translation>未保存：请更正标红的项目。</translation>
-    </message>
-    <message>
         <source>Changed by someone else</source>
         <translation>资料已被他人修改</translation>
     </message>

@@ -34,7 +34,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>The preview shows the certificate stock's design; only the fields are printed.</source>
+        <source>The preview shows the certificate stock&apos;s design; only the fields are printed.</source>
         <translation>预览中显示证书纸底纹，打印时只印各栏内容。</translation>
     </message>
     <message>

@@ -8,7 +8,7 @@
         <translation>每日备份失败</translation>
     </message>
     <message>
-        <source>Today's backup of the database could not be made:
+        <source>Today&apos;s backup of the database could not be made:
 %1
 
 The program works as usual, but please tell the administrator.</source>
