@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -166,9 +166,9 @@ class RegisterView(QWidget):
 
     def _show_count(self, count: int, complete: bool) -> None:
         if complete:
-            self.count_label.setText(self.tr("%n member(s)", "", count))
+            self.count_label.setText(self.tr("%Ln member(s)", "", count))  # %L: 100,000
         else:
-            self.count_label.setText(self.tr("Showing the first %1 members, counting the rest…").replace("%1", str(count)))
+            self.count_label.setText(self.tr("Showing the first %1 members, counting the rest…").replace("%1", QLocale().toString(count)))
 
     def _update_empty_state(self) -> None:
         if self._filtered():

@@ -40,6 +40,8 @@ def test_model_passes_qt_model_tester(qtbot, qtmodeltester, demo_db) -> None:  #
 def test_whole_register_arrives_after_the_first_page(qtbot, view, demo_db) -> None:  # type: ignore[no-untyped-def]
     assert view.model.rowCount() == 450
     assert view.count_label.text() == "共 450 个会员"
+    view._show_count(100_000, True)  # a real office's register: the count is grouped
+    assert view.count_label.text() == "共 100,000 个会员"
     header = view.model.headerData(1, Qt.Orientation.Horizontal)
     assert header == "单位名称"
 

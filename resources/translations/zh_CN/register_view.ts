@@ -36,9 +36,9 @@
         <translation>未分配班主任</translation>
     </message>
     <message numerus="yes">
-        <source>%n member(s)</source>
+        <source>%Ln member(s)</source>
         <translation>
-            <numerusform>共 %n 个会员</numerusform>
+            <numerusform>共 %Ln 个会员</numerusform>
         </translation>
     </message>
     <message>
