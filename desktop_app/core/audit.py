@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -15,11 +16,17 @@ from desktop_app.core.models import AuditEntry
 from desktop_app.core.security import Actor
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
+    """``value`` as JSON can hold it: enums by value, dates in ISO form, decimals as text,
+    dictionaries converted item by item. The audit log and the admission history store these."""
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
     return value
 
 
@@ -27,7 +34,7 @@ def changed_values(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple
     """Only the fields whose value differs, as JSON-ready dicts."""
     old, new = {}, {}
     for key in after:
-        a, b = _jsonable(before.get(key)), _jsonable(after.get(key))
+        a, b = jsonable(before.get(key)), jsonable(after.get(key))
         if (a or None) != (b or None):
             old[key], new[key] = a, b
     return old, new
@@ -51,8 +58,8 @@ def record(
         entity_type=entity_type,
         entity_id=entity_id,
         summary=summary[:300],
-        before={k: _jsonable(v) for k, v in before.items()} if before is not None else None,
-        after={k: _jsonable(v) for k, v in after.items()} if after is not None else None,
+        before={k: jsonable(v) for k, v in before.items()} if before is not None else None,
+        after={k: jsonable(v) for k, v in after.items()} if after is not None else None,
     )
     session.add(entry)
     return entry

@@ -39,17 +39,23 @@ def sqlite_backup(source: Path, destination: Path) -> Path:
     tmp = destination.with_name(destination.name + ".partial")
     if tmp.exists():
         tmp.unlink()
+    _copy_pages(source, tmp)
+    tmp.replace(destination)
+    return destination
+
+
+def _copy_pages(source: Path, target: Path) -> None:
+    """SQLite's online backup from ``source`` (opened read-only) into ``target``; either side
+    may be in use by another connection (waits up to 30 s for its lock)."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
     try:
-        dst = sqlite3.connect(tmp)
+        dst = sqlite3.connect(target, timeout=30)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
-    tmp.replace(destination)
-    return destination
 
 
 # --- automatic backups and their rotation -----------------------------------------------------------
@@ -215,15 +221,7 @@ def restore_sqlite(target: Path, source: Path, backup_directory: Path, *, keep: 
         saved = automatic_backup(target, backup_directory, "before-restore", keep=max(keep, 1), now=now)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(target, timeout=30)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _copy_pages(source, target)
     except sqlite3.OperationalError as exc:
         raise BackupError(f"恢复失败：{exc}。如果程序窗口正在使用该数据库，请先关闭它再恢复。当前数据库未被改动。") from exc
     return saved

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 
 from desktop_app.documents import BuildReport, Output, Progress
 from desktop_app.documents.base import A4, GREY, Document, safe
-from desktop_app.documents.forms import VALUE_SIZE, Field, FormGrid, signature
+from desktop_app.documents.forms import BLANK_DATE, BLANK_NUMBER, VALUE_SIZE, Field, form_page, signature
 from desktop_app.documents.inputs import (
     CONTACT_ROLE_LABELS,
     SUBMITTED_DOCUMENTS,
@@ -43,13 +43,9 @@ def _contacts(item: FilingFormInput) -> list[ContactInput]:
 
 
 def draw_form(doc: Document, item: FilingFormInput, context: DocumentContext) -> None:
-    w, h = doc.width, doc.height
-    left = 18 * mm
-    width = w - 2 * left
-    doc.text(w / 2, h - 20 * mm, title(context), "hei", 18, "centre")
-    doc.text(left, h - 29 * mm, f"备案日期：{chinese_date(item.filing_date) or '　　　　年　　月　　日'}", "song", 10)
-    doc.text(w - left, h - 29 * mm, f"会员编号：{safe(item.member_number) or '　　　　　　'}", "song", 10, "right")
-    grid = FormGrid(doc, left, width, h - 32 * mm)
+    grid = form_page(doc, title(context), f"备案日期：{chinese_date(item.filing_date) or BLANK_DATE}",
+                     f"会员编号：{safe(item.member_number) or BLANK_NUMBER}")  # fmt: skip
+    left, width = grid.left, grid.width
     grid.span("单位名称", item.name, ROW)
     grid.pair(("统一社会信用代码", item.uscc), ("班主任", item.mentor_name), ROW)
     grid.span("单位类别", grid.choices(context.categories, item.category), ROW)

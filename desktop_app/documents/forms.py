@@ -24,6 +24,22 @@ class Field:
     label_width: float = 30 * mm
 
 
+BLANK_DATE = "　　　　年　　月　　日"
+BLANK_NUMBER = "　　　　　　"
+MARGIN = 18 * mm
+
+
+def form_page(doc: Document, title: str, date_line: str, number_line: str) -> FormGrid:
+    """A form's title, its date on the left and its number on the right under it, and the grid
+    that starts below them, between 18 mm margins. Pass the blank forms of the lines for a form
+    filled in by hand (``BLANK_DATE``, ``BLANK_NUMBER``)."""
+    w, h = doc.width, doc.height
+    doc.text(w / 2, h - 20 * mm, title, "hei", 18, "centre")
+    doc.text(MARGIN, h - 29 * mm, date_line, "song", 10)
+    doc.text(w - MARGIN, h - 29 * mm, number_line, "song", 10, "right")
+    return FormGrid(doc, MARGIN, w - 2 * MARGIN, h - 32 * mm)
+
+
 class FormGrid:
     """Rows of fields from ``y`` downwards between ``left`` and ``left + width``."""
 
@@ -119,7 +135,7 @@ class FormGrid:
 
 
 def signature(doc: Document, x: float, y: float, w: float, h: float, lines: Sequence[str],
-              text: str | None = None, date: str = "　　　　年　　月　　日") -> None:  # fmt: skip
+              text: str | None = None, date: str = BLANK_DATE) -> None:  # fmt: skip
     """A box to sign in: optional text at the top, signature lines, the date bottom right."""
     top = y + h - 6 * mm
     if text:

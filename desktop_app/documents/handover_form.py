@@ -13,11 +13,11 @@ from reportlab.lib.units import mm
 
 from desktop_app.documents import BuildReport, Output, Progress
 from desktop_app.documents.base import A4, GREY, Document, Skip, Table, safe
+from desktop_app.documents.forms import BLANK_DATE
 from desktop_app.documents.inputs import DocumentContext, HandoverChange, HandoverFormInput
 from desktop_app.documents.numerals import chinese_date
 
 TITLE = "会员单位联系资料交接通知单"
-BLANK_DATE = "　　　　年　　月　　日"
 MIN_ROWS = 8
 
 

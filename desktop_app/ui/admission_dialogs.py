@@ -49,9 +49,8 @@ from desktop_app.core.models import (
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts, admission
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
-from desktop_app.core.wuhan import DISTRICTS
 from desktop_app.ui import msgbox, ops
-from desktop_app.ui.labels import category_label, field_labels
+from desktop_app.ui.labels import field_labels
 from desktop_app.ui.organisation_form import OrganisationForm
 from desktop_app.ui.widgets import ERROR_STYLE, FieldWithError
 
@@ -162,14 +161,9 @@ class ApplicationDialog(OrganisationForm):
         grid = QGridLayout(details)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
-        self.category_box = QComboBox()
-        for category in Category:
-            self.category_box.addItem(category_label(category), category.value)
+        self.category_box = self.category_combo()
         self.level_box = QComboBox()
-        self.district_box = QComboBox()
-        self.district_box.setEditable(True)
-        self.district_box.addItem("")
-        self.district_box.addItems([d.name for d in DISTRICTS])
+        self.district_box = self.district_combo()
         self.application_date = _date_edit(self._db.clock.today())
         self.received_by = QComboBox()
         self.handler = QComboBox()

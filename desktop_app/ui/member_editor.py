@@ -28,7 +28,6 @@ from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, Category, Mem
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts, members
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
-from desktop_app.core.wuhan import DISTRICTS
 from desktop_app.ui import msgbox
 from desktop_app.ui.labels import (
     category_label,
@@ -97,19 +96,14 @@ class MemberEditor(OrganisationForm):
         grid = QGridLayout(page)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
-        self.category_box = QComboBox()
-        for category in Category:
-            self.category_box.addItem(category_label(category), category.value)
+        self.category_box = self.category_combo()
         self.level_box = QComboBox()
         self.status_box = QComboBox()
         for status in MemberStatus:
             self.status_box.addItem(status_label(status), status.value)
         self.status_box.currentIndexChanged.connect(self._status_changed)
         self.mentor_box = QComboBox()
-        self.district_box = QComboBox()
-        self.district_box.setEditable(True)
-        self.district_box.addItem("")
-        self.district_box.addItems([d.name for d in DISTRICTS])
+        self.district_box = self.district_combo()
         self.join_date = OptionalDateEdit()
         self.left_date = OptionalDateEdit()
         self.notes = QPlainTextEdit()

@@ -11,10 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QGridLayout, QLabel, QLineEdit, QTabWidget, QWidget
 
-from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES
-from desktop_app.ui.labels import contact_field_labels, contact_role_labels
+from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, Category
+from desktop_app.core.wuhan import DISTRICTS
+from desktop_app.ui.labels import category_label, contact_field_labels, contact_role_labels
 from desktop_app.ui.widgets import FieldWithError
 
 ERROR_RED = "#b3261e"
@@ -35,6 +36,7 @@ class OrganisationForm(QDialog):
         super().__init__(parent)
         self.fields: dict[str, QWidget] = {}
         self.wrappers: dict[str, FieldWithError] = {}
+        self._label_height = QLineEdit().sizeHint().height()  # a label level with the field beside it
 
     def _wrap(self, key: str, widget: QWidget) -> FieldWithError:
         widget.setObjectName(key)
@@ -51,8 +53,25 @@ class OrganisationForm(QDialog):
     def _label(self, text: str) -> QLabel:
         label = QLabel(text)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        label.setMinimumHeight(26)
+        label.setMinimumHeight(self._label_height)
         return label
+
+    @staticmethod
+    def category_combo() -> QComboBox:
+        """The categories of R-3.1, their value as data."""
+        box = QComboBox()
+        for category in Category:
+            box.addItem(category_label(category), category.value)
+        return box
+
+    @staticmethod
+    def district_combo() -> QComboBox:
+        """Wuhan's districts, or any other typed in; empty first."""
+        box = QComboBox()
+        box.setEditable(True)
+        box.addItem("")
+        box.addItems([d.name for d in DISTRICTS])
+        return box
 
     def error_banner(self) -> QLabel:
         banner = QLabel()

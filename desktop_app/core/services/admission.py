@@ -31,7 +31,6 @@ Decisions written down here (the regulation leaves them open):
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import hashlib
 import re
 from collections.abc import Iterable
@@ -569,26 +568,10 @@ def _event(
     event = ApplicationEvent(
         application_id=application.id, at=clock_of(session).now(), actor_id=actor.id, actor_name=actor.full_name,
         kind=kind, stage_from=stage_from, stage_to=stage_to, summary=summary[:300], reason=reason,
-        details=_jsonable(details) if details else None,
+        details=audit.jsonable(details) if details else None,
     )  # fmt: skip
     session.add(event)
     return event
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: _plain(v) for k, v in values.items()}
 
 
 def _record_step(
@@ -606,9 +589,9 @@ def _record_step(
     application.updated_at = now
     _flush(session)
     _event(session, actor, application, EventKind.STEP, summary, stage_from=previous, stage_to=stage,
-           details=_jsonable(values))  # fmt: skip
+           details=audit.jsonable(values))  # fmt: skip
     audit.record(session, actor, "admission_step", "application", application.id,
-                 f"{application.application_number} {step.title}：{summary}", after=_jsonable(values))  # fmt: skip
+                 f"{application.application_number} {step.title}：{summary}", after=audit.jsonable(values))  # fmt: skip
     return application
 
 
@@ -663,10 +646,10 @@ def create_application(session: Session, actor: Actor, values: dict[str, Any]) -
         details.update(former_member=former.member_number, left_date=former.left_date,
                        left_reason=former.left_reason, earliest_registration=info.earliest_registration)  # fmt: skip
     _event(session, actor, application, EventKind.CREATED, summary, stage_to=ApplicationStage.RECEIVED,
-           details=_jsonable(details))  # fmt: skip
+           details=audit.jsonable(details))  # fmt: skip
     audit.record(session, actor, "create", "application", application.id,
                  f"受理入会申请 {number} {application.name}",
-                 after={k: v for k, v in _jsonable(application_values(application)).items() if v not in (None, "")})  # fmt: skip
+                 after={k: v for k, v in audit.jsonable(application_values(application)).items() if v not in (None, "")})  # fmt: skip
     return application
 
 
@@ -799,9 +782,9 @@ def record_credit_check(
     application.updated_at = clock_of(session).now()
     _flush(session)
     _event(session, actor, application, EventKind.CREDIT_CHECK, f"信用考察不合格（{day}）", reason=text,
-           details=_jsonable(values))  # fmt: skip
+           details=audit.jsonable(values))  # fmt: skip
     audit.record(session, actor, "credit_check", "application", application.id,
-                 f"{application.application_number} 信用考察不合格", after=_jsonable(values))  # fmt: skip
+                 f"{application.application_number} 信用考察不合格", after=audit.jsonable(values))  # fmt: skip
     return application
 
 
@@ -810,11 +793,7 @@ def review(
 ) -> Application:
     """Step 5 (R-5.1 (3)): the membership office's initial review, with its opinion."""
     application = _load_for_change(session, application_id, expected_version)
-    errors: dict[str, str] = {}
-    text = _check_text(errors, "review_opinion", "初审意见", opinion, required=True)
-    _raise_refusal_first(session, actor, application, ApplicationStage.REVIEWED, errors)
-    return _record_step(session, actor, application, ApplicationStage.REVIEWED,
-                          {"review_opinion": text, **_who(actor, session, "review")}, f"初审意见：{text}")  # fmt: skip
+    return _opinion_step(session, actor, application, ApplicationStage.REVIEWED, "review", "初审意见", opinion)
 
 
 def approve(
@@ -822,11 +801,20 @@ def approve(
 ) -> Application:
     """Step 6 (R-5.1 (4)): leadership approval (a resident leader; see the module's notes)."""
     application = _load_for_change(session, application_id, expected_version)
+    return _opinion_step(session, actor, application, ApplicationStage.APPROVED, "approval", "审批意见", opinion,
+                         summary="领导审批")  # fmt: skip
+
+
+def _opinion_step(
+    session: Session, actor: Actor, application: Application, stage: ApplicationStage, step: str, label: str,
+    opinion: Any, *, summary: str | None = None,
+) -> Application:  # fmt: skip
+    """A step that records a required opinion in ``{step}_opinion`` with who and when."""
     errors: dict[str, str] = {}
-    text = _check_text(errors, "approval_opinion", "审批意见", opinion, required=True)
-    _raise_refusal_first(session, actor, application, ApplicationStage.APPROVED, errors)
-    return _record_step(session, actor, application, ApplicationStage.APPROVED,
-                          {"approval_opinion": text, **_who(actor, session, "approval")}, f"领导审批：{text}")  # fmt: skip
+    text = _check_text(errors, f"{step}_opinion", label, opinion, required=True)
+    _raise_refusal_first(session, actor, application, stage, errors)
+    return _record_step(session, actor, application, stage,
+                        {f"{step}_opinion": text, **_who(actor, session, step)}, f"{summary or label}：{text}")  # fmt: skip
 
 
 def annual_dues(session: Session, level: str) -> Decimal | None:
@@ -989,9 +977,9 @@ def send_back(
     _flush(session)
     summary = f"退回重新办理“{STEP[target].title}”"
     _event(session, actor, application, EventKind.SENT_BACK, summary, stage_from=previous_stage,
-           stage_to=application.stage, reason=text, details=_jsonable(cleared))  # fmt: skip
+           stage_to=application.stage, reason=text, details=audit.jsonable(cleared))  # fmt: skip
     audit.record(session, actor, "send_back", "application", application.id,
-                 f"{application.application_number} {summary}：{text}", before=_jsonable(cleared))  # fmt: skip
+                 f"{application.application_number} {summary}：{text}", before=audit.jsonable(cleared))  # fmt: skip
     return application
 
 
@@ -1063,9 +1051,9 @@ def decide_back_payment(
     application.updated_at = clock_of(session).now()
     _flush(session)
     summary = "准予补缴会费恢复会籍" if granted else "不同意补缴会费恢复会籍"
-    _event(session, actor, application, EventKind.BACK_PAYMENT, summary, reason=text, details=_jsonable(values))
+    _event(session, actor, application, EventKind.BACK_PAYMENT, summary, reason=text, details=audit.jsonable(values))
     audit.record(session, actor, "back_payment", "application", application.id,
-                 f"{application.application_number} {summary}：{text}", after=_jsonable(values))  # fmt: skip
+                 f"{application.application_number} {summary}：{text}", after=audit.jsonable(values))  # fmt: skip
     return application
 
 

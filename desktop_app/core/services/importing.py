@@ -562,14 +562,6 @@ def _load_matches(session: Session, table: RosterSheet, existing: dict[str, tupl
     return loaded
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
 def _plan_new(session: Session, ctx: _Context, reader: _RowReader, outcome: RowOutcome) -> None:
     values = dict(reader.values)
     values.setdefault("level", ctx.default_level)
@@ -773,7 +765,7 @@ def _record(session: Session, actor: Actor, plan: ImportPlan, new_rows: Iterable
     entries = []
     base = {"at": now, "actor_id": actor.id, "actor_name": actor.full_name, "entity_type": "member"}
     for outcome in new_rows:
-        after = {k: _jsonable(v) for k, v in outcome.values.items() if v not in (None, "")}
+        after = {k: audit.jsonable(v) for k, v in outcome.values.items() if v not in (None, "")}
         entries.append({**base, "action": "create", "entity_id": outcome.member_id, "before": None, "after": after,
                         "summary": f"从 Excel 导入：{source} 第 {outcome.row} 行"})  # fmt: skip
     for outcome in changed:
