@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(with_commands=_names_a_sub_command(argv))
     args = parser.parse_args(argv)
+    from desktop_app.core import presence  # how this process is named to `restore` (issue 9)
+
+    presence.PROGRAM = f"命令行 membership-office {args.command}" if args.command else "会籍管理程序窗口"
     if args.smoke and args.command is None:
         from desktop_app.ui.smoke import run_smoke
 

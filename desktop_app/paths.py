@@ -19,9 +19,12 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+HOME_ENV = "MEMBERSHIP_OFFICE_HOME"
+
+
 def data_dir() -> Path:
     """The user's data folder; ``MEMBERSHIP_OFFICE_HOME`` overrides it (tests, portable installs)."""
-    override = os.environ.get("MEMBERSHIP_OFFICE_HOME")
+    override = os.environ.get(HOME_ENV)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -37,6 +37,22 @@ def test_demo_fills_the_given_database(db_url: str, capsys: pytest.CaptureFixtur
     assert "已有 120 个会员" in capsys.readouterr().err
 
 
+def test_demo_refuses_an_office_database(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 9: an office database with its administrator and no members yet gets no demo data."""
+    from desktop_app.core.services import accounts
+
+    db = open_database(db_url)
+    with db.session() as session:
+        accounts.create_first_administrator(session, "chief", "王主任", "Office-2026!")
+    assert main(["demo", "--members", "5", "--db", db_url]) == 1
+    err = capsys.readouterr().err
+    assert "不是演示数据库" in err and db.description() in err
+    with db.session() as session:
+        assert session.scalar(select(func.count(Member.id))) == 0
+        assert [s.username for s in accounts.list_staff(session)] == ["chief"]
+    db.dispose()
+
+
 def test_demo_defaults_to_the_demo_database_not_the_real_one(capsys: pytest.CaptureFixture[str]) -> None:
     from desktop_app.core.db import default_database_url, demo_database_url
 

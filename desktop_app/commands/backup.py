@@ -20,7 +20,7 @@ from desktop_app.core.backup import PG_DUMP_HINT, back_up, check_backup, restore
 from desktop_app.core.db import Database, resolve_database_url
 from desktop_app.core.migrate import open_database
 from desktop_app.core.security import SYSTEM_ACTOR
-from desktop_app.core.settings import BACKUP_KEEP
+from desktop_app.core.settings import BACKUP_KEEP, new_generation
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -92,6 +92,7 @@ def run_restore(args: argparse.Namespace) -> int:
     saved = restore_sqlite(target, args.file, backups_dir(), keep=keep)
     restored = open_database(url)  # upgrades a backup from an older version (after its own backup)
     with restored.session() as session:
+        new_generation(session)  # a program that somehow kept the old file open stops writing
         note = f"从备份“{args.file.name}”（数据库版本 {revision}）恢复数据库"
         if saved is not None:
             note += f"；恢复前的数据库已另存为 {saved.name}"

@@ -7,7 +7,7 @@ import time
 
 from desktop_app.commands import ProgressPrinter, add_db_option, fail, guarded, open_for
 from desktop_app.core.db import demo_database_url
-from desktop_app.core.services.demo import DEMO_PASSWORD, generate_demo
+from desktop_app.core.services.demo import DEMO_PASSWORD, NotADemoDatabase, generate_demo
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,10 +27,14 @@ def run_demo(args: argparse.Namespace) -> int:
         return fail("会员数量不能为负数。")
     started = time.perf_counter()
     db = open_for(args, default_url=demo_database_url)
-    with db.session() as session:
-        generate_demo(session, args.members, seed=args.seed, progress=ProgressPrinter("生成演示会员"))
+    try:
+        with db.session() as session:
+            generate_demo(session, args.members, seed=args.seed, progress=ProgressPrinter("生成演示会员"))
+    except NotADemoDatabase as exc:
+        return fail(f"{db.description()}：{exc.message}")
+    finally:
+        db.dispose()
     elapsed = time.perf_counter() - started
     print(f"已生成 {args.members} 个演示会员，用时 {elapsed:.1f} 秒：{db.description()}")
     print(f"演示账户：admin、officer、mentor01 … mentor12、leader，密码均为 {DEMO_PASSWORD}")
-    db.dispose()
     return 0

@@ -13,6 +13,7 @@ import argparse
 import sys
 
 from desktop_app.commands import ProgressPrinter, add_db_option, fail, guarded, open_for
+from desktop_app.core.errors import NothingPrinted
 from desktop_app.core.security import SYSTEM_ACTOR
 from desktop_app.core.services import documents
 from desktop_app.documents import KINDS
@@ -158,6 +159,10 @@ def run_document(args: argparse.Namespace) -> int:
                 certificate_background=getattr(args, "background", False),
                 progress=ProgressPrinter(f"生成{spec.title}") if all_active else None,
             )  # fmt: skip
+    except NothingPrinted as exc:  # issue 9: no file at all, the reasons listed
+        for problem in exc.problems:
+            print(f"  {problem.who}：未生成：{problem.message}", file=sys.stderr)
+        return fail(f"没有生成任何一份{spec.title}，未写入文件 {args.out}。见上面列出的问题。")
     finally:
         db.dispose()
     print(f"{result.summary()}已保存到 {result.path}")
@@ -166,6 +171,4 @@ def run_document(args: argparse.Namespace) -> int:
     for problem in result.problems:
         state = "已生成，但" if problem.drawn else "未生成："
         print(f"  {problem.who}：{state}{problem.message}", file=sys.stderr)
-    if result.report.drawn == 0 and result.problems:
-        return fail("没有生成任何一份文书，见上面列出的问题。")
     return 0

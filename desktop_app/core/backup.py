@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError, OfficeError
+from desktop_app.core.presence import RESTORING, Presence, holders
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_KEEP = 14
@@ -93,10 +94,23 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
+def is_before_upgrade(reason: str) -> bool:
+    """Taken before a schema change (``before-<revision>``), as opposed to daily or manual copies."""
+    return reason.startswith("before-") and reason.split(".")[0] != "before-restore"
+
+
 def rotate(directory: Path, stem: str, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` (at least one) automatic backups; returns what was deleted."""
+    """Delete all but the newest ``keep`` (at least one) automatic backups; returns what was deleted.
+
+    The newest copy taken before a schema change is never deleted, however many daily copies
+    or failed upgrade attempts came after it: it is the one to go back to if an upgrade went wrong.
+    """
     removed = []
-    for backup in automatic_backups(directory, stem)[max(1, keep) :]:
+    found = automatic_backups(directory, stem)
+    protected = next((b.path for b in found if is_before_upgrade(b.reason)), None)
+    for backup in found[max(1, keep) :]:
+        if backup.path == protected:
+            continue
         try:
             backup.path.unlink()
             removed.append(backup.path)
@@ -108,7 +122,12 @@ def rotate(directory: Path, stem: str, keep: int) -> list[Path]:
 def automatic_backup(source: Path, directory: Path, reason: str, *, keep: int, now: dt.datetime | None = None) -> Path:
     """Take an automatic backup of ``source`` and rotate the folder to the newest ``keep``."""
     now = now or dt.datetime.now()
-    path = sqlite_backup(source, directory / automatic_name(source.stem, reason, now))
+    path = directory / automatic_name(source.stem, reason, now)
+    attempt = 1
+    while path.exists():  # a retry in the same second never overwrites the earlier copy
+        attempt += 1
+        path = directory / automatic_name(source.stem, f"{reason}.{attempt}", now)
+    path = sqlite_backup(source, path)
     rotate(directory, source.stem, keep)
     return path
 
@@ -216,12 +235,22 @@ def restore_sqlite(target: Path, source: Path, backup_directory: Path, *, keep: 
     check_backup(source)
     if source.resolve() == target.resolve():
         raise BackupError("要恢复的备份就是当前数据库本身。")
-    saved = None
-    if target.exists():
-        saved = automatic_backup(target, backup_directory, "before-restore", keep=max(keep, 1), now=now)
     target.parent.mkdir(parents=True, exist_ok=True)
+    note = Presence(target, RESTORING)  # first: a program opening the file from now on waits
     try:
-        _copy_pages(source, target)
-    except sqlite3.OperationalError as exc:
-        raise BackupError(f"恢复失败：{exc}。如果程序窗口正在使用该数据库，请先关闭它再恢复。当前数据库未被改动。") from exc
+        others = holders(target, exclude=note)
+        if others:  # issue 9: never replace the database under a program that is writing to it
+            raise BackupError(
+                "数据库正在被使用，不能恢复：\n" + "\n".join(f"· {h.describe()}" for h in others)
+                + "\n请先关闭这些程序（窗口：文件 → 退出），再恢复。当前数据库未被改动。"
+            )
+        saved = None
+        if target.exists():
+            saved = automatic_backup(target, backup_directory, "before-restore", keep=max(keep, 1), now=now)
+        try:
+            _copy_pages(source, target)
+        except sqlite3.OperationalError as exc:
+            raise BackupError(f"恢复失败：{exc}。当前数据库未被改动。") from exc
+    finally:
+        note.release()
     return saved

@@ -9,14 +9,23 @@ from pathlib import Path
 
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.clock import SYSTEM_CLOCK, Clock
+from desktop_app.core.errors import OfficeError
+from desktop_app.core.presence import Presence
+from desktop_app.core.errors import DatabaseBusy
 from desktop_app.paths import data_dir
 
 ENV_DATABASE_URL = "MEMBERSHIP_OFFICE_DB"
+# How long a SQLite connection waits for another's write lock (an import holds it for its whole
+# transaction) before giving up with "database is locked"; read when a connection opens.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+# PostgreSQL: lock_not_available (lock_timeout), serialization_failure, deadlock_detected.
+_PG_BUSY_STATES = frozenset({"55P03", "40001", "40P01"})
 
 
 def default_database_url() -> str:
@@ -53,10 +62,10 @@ def describe_url(url: str | URL) -> str:
     return f"PostgreSQL：{parsed.username or ''}@{host}{port}/{parsed.database}"
 
 
-def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     # 64 MB of page cache: the register's search scans the search index of every member.
@@ -70,9 +79,30 @@ def create_engine_for(url: str | URL) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
-        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "connect", sqlite_on_connect)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
+
+
+# The setting a restore changes (core/settings.py declares it): a program that opened the database
+# before the restore sees a different value and stops writing (issue 9).
+GENERATION_KEY = "database.generation"
+GENERATION_WRITTEN = "generation_written"  # session.info key: this session set a new generation
+
+
+class DatabaseReplaced(OfficeError):
+    """The SQLite file was replaced (restored from a backup) while this program had it open."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "数据库已被另一程序从备份恢复（替换）。为免把更改写进恢复后的数据库，本程序已停止保存，"
+            "这次的更改没有保存。请关闭程序后重新打开。"
+        )
+
+
+class DatabaseBeingRestored(OfficeError):
+    def __init__(self) -> None:
+        super().__init__("数据库正在从备份恢复，请稍后再打开。")
 
 
 class Database:
@@ -83,6 +113,35 @@ class Database:
         self.engine = engine or create_engine_for(self.url)
         self.clock = clock
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._generation: str | None = None
+        self._watching = False
+        self.presence: Presence | None = None
+        path = self.sqlite_path
+        if path is not None and engine is None:
+            from desktop_app.core import presence
+
+            self.presence = Presence(path, presence.PROGRAM)
+            if any(h.program == presence.RESTORING for h in presence.holders(path, exclude=self.presence)):
+                self.dispose()
+                raise DatabaseBeingRestored()
+
+    def watch_for_replacement(self) -> None:
+        """From now on, refuse to commit once the database was restored under this program."""
+        if not self.is_sqlite or self._watching:
+            return
+        with self.engine.connect() as connection:
+            self._generation = read_generation(connection)
+        self._watching = True
+        event.listen(self._sessions, "before_commit", self._check_generation)
+
+    def _check_generation(self, session: Session) -> None:
+        session.flush()
+        current = read_generation(session.connection())
+        written = session.info.get(GENERATION_WRITTEN)
+        if written is not None and current == written:  # this program restored it: carry on
+            self._generation = current
+        elif current != self._generation:
+            raise DatabaseReplaced()
 
     @property
     def is_sqlite(self) -> bool:
@@ -104,19 +163,45 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends normally, rolled back on error."""
+        """A unit of work: committed when the block ends normally, rolled back on error.
+
+        A write that waited too long for another workstation's lock raises ``DatabaseBusy``
+        (an office message) instead of the driver's ``OperationalError``.
+        """
         session = self.new_session()
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            if isinstance(exc, OperationalError) and _is_busy(exc):
+                raise DatabaseBusy() from exc
             raise
         finally:
             session.close()
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.presence is not None:
+            self.presence.release()
+
+
+def read_generation(connection: Connection) -> str | None:
+    """The stored ``database.generation`` (raw), or None before it was ever set."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        return connection.execute(text("SELECT value FROM setting WHERE key = :key"), {"key": GENERATION_KEY}).scalar()
+    except DBAPIError:
+        return None
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    """SQLite's SQLITE_BUSY / SQLITE_LOCKED, or PostgreSQL giving up on a lock or a serialisation."""
+    if getattr(exc.orig, "sqlstate", None) in _PG_BUSY_STATES:
+        return True
+    message = str(exc.orig).lower()
+    return any(words in message for words in ("database is locked", "database is busy", "database table is locked"))
 
 
 def clock_of(session: Session) -> Clock:

@@ -8,14 +8,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, create_engine, event, inspect, text
+from sqlalchemy.pool import NullPool
 
 from desktop_app.core.backup import automatic_backup, keep_setting
-from desktop_app.core.db import Database
+from desktop_app.core.db import Database, sqlite_on_connect
 from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError
 
 if TYPE_CHECKING:
@@ -113,10 +116,43 @@ def upgrade_database(db: Database, *, backup_dir: Path | None = None) -> Path | 
     from alembic import command
 
     config = alembic_config()
-    with db.engine.begin() as connection:
+    with migration_connection(db) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return backup_path
+
+
+@contextmanager
+def migration_connection(db: Database) -> Iterator[Connection]:
+    """A connection in one transaction for the whole upgrade: it commits entirely or not at all.
+
+    PostgreSQL has transactional DDL out of the box. So has SQLite, but Python's ``sqlite3``
+    driver commits by itself before every DDL statement: an upgrade killed after its first
+    ``CREATE TABLE`` left that table behind with the old revision, and every later start failed.
+    Here the driver is told to keep out of it (``isolation_level=None``) and the transaction is
+    opened by hand — ``BEGIN IMMEDIATE``, so no other workstation writes half-way through
+    (SQLAlchemy's "Serializable isolation / Savepoints / Transactional DDL" recipe for pysqlite).
+    """
+    if not db.is_sqlite:
+        with db.engine.begin() as connection:
+            yield connection
+        return
+    engine = create_engine(db.url, poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+        sqlite_on_connect(dbapi_connection, record)
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with engine.begin() as connection:
+            yield connection
+    finally:
+        engine.dispose()
 
 
 def open_database(url: str, **kwargs) -> Database:  # type: ignore[no-untyped-def]
@@ -125,6 +161,7 @@ def open_database(url: str, **kwargs) -> Database:  # type: ignore[no-untyped-de
     db = Database(url, **kwargs)
     try:
         upgrade_database(db, backup_dir=backup_dir)
+        db.watch_for_replacement()
     except BaseException:
         db.dispose()
         raise

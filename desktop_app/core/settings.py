@@ -9,6 +9,7 @@ notice's response period) is a setting here, never a constant buried in code.
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from desktop_app.core.db import clock_of
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.models import SettingValue
 from desktop_app.core.security import Actor, Permission, require
+from desktop_app.core.validation import control_character_problem
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,22 @@ class SettingSpec:
             value = float(value)
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
             raise ValidationError({self.key: f"{self.label}：应为{_KIND_NAMES.get(self.kind, '')}"})
+        problem = _text_problem(value)
+        if problem is not None:
+            raise ValidationError({self.key: f"{self.label}：{problem}"})
         return value
+
+
+def _text_problem(value: Any) -> str | None:
+    """A control character in any text of the value, level names and font paths included
+    (PostgreSQL's JSON refuses a NUL with a raw error)."""
+    if isinstance(value, str):
+        return control_character_problem(value)
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, (list, tuple)):
+        return next((p for p in map(_text_problem, value) if p is not None), None)
+    return None
 
 
 _KIND_NAMES = {int: "整数", float: "数字", str: "文字", bool: "是/否", list: "列表", dict: "表"}
@@ -119,6 +136,32 @@ LABEL_SHEET = declare(
 )  # fmt: skip
 ENVELOPE_SIZE = declare("documents.envelope_size", "DL", "信封规格（DL：220×110 毫米；C5：229×162 毫米）")
 NOTICE_RESPONSE_DAYS = declare("withdrawal.notice_response_days", 30, "退会告知书的答复期限（自告知之日起，天）")
+
+# Written by ``demo`` only: a database that holds demo data (accounts with the published password).
+# ``demo`` refuses any database that is neither empty nor marked so (issue 9).
+DEMO_DATABASE = declare("database.demo", False, "演示数据库（由 demo 命令写入；正式数据库不得设置）")
+
+# A new random value at every restore; a program that opened the file before sees the change and
+# stops writing (core/db.py, issue 9).
+DATABASE_GENERATION = declare("database.generation", "", "数据库版本标记（每次从备份恢复后更换）")
+
+
+def new_generation(session: Session) -> str:
+    """Mark the database as replaced (after a restore): programs still holding it stop writing."""
+    import uuid
+
+    value = uuid.uuid4().hex
+    row = session.get(SettingValue, DATABASE_GENERATION.key)
+    now = clock_of(session).now()
+    if row is None:
+        session.add(SettingValue(key=DATABASE_GENERATION.key, value=value, updated_at=now, updated_by_id=None))
+    else:
+        row.value, row.updated_at = value, now
+    from desktop_app.core.db import GENERATION_WRITTEN
+
+    session.info[GENERATION_WRITTEN] = json.dumps(value)  # as read back raw from the JSON column
+    return value
+
 
 # Backups of the SQLite file: daily at start-up and before every upgrade (core/backup.py).
 BACKUP_KEEP = declare("backup.keep", 14, "自动备份保留份数（每天启动时和升级数据库前的备份）")

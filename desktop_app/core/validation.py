@@ -89,6 +89,7 @@ CONTACT_FIELD_LABELS = {
 for _role, _role_label in CONTACT_LABELS.items():
     for _field, _field_label in CONTACT_FIELD_LABELS.items():
         FIELD_LABELS[f"{_role}_{_field}"] = f"{_role_label}{_field_label}"
+    FIELD_LABELS[f"{_role}_phone"] = f"{_role_label}电话"  # a workbook's column of mobiles or landlines
 
 
 class FieldError(ValueError):
@@ -99,12 +100,61 @@ def label(field: str) -> str:
     return FIELD_LABELS.get(field, field)
 
 
-def clean_text(value: object) -> str:
-    """Full-width to half-width (NFKC), ideographic spaces and runs of spaces made single."""
+# --- control characters -----------------------------------------------------------------------
+# C0 controls, DEL and C1 controls (and lone surrogates, which no encoder accepts) are invisible:
+# PostgreSQL refuses NUL with a raw error, SQLite's LIKE stops at it (a search matched every
+# member), and ESC or BEL stored in a name prints as nothing. Every text a person types or a
+# workbook brings is checked here before anything reaches the database. Tab, line feed and
+# carriage return are ordinary whitespace and are not in this set: a one-line field folds them
+# into a space (``clean_text``), a multi-line field keeps tab and line feed (``clean_multiline``).
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def control_character_problem(text: str) -> str | None:
+    """The Chinese reason why ``text`` cannot be saved (without the field's name), or ``None``."""
+    match = _CONTROL_CHARACTERS.search(text)
+    if match is None:
+        return None
+    char, position = match.group(), match.start() + 1
+    if "\ud800" <= char <= "\udfff":
+        return f"含有无法保存的损坏字符（第 {position} 个字符，U+{ord(char):04X}），请删除后再保存"
+    return f"含有不可见的控制字符（第 {position} 个字符，\\x{ord(char):02x}），请删除后再保存"
+
+
+def check_control_characters(value: object) -> str:
+    """``value`` as text; ``FieldError`` when it holds a control character (see above)."""
+    text = "" if value is None else str(value)
+    problem = control_character_problem(text)
+    if problem is not None:
+        raise FieldError(problem)
+    return text
+
+
+def strip_control_characters(text: str) -> str:
+    """For search boxes: what is typed minus the control characters (nothing to refuse there)."""
+    return _CONTROL_CHARACTERS.sub("", text or "")
+
+
+def fold_text(value: object) -> str:
+    """NFKC and single spaces, without the control-character check: for showing what a workbook
+    holds. What is saved goes through ``clean_text``."""
     if value is None:
         return ""
     text = unicodedata.normalize("NFKC", str(value))
     return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_text(value: object) -> str:
+    """One line of text: full-width to half-width (NFKC), ideographic spaces, tabs, line breaks
+    and runs of spaces made single. ``FieldError`` when it holds a control character."""
+    return fold_text(check_control_characters(value))
+
+
+def clean_multiline(value: object) -> str:
+    """Notes, opinions, reasons: line breaks and tabs kept (CR LF made LF), ends stripped.
+    ``FieldError`` when it holds a control character."""
+    text = check_control_characters(value)
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def clean_name(value: object) -> str:
@@ -164,6 +214,7 @@ class UsccInfo:
 
 def parse_uscc(raw: object) -> UsccInfo:
     """Normalise and check a USCC; raise ``FieldError`` with a precise Chinese reason."""
+    check_control_characters(raw)
     code = normalise_uscc(raw)
     if not code:
         raise FieldError("不能为空")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -640,11 +640,11 @@ PRINT_KINDS = {
 }
 def certificate_offset() -> tuple[float, float]:
     """This workstation's certificate printer offset, as the Documents area keeps it."""
-    from desktop_app.ui.documents_view import OFFSET_X_KEY, OFFSET_Y_KEY
+    from desktop_app.ui import preferences
 
-    settings = QSettings()
     try:
-        return float(settings.value(OFFSET_X_KEY, 0.0) or 0.0), float(settings.value(OFFSET_Y_KEY, 0.0) or 0.0)
+        return (float(preferences.value(preferences.CERTIFICATE_OFFSET_X, 0.0) or 0.0),
+                float(preferences.value(preferences.CERTIFICATE_OFFSET_Y, 0.0) or 0.0))  # fmt: skip
     except (TypeError, ValueError):
         return 0.0, 0.0
 

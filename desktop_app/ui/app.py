@@ -18,7 +18,7 @@ from desktop_app.core.migrate import open_database
 from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts, demo
 from desktop_app.paths import resources_dir
-from desktop_app.ui import i18n, msgbox, ops
+from desktop_app.ui import crash, i18n, msgbox, ops, preferences
 
 DEMO_MEMBERS = 3000
 PASSWORD_ENV = "MEMBERSHIP_OFFICE_PASSWORD"
@@ -39,6 +39,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     QCoreApplication.setOrganizationName(APP_AUTHOR)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    preferences.configure_storage()  # before the first preference (the language) is read
     icon = resources_dir() / "icons" / "app.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -47,9 +48,11 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
 
 
 def _fill_demo(db: Database) -> None:
-    """The demo database gets its members on first use, with a progress bar."""
+    """The demo database gets its members on first use, with a progress bar. ``--demo --db X``
+    on a database with real data in it is refused (``demo.NotADemoDatabase``), never filled."""
     with db.session() as session:
-        if not accounts.needs_first_administrator(session):
+        demo.check_demo_target(session)
+        if any(demo.database_contents(session).values()):
             return
     dialog = QProgressDialog(QCoreApplication.translate("Application", "Creating the demo database…"), "", 0, DEMO_MEMBERS)
     dialog.setCancelButton(None)
@@ -90,6 +93,7 @@ def sign_in(db: Database, options: Options) -> Actor | None:
 
 def run(options: Options) -> int:
     app = create_application(language=options.lang)
+    crash.install()  # from here on, an exception nothing caught is logged and shown (ui/crash.py)
     url = options.db or (demo_database_url() if options.demo else resolve_database_url())
     started = time.perf_counter()
     try:
@@ -111,6 +115,8 @@ def run(options: Options) -> int:
     if actor is None:
         db.dispose()
         return 0
+    if db.presence is not None:  # `restore` names who has the file open
+        db.presence.signed_in(f"{actor.full_name}（{actor.username}）")
 
     from desktop_app.ui.main_window import MainWindow
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -48,12 +48,12 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import documents, members
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.documents import KINDS
-from desktop_app.ui import msgbox, ops
+from desktop_app.ui import msgbox, ops, preferences
 from desktop_app.ui.pdf_preview import PdfPreviewDialog, show_pdf
 from desktop_app.ui.widgets import OptionalDateEdit
 
-OFFSET_X_KEY = "documents/certificate_offset_x"
-OFFSET_Y_KEY = "documents/certificate_offset_y"
+OFFSET_X_KEY = preferences.CERTIFICATE_OFFSET_X
+OFFSET_Y_KEY = preferences.CERTIFICATE_OFFSET_Y
 SEARCH_LIMIT = 100
 
 KIND_TITLES = {
@@ -283,7 +283,6 @@ class DocumentsView(QWidget):
         box = QGroupBox(self.tr("Certificate printer offset on this computer"))
         self.offset_box = box
         layout = QHBoxLayout(box)
-        settings = QSettings()
         self.offset_x = QDoubleSpinBox()
         self.offset_y = QDoubleSpinBox()
         for spin, key, name in ((self.offset_x, OFFSET_X_KEY, "offset_x"), (self.offset_y, OFFSET_Y_KEY, "offset_y")):
@@ -292,8 +291,8 @@ class DocumentsView(QWidget):
             spin.setSingleStep(0.5)
             spin.setDecimals(1)
             spin.setSuffix(self.tr(" mm"))
-            spin.setValue(float(settings.value(key, 0.0) or 0.0))
-            spin.valueChanged.connect(lambda value, key=key: QSettings().setValue(key, value))
+            spin.setValue(float(preferences.value(key, 0.0) or 0.0))
+            spin.valueChanged.connect(lambda value, key=key: preferences.set_value(key, value))
         layout.addWidget(QLabel(self.tr("X (right +)")))
         layout.addWidget(self.offset_x)
         layout.addWidget(QLabel(self.tr("Y (down +)")))
@@ -549,6 +548,15 @@ class DocumentsView(QWidget):
             self.summary.setText(self.tr("Cancelled. Nothing was generated."))
             return
         self.summary.setText(self.tr("Nothing was generated."))
+        from desktop_app.core.errors import NothingPrinted
+
+        if isinstance(exc, NothingPrinted):  # no file: the reasons go in the problems list too
+            self.problems.clear()
+            for problem in exc.problems:
+                item = QListWidgetItem(f"{problem.who}：{self.tr('not printed:')} {problem.message}")
+                item.setForeground(Qt.GlobalColor.red)
+                self.problems.addItem(item)
+            self.problems.setVisible(bool(exc.problems))
         if isinstance(exc, OfficeError):
             msgbox.warning(self, kind_title(self.current_kind()), exc.message)
         else:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop_app.paths import resources_dir
+from desktop_app.ui import preferences
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
-SETTINGS_KEY = "ui/language"
 
 _installed: list[QTranslator] = []
 
@@ -18,12 +18,12 @@ def translations_dir():  # type: ignore[no-untyped-def]
 
 
 def saved_language() -> str:
-    value = QSettings().value(SETTINGS_KEY, DEFAULT_LANGUAGE)
+    value = preferences.value(preferences.LANGUAGE, DEFAULT_LANGUAGE)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def save_language(language: str) -> None:
-    QSettings().setValue(SETTINGS_KEY, language)
+    preferences.set_value(preferences.LANGUAGE, language)
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.core.db import Database
 from desktop_app.core.security import PRINT_PERMISSIONS, Actor, Permission
-from desktop_app.ui import i18n, msgbox
+from desktop_app.ui import i18n, msgbox, preferences
 from desktop_app.ui.labels import role_label
 
 
@@ -197,10 +197,10 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
+        geometry = preferences.value(preferences.MAIN_WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        preferences.set_value(preferences.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)

@@ -100,8 +100,10 @@ class _Watcher(QObject):
             pass
         elif isinstance(exc, OfficeError):
             msgbox.warning(parent, title or QCoreApplication.translate("Operations", "Error"), exc.message)
-        else:
-            msgbox.critical(parent, title or QCoreApplication.translate("Operations", "Error"), f"{exc}\n\n{trace}")
+        else:  # unexpected: written to the error log and shown with a copyable report
+            from desktop_app.ui import crash
+
+            crash.handle(type(exc), exc, exc.__traceback__)
 
 
 _running: set[_Watcher] = set()

@@ -23,7 +23,7 @@ def run_smoke(db_url: str | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="membership-office-smoke-") as folder:
-        os.environ.setdefault("MEMBERSHIP_OFFICE_HOME", str(Path(folder) / "home"))
+        os.environ["MEMBERSHIP_OFFICE_HOME"] = str(Path(folder) / "home")
         try:
             for line in _checks(Path(folder), db_url):
                 print(f"smoke: {line}", flush=True)
@@ -55,14 +55,12 @@ def _checks(folder: Path, db_url: str | None):  # type: ignore[no-untyped-def]
             actor = accounts.sign_in(session, "officer", DEMO_PASSWORD)
         yield f"database {db.description()} at {head_revision()}, signed in as {actor.username}"
 
-        from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
         from desktop_app.ui import i18n
 
-        # window geometry and language go to a throw-away file, never the user's settings
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
+        # window geometry and language go to the temporary MEMBERSHIP_OFFICE_HOME, never the
+        # user's settings (ui/preferences.py)
         from desktop_app.ui.app import create_application
 
         app = create_application(language="zh_CN")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,11 +22,12 @@ from desktop_app.core.backup import (
     restore_sqlite,
     rotate,
 )
+from desktop_app.core.db import Database, DatabaseBeingRestored, DatabaseReplaced
 from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError
 from desktop_app.core.migrate import open_database
 from desktop_app.core.models import Role
 from desktop_app.core.services import members
-from desktop_app.core.settings import BACKUP_KEEP, set_setting
+from desktop_app.core.settings import BACKUP_KEEP, new_generation, set_setting
 from tests.conftest import make_staff
 
 NOON = dt.datetime(2026, 11, 26, 12, 0)
@@ -95,10 +99,11 @@ def test_rotation_leaves_other_files_alone(tmp_path: Path) -> None:
                  "membership.db"):  # fmt: skip
         (tmp_path / name).write_bytes(b"x")
     removed = rotate(tmp_path, "membership", 1)
-    assert sorted(p.name for p in removed) == ["membership-20261101-090000-daily.db",
-                                               "membership-20261102-090000-before-0002_x.db"]  # fmt: skip
+    # the newest copy taken before a schema change is kept beside the newest one (issue 9)
+    assert sorted(p.name for p in removed) == ["membership-20261101-090000-daily.db"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "demo-20261101-090000-daily.db", "membership-20261103-090000-daily.db", "membership.db", "notes.txt"]
+        "demo-20261101-090000-daily.db", "membership-20261102-090000-before-0002_x.db",
+        "membership-20261103-090000-daily.db", "membership.db", "notes.txt"]  # fmt: skip
 
 
 def test_upgrade_backup_uses_the_rotation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -156,13 +161,77 @@ def test_restore_keeps_the_current_database_first(office, office_admin, tmp_path
     saved_copy = back_up(office, tmp_path / "monday.db")
     add_member(office, office_admin, "武汉乙建设有限公司", "91420102MA4K00001Q")
     target = office.sqlite_path
+    office.dispose()  # the program is closed before restoring
     folder = tmp_path / "backups"
     kept = restore_sqlite(target, saved_copy, folder, keep=5, now=NOON)
     assert kept is not None and kept.name == "membership-20261126-120000-before-restore.db"
-    assert names(office) == ["武汉甲建设有限公司"]  # the open program sees the restored data
+    reopened = open_database(f"sqlite:///{target}")
+    assert names(reopened) == ["武汉甲建设有限公司"]
+    reopened.dispose()
     previous = sqlite3.connect(kept)
     assert [r[0] for r in previous.execute("SELECT name FROM member ORDER BY id")] == ["武汉甲建设有限公司", "武汉乙建设有限公司"]
     previous.close()
+
+
+def test_restore_refuses_while_a_program_has_the_database_open(office, office_admin, tmp_path: Path) -> None:
+    """Issue 9: saves made by an open window during a restore were reported and then lost."""
+    add_member(office, office_admin, "武汉甲建设有限公司", "914201001777158766")
+    saved_copy = back_up(office, tmp_path / "monday.db")
+    add_member(office, office_admin, "武汉乙建设有限公司", "91420102MA4K00001Q")
+    office.presence.signed_in("郑会籍（officer）")
+    with pytest.raises(BackupError) as error:
+        restore_sqlite(office.sqlite_path, saved_copy, tmp_path / "backups", keep=5, now=NOON)
+    assert "正在被使用" in error.value.message and "郑会籍（officer）" in error.value.message
+    assert f"进程 {os.getpid()}" in error.value.message
+    assert names(office) == ["武汉甲建设有限公司", "武汉乙建设有限公司"]  # untouched
+    assert not (tmp_path / "backups").exists()
+
+
+def test_restore_refuses_while_another_process_has_it_open(office, tmp_path: Path) -> None:
+    saved_copy = back_up(office, tmp_path / "monday.db")
+    target = office.sqlite_path
+    office.dispose()
+    script = (
+        "import sys, time; from desktop_app.core.migrate import open_database; "
+        f"db = open_database('sqlite:///{target}'); print('open', flush=True); time.sleep(60)"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "open"
+        with pytest.raises(BackupError, match=f"进程 {child.pid}"):
+            restore_sqlite(target, saved_copy, tmp_path / "backups", keep=5)
+    finally:
+        child.kill()
+        child.wait()
+    # the process has ended without tidying up (killed): its note is stale and no longer counts
+    restore_sqlite(target, saved_copy, tmp_path / "backups", keep=5)
+
+
+def test_a_program_whose_database_was_replaced_stops_writing(office, office_admin, tmp_path: Path) -> None:
+    """If the file is replaced under an open program anyway (by hand, another computer), that
+    program's next save is refused instead of landing in the restored database."""
+    add_member(office, office_admin, "武汉甲建设有限公司", "914201001777158766")
+    other = Database(office.url)  # another program on the same file, without the open-database check
+    with other.session() as session:
+        new_generation(session)
+    other.dispose()
+    with pytest.raises(DatabaseReplaced):
+        add_member(office, office_admin, "武汉乙建设有限公司", "91420102MA4K00001Q")
+    assert names(office) == ["武汉甲建设有限公司"]
+
+
+def test_opening_waits_while_a_restore_runs(office, tmp_path: Path) -> None:
+    from desktop_app.core.presence import RESTORING, Presence
+
+    target = office.sqlite_path
+    office.dispose()
+    note = Presence(target, RESTORING)
+    try:
+        with pytest.raises(DatabaseBeingRestored):
+            open_database(f"sqlite:///{target}")
+    finally:
+        note.release()
+    open_database(f"sqlite:///{target}").dispose()
 
 
 def test_restore_refuses_a_newer_file_and_changes_nothing(office, office_admin, tmp_path: Path) -> None:

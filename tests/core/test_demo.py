@@ -96,3 +96,32 @@ def test_progress_is_reported(db) -> None:
     assert seen[-1] == (120, 120)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert SYSTEM_ACTOR.id is None
+
+
+# --- issue 9: never into a real database ------------------------------------------------------
+
+
+def test_demo_refuses_a_real_database_with_only_its_administrator(db) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.core.services.demo import NotADemoDatabase, is_demo_database
+
+    with db.session() as session:
+        accounts.create_first_administrator(session, "chief", "王主任", "Office-2026!")
+    with pytest.raises(NotADemoDatabase) as error, db.session() as session:
+        generate_demo(session, 10)
+    assert "不是演示数据库" in error.value.message and "1 个账户" in error.value.message
+    with db.session() as session:
+        assert session.scalar(select(func.count(Staff.id))) == 1  # no demo accounts, no admin/demo123
+        assert session.scalar(select(func.count(Member.id))) == 0
+        assert not is_demo_database(session)
+
+
+def test_an_empty_database_is_marked_as_demo_and_may_be_filled_again(db) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.core.services.demo import is_demo_database
+
+    with db.session() as session:
+        generate_demo(session, 5, seed=3)
+    with db.session() as session:
+        assert is_demo_database(session)
+        # marked, so the demo command's own check passes; the member check still refuses a refill
+        with pytest.raises(ValidationError):
+            generate_demo(session, 5, seed=3)

@@ -114,7 +114,8 @@ def test_errors_are_messages_not_tracebacks(demo_url: str, numbers: list[str], t
     assert main(["document", "withdrawal-notice", "--db", demo_url, "--member", numbers[0],
                  "-o", str(tmp_path / "n.pdf")]) == 1  # fmt: skip
     err = capsys.readouterr().err
-    assert "第十二条" in err and "没有生成任何一份文书" in err
+    assert "第十二条" in err and "没有生成任何一份退会告知书，未写入文件" in err
+    assert not (tmp_path / "n.pdf").exists()  # issue 9: printing nothing writes no file
 
 
 def test_document_settings(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from desktop_app.core.errors import Cancelled, NotFound, PermissionDenied, ValidationError
+from desktop_app.core.errors import Cancelled, NothingPrinted, NotFound, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry, Member, MemberStatus, Role
 from desktop_app.core.security import PRINT_PERMISSIONS, Actor
 from desktop_app.core.services import documents, members
@@ -206,9 +206,12 @@ def test_a_level_without_dues_needs_an_amount(db, officer, admin, three, tmp_pat
         for level in level_list:
             level["annual_dues"] = 0
         set_setting(session, admin, LEVELS, level_list)
-    result = generate(db, officer, "dues-receipt", tmp_path / "r.pdf", member_ids=[three[0].id])
-    assert result.report.drawn == 0 and "金额为零" in result.problems[0].message
-    assert result.issued_numbers == []
+    with pytest.raises(NothingPrinted) as error:
+        generate(db, officer, "dues-receipt", tmp_path / "r.pdf", member_ids=[three[0].id])
+    assert "金额为零" in error.value.problems[0].message and "金额为零" in error.value.message
+    assert not (tmp_path / "r.pdf").exists()  # issue 9: printing nothing writes no file
+    with db.session() as session:  # and uses no receipt number
+        assert not session.scalars(select(AuditEntry).where(AuditEntry.action == "issue_receipt")).all()
 
 
 def test_cancelling_leaves_no_file_and_uses_no_number(db, officer, three, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -244,8 +247,21 @@ def test_withdrawal_notice_from_options(db, officer, three, tmp_path: Path) -> N
     first = page_texts(tmp_path / "n.pdf")[0]
     assert "2024—2025年度会费至今未缴纳" in first and "请贵单位于2026年12月16日前" in first
     # no grounds found and none given: listed, not printed
-    result = generate(db, officer, "withdrawal-notice", tmp_path / "n2.pdf", member_ids=[three[0].id])
-    assert result.report.drawn == 0 and "第十二条" in result.skipped[0].message
+    with pytest.raises(NothingPrinted) as error:
+        generate(db, officer, "withdrawal-notice", tmp_path / "n2.pdf", member_ids=[three[0].id])
+    assert "第十二条" in error.value.problems[0].message
+    assert list(tmp_path.glob("n2*")) == [] and list(tmp_path.glob(".partial-*")) == []
+
+
+def test_nothing_printable_writes_no_file(db, officer, three, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9: a certificate run in which no member can be printed wastes no sheet of stock."""
+    withdrawn = [m for m in three if m.status.value != "active"]
+    assert withdrawn
+    out = tmp_path / "out" / "certificates.pdf"
+    with pytest.raises(NothingPrinted) as error:
+        generate(db, officer, "certificate", out, member_ids=[withdrawn[0].id])
+    assert "不发会员证" in error.value.message and "未写入任何文件" in error.value.message
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
 
 
 def test_handover_form_changes(db, mentor, officer, three, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

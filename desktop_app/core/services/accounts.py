@@ -20,7 +20,13 @@ from desktop_app.core.security import (
     require,
     verify_password,
 )
-from desktop_app.core.validation import FieldError, clean_name, normalise_landline, normalise_mobile
+from desktop_app.core.validation import (
+    FieldError,
+    clean_name,
+    control_character_problem,
+    normalise_landline,
+    normalise_mobile,
+)
 
 STAFF_FIELDS = ("username", "full_name", "role", "mobile", "landline", "is_active")
 
@@ -32,17 +38,24 @@ def needs_first_administrator(session: Session) -> bool:
 def _check_staff_values(session: Session, values: dict, *, staff_id: int | None = None) -> dict:
     errors: dict[str, str] = {}
     out: dict = {}
-    username = (values.get("username") or "").strip()
-    if not re.fullmatch(r"[A-Za-z0-9_.\-]{2,64}", username):
+    username = str(values.get("username") or "").strip()
+    problem = control_character_problem(username)
+    if problem is not None:
+        errors["username"] = f"用户名：{problem}"
+    elif not re.fullmatch(r"[A-Za-z0-9_.\-]{2,64}", username):
         errors["username"] = "用户名：须为 2–64 位字母、数字、下划线、点或连字符"
     else:
         clash = session.scalar(select(Staff).where(func.lower(Staff.username) == username.lower()))
         if clash is not None and clash.id != staff_id:
             errors["username"] = f"用户名：“{username}”已被 {clash.full_name} 使用"
     out["username"] = username
-    full_name = clean_name(values.get("full_name"))
-    if not full_name:
-        errors["full_name"] = "姓名：不能为空"
+    try:
+        full_name = clean_name(values.get("full_name"))
+        if not full_name:
+            errors["full_name"] = "姓名：不能为空"
+    except FieldError as exc:
+        full_name = ""
+        errors["full_name"] = f"姓名：{exc}"
     out["full_name"] = full_name
     try:
         out["role"] = Role(values.get("role"))
@@ -100,7 +113,11 @@ def create_first_administrator(
 
 
 def sign_in(session: Session, username: str, password: str) -> Actor:
-    staff = session.scalar(select(Staff).where(func.lower(Staff.username) == (username or "").strip().lower()))
+    username = (username or "").strip().lower()
+    # A control character (a NUL would be a raw error on PostgreSQL) cannot be in any username.
+    staff = None if control_character_problem(username) else session.scalar(
+        select(Staff).where(func.lower(Staff.username) == username)
+    )
     if staff is None or not verify_password(staff.password_hash, password or ""):
         raise AuthenticationError("用户名或密码错误。")
     if not staff.is_active:

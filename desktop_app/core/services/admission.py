@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
@@ -79,7 +79,15 @@ from desktop_app.core.settings import (
     level_names,
     levels,
 )
-from desktop_app.core.validation import FieldError, clean_name, clean_text, parse_uscc
+from desktop_app.core.validation import (
+    FieldError,
+    check_control_characters,
+    clean_multiline,
+    clean_name,
+    clean_text,
+    parse_uscc,
+    strip_control_characters,
+)
 
 
 class AdmissionRefused(OfficeError):
@@ -370,12 +378,31 @@ def _validate_organisation(
 
 
 def _check_text(errors: dict[str, str], field: str, label: str, value: Any, *, required: bool, limit: int | None = None) -> str | None:
-    text = (str(value) if value is not None else "").strip()
+    """A note, opinion or reason: several lines allowed, control characters refused."""
+    try:
+        text = clean_multiline(value)
+    except FieldError as exc:
+        errors[field] = f"{label}：{exc}"
+        return None
     if required and not text:
         errors[field] = f"{label}：不能为空"
     elif limit and len(text) > limit:
         errors[field] = f"{label}：过长（最多 {limit} 字）"
     return text or None
+
+
+def _check_line(
+    errors: dict[str, str], field: str, label: str, value: Any, clean: Callable[[Any], str], *, empty: str = "不能为空"
+) -> str:
+    """One line (a name, a rank, a number), cleaned by ``clean``; required; control characters refused."""
+    try:
+        text = clean(value)
+    except FieldError as exc:
+        errors[field] = f"{label}：{exc}"
+        return ""
+    if not text:
+        errors[field] = f"{label}：{empty}"
+    return text
 
 
 def _check_date(
@@ -705,12 +732,9 @@ def record_visit(
     errors: dict[str, str] = {}
     day = _check_date(session, errors, "visit_date", "考察日期", visit_date,
                       not_before=application.application_date, not_before_label="申请日期")  # fmt: skip
-    name = clean_name(leader_name)
-    if not name:
-        errors["visit_leader_name"] = "来访领导：不能为空"
-    rank = clean_text(leader_rank)
-    if not rank:
-        errors["visit_leader_rank"] = "职务：不能为空（第四条：须委派一定层级的领导来会考察）"
+    name = _check_line(errors, "visit_leader_name", "来访领导", leader_name, clean_name)
+    rank = _check_line(errors, "visit_leader_rank", "职务", leader_rank, clean_text,
+                       empty="不能为空（第四条：须委派一定层级的领导来会考察）")  # fmt: skip
     text = _check_text(errors, "visit_note", "考察情况", note, required=False)
     _raise_refusal_first(session, actor, application, ApplicationStage.VISITED, errors)
     values = {"visit_date": day, "visit_leader_name": name[:64], "visit_leader_rank": rank[:64], "visit_note": text,
@@ -840,9 +864,9 @@ def record_dues(
             errors["dues_amount"] = "会费金额：最多两位小数"
     except (InvalidOperation, ValueError):
         errors["dues_amount"] = f"会费金额：“{amount}”不是有效的金额"
-    receipt = re.sub(r"\s+", "", clean_text(receipt_number)).upper()
-    if not receipt:
-        errors["dues_receipt_number"] = "收据编号：不能为空"
+    receipt = re.sub(r"\s+", "", _check_line(errors, "dues_receipt_number", "收据编号", receipt_number, clean_text)).upper()
+    if "dues_receipt_number" in errors:
+        pass
     elif len(receipt) > 40:
         errors["dues_receipt_number"] = "收据编号：过长（最多 40 字）"
     else:
@@ -1117,6 +1141,10 @@ def _check_file(session: Session, file_name: str, content: bytes) -> str:
     name = _base_name(file_name)
     if not name:
         raise ValidationError({"file": "文件：没有文件名"})
+    try:
+        check_control_characters(name)
+    except FieldError as exc:
+        raise ValidationError({"file": f"文件名：{exc}"}) from None
     if not content:
         raise ValidationError({"file": f"文件“{name}”：是空文件"})
     limit = attachment_limit_bytes(session)
@@ -1205,6 +1233,10 @@ def remove_document(session: Session, actor: Actor, document_id: int, *, reason:
     locked = _document_locked(application, document.kind)
     if locked:
         raise AdmissionRefused(locked)
+    errors: dict[str, str] = {}
+    reason = _check_text(errors, "reason", "删除原因", reason, required=False) or ""
+    if errors:
+        raise ValidationError(errors)
     summary = f"删除{DOCUMENT_LABELS[document.kind]}：{document.file_name}"
     _event(session, actor, application, EventKind.DOCUMENT_REMOVED, summary, reason=reason or None,
            details={"kind": document.kind.value, "file_name": document.file_name, "sha256": document.sha256})  # fmt: skip
@@ -1278,7 +1310,7 @@ def _waiting_condition(stage: ApplicationStage) -> ColumnElement[bool]:
 
 
 def _apply_queue_filter(session: Session, query, flt: QueueFilter, *, with_stage: bool = True):  # type: ignore[no-untyped-def]
-    text = (flt.text or "").strip()
+    text = strip_control_characters(flt.text or "").strip()  # a NUL would match everything on SQLite
     if text:
         pattern = f"%{members.escape_like(text)}%"
         upper = f"%{members.escape_like(text.upper().replace(' ', ''))}%"

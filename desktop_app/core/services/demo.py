@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
 from desktop_app.core.db import bulk_insert, clock_of
-from desktop_app.core.errors import ValidationError
+from desktop_app.core.errors import OfficeError, ValidationError
 from desktop_app.core.models import (
     Category,
     Member,
@@ -27,7 +27,7 @@ from desktop_app.core.models import (
     build_search_text,
 )
 from desktop_app.core.security import SYSTEM_ACTOR, hash_password
-from desktop_app.core.settings import CERTIFICATE_NUMBER_FORMAT, MEMBER_NUMBER_FORMAT, get_setting, levels
+from desktop_app.core.settings import CERTIFICATE_NUMBER_FORMAT, DEMO_DATABASE, MEMBER_NUMBER_FORMAT, get_setting, levels
 from desktop_app.core.validation import USCC_CHARSET, uscc_check_character
 from desktop_app.core.wuhan import DISTRICTS
 
@@ -174,6 +174,50 @@ def _staff_rows(now: dt.datetime) -> list[dict]:
     ]  # fmt: skip
 
 
+class NotADemoDatabase(OfficeError):
+    """``demo`` pointed at a database with real data in it."""
+
+
+def is_demo_database(session: Session) -> bool:
+    return bool(get_setting(session, DEMO_DATABASE))
+
+
+def database_contents(session: Session) -> dict[str, int]:
+    """What a database already holds: accounts, members, applications (0 each when empty)."""
+    from desktop_app.core.models import Application
+
+    return {
+        "账户": session.scalar(select(func.count(Staff.id))) or 0,
+        "会员": session.scalar(select(func.count(Member.id))) or 0,
+        "入会申请": session.scalar(select(func.count(Application.id))) or 0,
+    }
+
+
+def check_demo_target(session: Session) -> None:
+    """Demo data go only into an empty database or one already marked as a demo database."""
+    if is_demo_database(session):
+        return
+    held = {what: count for what, count in database_contents(session).items() if count}
+    if held:
+        listed = "、".join(f"{count} 个{what}" for what, count in held.items())
+        raise NotADemoDatabase(
+            f"该数据库不是演示数据库，且已有数据（{listed}）。演示数据（含公开密码的演示账户）"
+            "只能写入空数据库或演示数据库，本次没有写入任何内容。"
+        )
+
+
+def mark_as_demo(session: Session) -> None:
+    from desktop_app.core.models import SettingValue
+
+    row = session.get(SettingValue, DEMO_DATABASE.key)
+    now = clock_of(session).now()
+    if row is None:
+        session.add(SettingValue(key=DEMO_DATABASE.key, value=True, updated_at=now, updated_by_id=None))
+    else:
+        row.value, row.updated_at = True, now
+    session.flush()
+
+
 def generate_demo(
     session: Session,
     members: int,
@@ -182,12 +226,18 @@ def generate_demo(
     progress: Callable[[int, int], None] | None = None,
     chunk: int = 5000,
 ) -> int:
-    """Fill an empty database with ``members`` believable members, staff and mentor history."""
+    """Fill an empty database with ``members`` believable members, staff and mentor history.
+
+    Refused (``NotADemoDatabase``) on a database that holds anything and is not marked as a demo
+    database; an empty one is marked first, so the demo accounts (published password) never
+    appear in an office's real database (issue 9)."""
+    if members < 0:
+        raise ValidationError({"members": "会员数量不能为负数"})
+    check_demo_target(session)
     existing = session.scalar(select(func.count(Member.id)))
     if existing:
         raise ValidationError({"members": f"数据库中已有 {existing} 个会员。演示数据只能生成到空数据库，以免混入真实数据。"})
-    if members < 0:
-        raise ValidationError({"members": "会员数量不能为负数"})
+    mark_as_demo(session)
     clock = clock_of(session)
     now = clock.now()
     today = clock.today()

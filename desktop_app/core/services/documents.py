@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
-from desktop_app.core.errors import NotFound, ValidationError
+from desktop_app.core.errors import NothingPrinted, NotFound, ValidationError
 from desktop_app.core.models import CATEGORY_LABELS, Member, MemberStatus, Staff
 from desktop_app.core.numbering import next_number
 from desktop_app.core.security import PRINT_PERMISSIONS, Actor, Permission, require
@@ -753,6 +753,8 @@ def generate(
     problems: list[Problem] = []
     issued: list[str] = []
     items = _items(session, actor, kind, members, checked, problems, issued)
+    if members and not items:
+        raise NothingPrinted(problems, spec.title)  # rolls back: no receipt number is used up
     out.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target and renamed at the end: never half a file under the real name.
     handle, temp_name = tempfile.mkstemp(prefix=".partial-", suffix=out.suffix, dir=out.parent)
@@ -764,6 +766,8 @@ def generate(
             report = write_plaque_order(temp_name, items, context, progress)
         else:
             report = spec.build(temp_name, items, context, progress)
+        if members and report.drawn == 0:
+            raise NothingPrinted(problems + report.problems, spec.title)
         os.replace(temp_name, out)
     finally:
         if os.path.exists(temp_name):

@@ -47,7 +47,8 @@ from desktop_app.core.settings import DEFAULT_LEVEL, MEMBER_NUMBER_FORMAT, get_s
 from desktop_app.core.validation import (
     FieldError,
     category_for_uscc,
-    clean_text,
+    control_character_problem,
+    fold_text,
     label,
     normalise_uscc,
     parse_uscc,
@@ -163,7 +164,9 @@ def cell_text(value: Any) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return clean_text(value)
+    # Not clean_text: this also renders cells for messages and look-ups, and must not raise; a cell
+    # holding a control character is refused with its row and column by _RowReader.read.
+    return fold_text(value)
 
 
 _DATE_FULL = re.compile(r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -343,6 +346,12 @@ class _RowReader:
             raw = table.value(self.row, column)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
+            if name == "mentor" and not self.ctx.use_mentors:
+                continue  # the column is not imported (see _context)
+            problem = control_character_problem(raw) if isinstance(raw, str) else None
+            if problem is not None:  # the row is rejected with the cell named, as any bad value
+                self.fail("mentor_id" if name == "mentor" else name, problem, column)
+                continue
             if name.endswith(("_phone", "_mobile", "_landline")):
                 role, kind = name.rsplit("_", 1)
                 mobiles, landlines = split_phones(raw, kind)
@@ -508,7 +517,7 @@ def _plan(session: Session, actor: Actor, table: RosterSheet, progress: Progress
         reader = _RowReader(ctx, row)
         reader.read()
         code = normalise_uscc(reader.values.get("uscc")) if "uscc" in reader.values else ""
-        name = clean_text(reader.values.get("name"))
+        name = fold_text(reader.values.get("name"))
         outcome = RowOutcome(row=row.number, fate=Fate.REJECTED, name=name, uscc=code, remarks=reader.remarks)
         outcomes.append(outcome)
         if code and code in accepted:

@@ -40,7 +40,9 @@ from desktop_app.core.settings import (
 from desktop_app.core.validation import (
     FieldError,
     check_category_matches,
+    check_control_characters,
     check_organisation_name,
+    clean_multiline,
     clean_name,
     clean_text,
     label,
@@ -49,6 +51,7 @@ from desktop_app.core.validation import (
     normalise_mobile,
     normalise_postcode,
     parse_uscc,
+    strip_control_characters,
 )
 
 CONTACT_COLUMNS = tuple(f"{role}_{field}" for role in CONTACT_ROLES for field in CONTACT_FIELDS)
@@ -176,7 +179,11 @@ def validate_member(
 
     for field in ("main_business", "qualification", "district", "address", "notes", "left_reason"):
         if field in values:
-            text = clean_text(values[field]) if field not in ("notes", "left_reason") else (values[field] or "").strip()
+            try:
+                text = clean_multiline(values[field]) if field in ("notes", "left_reason") else clean_text(values[field])
+            except FieldError as exc:
+                fail(field, str(exc))
+                continue
             out[field] = text or None
 
     if "postcode" in values:
@@ -192,17 +199,22 @@ def validate_member(
             if column not in values:
                 continue
             raw = values[column]
-            if not clean_text(raw):
-                out[column] = None
-                continue
             checker = _CHECKERS.get(field)
             try:
+                if not clean_text(raw):
+                    out[column] = None
+                    continue
                 out[column] = checker(raw) if checker else clean_name(raw)
             except FieldError as exc:
                 fail(column, str(exc))
 
     for field in ("member_number", "certificate_number"):
         if field in values:
+            try:
+                check_control_characters(values[field])
+            except FieldError as exc:
+                fail(field, str(exc))
+                continue
             number = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(values[field] or ""))).upper()
             out[field] = number or None
             if number:
@@ -394,7 +406,9 @@ class MemberFilter:
 
 
 def normalise_search_text(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "").strip().lower()
+    # Control characters are dropped, not refused: a NUL made SQLite's LIKE match every member
+    # and PostgreSQL raise; a box holding only control characters is an empty search.
+    text = unicodedata.normalize("NFKC", strip_control_characters(text)).strip().lower()
     text = re.sub(r"\s+", "", text) if re.fullmatch(r"[\d\s\-a-z]+", text) else text
     if re.fullmatch(r"[\d\-]+", text):  # a phone number typed with dashes
         text = text.replace("-", "")
