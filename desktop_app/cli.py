@@ -18,6 +18,13 @@ COMMAND_MODULES = ("database", "demo", "document", "roster", "backup", "admissio
 
 _VALUE_OPTIONS = ("--db", "--lang", "--user")
 
+# Every local account can read another's command line (ps, /proc/<pid>/cmdline); the environment
+# and a password file are the owner's alone (issue 10).
+PASSWORD_ON_COMMAND_LINE = (
+    "警告：命令行中的数据库密码会被本机其他用户在进程列表中看到。"
+    "请改用 PGPASSFILE（.pgpass）或环境变量 MEMBERSHIP_OFFICE_DB；见 README。"
+)
+
 
 def _names_a_sub_command(argv: list[str]) -> bool:
     """Whether ``argv`` asks for a sub-command (or help). Opening the window skips importing the
@@ -60,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(with_commands=_names_a_sub_command(argv))
     args = parser.parse_args(argv)
+    from desktop_app.core.redaction import has_password
+
+    if getattr(args, "db", None) and has_password(args.db):  # `--db` before or after the sub-command
+        print(PASSWORD_ON_COMMAND_LINE, file=sys.stderr, flush=True)
     from desktop_app.core import presence  # how this process is named to `restore` (issue 9)
 
     presence.PROGRAM = f"命令行 membership-office {args.command}" if args.command else "会籍管理程序窗口"

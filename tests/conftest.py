@@ -96,6 +96,12 @@ class _PostgresServer:
             rows = conn.execute(text("SELECT datname FROM pg_database WHERE datname LIKE :p"), {"p": f"{self.name}%"})
             for (name,) in list(rows):
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            # the staff accounts' login roles and the office group roles (core/roles.py) are the
+            # cluster's, not the database's: drop those this session made
+            roles = conn.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p ORDER BY rolname DESC"),
+                                 {"p": f"{self.name}%"})  # fmt: skip
+            for (role,) in list(roles):
+                conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
         self._admin_engine.dispose()
 
 

@@ -12,7 +12,8 @@ import argparse
 
 from sqlalchemy import select
 
-from desktop_app.commands import add_db_option, fail, guarded, open_for
+from desktop_app.commands import add_db_option, add_user_option, fail, guarded, open_signed_in
+from desktop_app.core.security import Permission, require
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import Application, ApplicationStage, ApplicationStatus
 from desktop_app.core.services import admission
@@ -27,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="列出入会申请（默认只列办理中的），或用 --show 显示一份申请的各步骤和历史。只读。",
     )
     add_db_option(parser)
+    add_user_option(parser)
     parser.add_argument("--status", choices=[*STATUSES, "all"], default="open", help="申请状态（默认 open：办理中）")
     parser.add_argument("--waiting", choices=[s.stage.value for s in admission.STEPS[1:]], metavar="步骤",
                         help="只列等待该步骤的申请：" + "、".join(f"{s.stage.value}（{s.title}）" for s in admission.STEPS[1:]))  # fmt: skip
@@ -37,8 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_applications(args: argparse.Namespace) -> int:
-    db = open_for(args)
+    db, actor = open_signed_in(args)
     try:
+        require(actor, Permission.VIEW_APPLICATIONS)
         with db.session() as session:
             if args.show:
                 return _show(session, args.show)

@@ -14,12 +14,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app.commands import add_db_option, fail, guarded
+from desktop_app.commands import add_db_option, add_user_option, fail, guarded, open_signed_in
 from desktop_app.core import audit
 from desktop_app.core.backup import PG_DUMP_HINT, back_up, check_backup, restore_sqlite
 from desktop_app.core.db import Database, resolve_database_url
 from desktop_app.core.migrate import open_database
-from desktop_app.core.security import SYSTEM_ACTOR
+from desktop_app.core.errors import OfficeError
+from desktop_app.core.security import SYSTEM_ACTOR, Permission, require
 from desktop_app.core.settings import BACKUP_KEEP, new_generation
 
 
@@ -39,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", metavar="FILE", type=Path, help="要恢复的备份文件")
     parser.add_argument("--yes", "-y", action="store_true", help="不再询问确认")
     add_db_option(parser)
+    add_user_option(parser)
     parser.set_defaults(run=guarded(run_restore))
 
 
@@ -78,22 +80,32 @@ def run_restore(args: argparse.Namespace) -> int:
             print("已取消，没有改动。")
             return 1
     keep = BACKUP_KEEP.default
+    who = "数据库文件的所有者（当前数据库无法打开）"
     if target.exists():
+        # issue 10: an administrator signs in to the database being replaced. When it cannot be
+        # opened at all (damaged — exactly when one restores), the file's owner is the one who may.
         try:
-            current = open_database(url)
-        except Exception:  # noqa: BLE001 — a damaged current database is exactly when one restores
+            current, actor = open_signed_in(args)
+        except OfficeError:
+            raise
+        except Exception:  # noqa: BLE001 — a damaged file: see above
             current = None
+            print("注意：当前数据库无法打开，按数据库文件所有者的权限恢复。", file=sys.stderr)
         if current is not None:
-            from desktop_app.core.settings import get_setting
+            try:
+                require(actor, Permission.RESTORE_DATABASE)
+                from desktop_app.core.settings import get_setting
 
-            with current.session() as session:
-                keep = get_setting(session, BACKUP_KEEP)
-            current.dispose()
+                with current.session() as session:
+                    keep = get_setting(session, BACKUP_KEEP)
+            finally:
+                current.dispose()
+            who = actor.display
     saved = restore_sqlite(target, args.file, backups_dir(), keep=keep)
     restored = open_database(url)  # upgrades a backup from an older version (after its own backup)
     with restored.session() as session:
         new_generation(session)  # a program that somehow kept the old file open stops writing
-        note = f"从备份“{args.file.name}”（数据库版本 {revision}）恢复数据库"
+        note = f"{who}从备份“{args.file.name}”（数据库版本 {revision}）恢复数据库"
         if saved is not None:
             note += f"；恢复前的数据库已另存为 {saved.name}"
         audit.record(session, SYSTEM_ACTOR, "restore", "database", None, note)

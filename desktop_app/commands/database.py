@@ -7,7 +7,7 @@ import getpass
 import sys
 
 from desktop_app.commands import add_db_option, guarded, open_for
-from desktop_app.core.migrate import head_revision
+from desktop_app.core.migrate import head_revision, upgrade_database
 from desktop_app.core.services import accounts
 
 
@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_migrate(args: argparse.Namespace) -> int:
     db = open_for(args)
+    upgrade_database(db, privileges=True)  # PostgreSQL: the office roles' privileges, re-applied
     print(f"数据库已是最新版本（{head_revision()}）：{db.description()}")
     db.dispose()
     return 0

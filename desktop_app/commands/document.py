@@ -12,9 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop_app.commands import ProgressPrinter, add_db_option, fail, guarded, open_for
+from desktop_app.commands import ProgressPrinter, add_db_option, add_user_option, fail, guarded, open_signed_in
 from desktop_app.core.errors import NothingPrinted
-from desktop_app.core.security import SYSTEM_ACTOR
 from desktop_app.core.services import documents
 from desktop_app.documents import KINDS
 
@@ -30,10 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="把一种文书生成为 PDF（牌匾订制单也可生成 Excel）。“document 种类 --help”列出该种类的选项。",
     )
     add_db_option(parser)
+    add_user_option(parser)
     kinds = parser.add_subparsers(dest="kind", metavar="种类", required=True)
     for kind in KINDS.values():
         sub = kinds.add_parser(kind.key, help=f"{kind.title}（{kind.article}）", description=f"{kind.title}（{kind.article}）")
         add_db_option(sub)
+        add_user_option(sub)
         if kind.needs_members:
             sub.add_argument("--member", metavar="会员编号", action="extend", nargs="+", default=[],
                              help="会员编号，可给多个" + ("；不给则打印空白表" if kind.blank_allowed else ""))  # fmt: skip
@@ -58,6 +59,7 @@ def _register_settings(subparsers: argparse._SubParsersAction) -> None:
         description="不带选项时列出文书所用的字体文件和各项设置；带选项时修改（以系统管理员身份，记入日志）。",
     )
     add_db_option(parser)
+    add_user_option(parser)
     parser.add_argument("--seal", metavar="PNG", help="协会印章图片（透明背景的 PNG）；写 none 删除")
     parser.add_argument("--certificate-background", metavar="PNG", help="会员证底纹扫描图（仅用于预览）；写 none 删除")
     parser.add_argument("--font", metavar="类别=文件", action="append", default=[],
@@ -79,19 +81,19 @@ def run_settings(args: argparse.Namespace) -> int:
     for item in args.font:
         if "=" not in item:
             return fail(f"--font 应写成“类别=文件”：{item}")
-    db = open_for(args)
+    db, actor = open_signed_in(args)
     done = []
     try:
         with db.session() as session:  # all or nothing: one bad value changes none
             if args.seal is not None:
-                documents.set_seal_image(session, SYSTEM_ACTOR, image(args.seal))
+                documents.set_seal_image(session, actor, image(args.seal))
                 done.append("已更新协会印章图片。" if args.seal.lower() != "none" else "已删除协会印章图片。")
             if args.certificate_background is not None:
-                documents.set_certificate_background(session, SYSTEM_ACTOR, image(args.certificate_background))
+                documents.set_certificate_background(session, actor, image(args.certificate_background))
                 done.append("已更新会员证底纹。")
             for item in args.font:
                 style, _sep, path = item.partition("=")
-                documents.set_document_font(session, SYSTEM_ACTOR, style.strip(), path)
+                documents.set_document_font(session, actor, style.strip(), path)
                 done.append(f"已设置{style.strip()}字体：{path or '（默认）'}")
         print("\n".join(done), end="\n" if done else "")
         with db.session() as session:
@@ -149,11 +151,11 @@ def run_document(args: argparse.Namespace) -> int:
     spec = KINDS[kind]
     if spec.needs_members and not spec.blank_allowed and not numbers and not all_active:
         return fail("请用 --member 指定会员编号，或用 --all-active 选择全部正常会员。")
-    db = open_for(args)
+    db, actor = open_signed_in(args)
     try:
         with db.session() as session:
             result = documents.generate(
-                session, SYSTEM_ACTOR, kind, args.out,
+                session, actor, kind, args.out,
                 member_numbers=numbers, all_active=all_active, options=options,
                 certificate_offset_mm=(getattr(args, "offset_x", 0.0), getattr(args, "offset_y", 0.0)),
                 certificate_background=getattr(args, "background", False),

@@ -3,28 +3,20 @@
     membership-office import-members FILE.xlsx [--dry-run] [--rejected OUT.xlsx] [--verbose] [--db URL] [--user NAME]
     membership-office export-roster OUT.xlsx|OUT.pdf [--public] [--db URL] [--user NAME]
 
-The same services as the window. Without ``--user`` the audit log names the command line and
-the operating-system account (whoever can run this can open the database file anyway); with
-``--user`` the command signs in as that staff account (password from ``MEMBERSHIP_OFFICE_PASSWORD``
-or asked for).
+The same services as the window, signed in as a staff account (``--user NAME``; the password from
+``MEMBERSHIP_OFFICE_PASSWORD`` or asked for): the same roles, and the audit log names the person
+(issue 10). Every export is audited with who, which version and how many rows.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from pathlib import Path
 
-from desktop_app.commands import ProgressPrinter, add_db_option, fail, guarded, open_for
-from desktop_app.core.db import Database
-from desktop_app.core.models import Role
-from desktop_app.core.security import Actor
-from desktop_app.core.services import accounts, importing, roster
+from desktop_app.commands import ProgressPrinter, add_db_option, add_user_option, fail, guarded, open_signed_in
+from desktop_app.core.services import importing, roster
 from desktop_app.spreadsheets.reader import read_roster
-
-PASSWORD_ENV = "MEMBERSHIP_OFFICE_PASSWORD"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,30 +46,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     add_db_option(parser)
-    parser.add_argument("--user", default=argparse.SUPPRESS, metavar="用户名",
-                        help=f"以该工作人员身份操作（密码取自环境变量 {PASSWORD_ENV}，或提示输入）")  # fmt: skip
-
-
-def cli_actor(args: argparse.Namespace, db: Database) -> Actor:
-    username = getattr(args, "user", None)
-    if not username:
-        try:
-            who = getpass.getuser()
-        except (KeyError, OSError):  # no user name in this environment
-            who = "?"
-        return Actor(None, "cli", f"命令行（{who}）"[:64], Role.ADMINISTRATOR)
-    password = os.environ.get(PASSWORD_ENV) or getpass.getpass(f"{username} 的密码：")
-    with db.session() as session:
-        return accounts.sign_in(session, username, password)
+    add_user_option(parser)
 
 
 def run_import(args: argparse.Namespace) -> int:
     table = read_roster(args.file)  # before opening the database: a bad file changes nothing
     header = "、".join(str(n) for n in table.header_rows)
     print(f"读取“{args.file.name}”：工作表“{table.sheet}”，表头在第 {header} 行，数据 {len(table.rows)} 行")
-    db = open_for(args)
+    db, actor = open_signed_in(args)
     try:
-        actor = cli_actor(args, db)
         progress = ProgressPrinter("检查" if args.dry_run else "导入") if sys.stderr.isatty() else None
         with db.session() as session:
             plan = importing.import_members(session, actor, table, dry_run=args.dry_run, progress=progress)
@@ -129,9 +106,8 @@ def run_export(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
         return fail("输出文件的扩展名应为 .xlsx 或 .pdf。")
-    db = open_for(args)
+    db, actor = open_signed_in(args)
     try:
-        actor = cli_actor(args, db)
         with db.session() as session:
             made = roster.build_roster(session, actor, public=args.public)
     finally:

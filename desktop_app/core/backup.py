@@ -1,6 +1,7 @@
 """Consistent copies of the SQLite database, taken with SQLite's online backup API, and restoring one.
 
-- ``sqlite_backup`` copies page by page, consistent even while the program has the file open;
+- ``sqlite_backup`` copies page by page, consistent even while the program has the file open,
+  into a file readable by its owner only (0600 on POSIX, issue 10);
 - automatic copies (daily at start-up, before every upgrade, before a restore) are named
   ``<stem>-<YYYYmmdd-HHMMSS>-<reason>.db`` in the backups folder, and only the newest N are kept
   (setting ``backup.keep``);
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError, OfficeError
 from desktop_app.core.presence import RESTORING, Presence, holders
+from desktop_app.paths import make_private, private_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_KEEP = 14
@@ -40,6 +42,7 @@ def sqlite_backup(source: Path, destination: Path) -> Path:
     tmp = destination.with_name(destination.name + ".partial")
     if tmp.exists():
         tmp.unlink()
+    private_file(tmp)  # 0600 before SQLite writes a page into it: a backup holds every member too
     _copy_pages(source, tmp)
     tmp.replace(destination)
     return destination
@@ -251,6 +254,7 @@ def restore_sqlite(target: Path, source: Path, backup_directory: Path, *, keep: 
             _copy_pages(source, target)
         except sqlite3.OperationalError as exc:
             raise BackupError(f"恢复失败：{exc}。当前数据库未被改动。") from exc
+        make_private(target)  # a database that did not exist yet was just created by SQLite
     finally:
         note.release()
     return saved

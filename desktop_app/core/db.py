@@ -18,7 +18,7 @@ from desktop_app.core.clock import SYSTEM_CLOCK, Clock
 from desktop_app.core.errors import OfficeError
 from desktop_app.core.presence import Presence
 from desktop_app.core.errors import DatabaseBusy
-from desktop_app.paths import data_dir
+from desktop_app.paths import data_dir, make_private, private_file
 
 ENV_DATABASE_URL = "MEMBERSHIP_OFFICE_DB"
 # How long a SQLite connection waits for another's write lock (an import holds it for its whole
@@ -80,8 +80,26 @@ def create_engine_for(url: str | URL) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
         event.listen(engine, "connect", sqlite_on_connect)
+        if parsed.database and parsed.database != ":memory:" and "uri" not in parsed.query:
+            event.listen(engine, "do_connect", _owner_only_sqlite_files(Path(parsed.database)))
         return engine
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def _owner_only_sqlite_files(path: Path):  # type: ignore[no-untyped-def]
+    """Before SQLite opens ``path``: a new file is created 0600 (SQLite would make it 0644), an
+    older one and its -wal/-shm are tightened to that (issue 10: the members and the password
+    hashes are in it). SQLite gives the -wal/-shm files it creates the database file's mode."""
+
+    def before_connect(*_args) -> None:  # type: ignore[no-untyped-def]
+        try:
+            private_file(path)
+        except OSError:  # a folder that is missing or read-only: SQLite says so in its own words
+            pass
+        for suffix in ("-wal", "-shm"):
+            make_private(path.with_name(path.name + suffix))
+
+    return before_connect
 
 
 # The setting a restore changes (core/settings.py declares it): a program that opened the database

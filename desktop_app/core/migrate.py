@@ -19,7 +19,8 @@ from sqlalchemy.pool import NullPool
 
 from desktop_app.core.backup import automatic_backup, keep_setting
 from desktop_app.core.db import Database, sqlite_on_connect
-from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError
+from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError, OfficeError
+from desktop_app.core.roles import apply_privileges
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -93,12 +94,32 @@ def check_database(connection: Connection) -> str | None:
     return revision
 
 
-def upgrade_database(db: Database, *, backup_dir: Path | None = None) -> Path | None:
-    """Upgrade ``db`` to the head revision. Returns the backup made before upgrading, if any."""
+class NeedsUpgrade(OfficeError):
+    """A staff account's own server role cannot upgrade the schema: that is the owner's job."""
+
+
+def check_current(connection: Connection) -> str:
+    """The revision, which must be this program's head (a newer or foreign database is refused)."""
+    revision = check_database(connection)
+    _all, heads = _revisions_on_disk()
+    if revision is None or {revision} != heads:
+        raise NeedsUpgrade(
+            "数据库尚未升级到本程序的版本。请系统管理员用数据库所有者的地址运行 "
+            "membership-office migrate --db postgresql://所有者@服务器/数据库，然后再登录。"
+        )
+    return revision
+
+
+def upgrade_database(db: Database, *, backup_dir: Path | None = None, privileges: bool = False) -> Path | None:
+    """Upgrade ``db`` to the head revision. Returns the backup made before upgrading, if any.
+    On PostgreSQL the roles' privileges are applied after an upgrade (or when ``privileges``)."""
     with db.engine.connect() as connection:
         revision = current_revision(connection)
         revisions_on_disk, heads_on_disk = _revisions_on_disk()
         if revision is not None and heads_on_disk == {revision}:
+            if privileges and not db.is_sqlite:
+                with db.engine.begin() as owner:
+                    apply_privileges(owner)
             return None  # current: the usual start-up
         revision = check_database(connection)
     head = head_revision()
@@ -119,6 +140,7 @@ def upgrade_database(db: Database, *, backup_dir: Path | None = None) -> Path | 
     with migration_connection(db) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        apply_privileges(connection)  # PostgreSQL: the office roles follow the new tables
     return backup_path
 
 

@@ -2,7 +2,8 @@
 
 The same lines and columns as the PDF (``documents.plaque_order``), so the vendor can copy the
 wording straight into its engraving software. Lines that cannot be ordered are left out and
-listed in the report, as in the PDF.
+listed in the report, as in the PDF. Every cell goes through ``spreadsheets.writer`` (a member
+name or address that looks like a formula is written as text, never as a live formula).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from desktop_app.documents import BuildReport, Problem, Progress
 from desktop_app.documents.inputs import DocumentContext, PlaqueOrderInput
 from desktop_app.documents.numerals import chinese_date
 from desktop_app.documents.plaque_order import COLUMNS, check, plaque_wording, title
+from desktop_app.spreadsheets import writer
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -32,17 +34,17 @@ def write_plaque_order(out: str | Path | IO[bytes], items: Sequence[PlaqueOrderI
     sheet.title = "牌匾订制单"
     association = context.association
     width = len(COLUMNS)
-    sheet.append([title(context)])
+    writer.append(sheet, [title(context)])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet["A1"].font = Font(size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
-    sheet.append([f"订制单位：{association.name}{association.office}　地址：{association.address}"
-                  f"（{association.postcode}）　电话：{association.phone}"])  # fmt: skip
+    writer.append(sheet, [f"订制单位：{association.name}{association.office}　地址：{association.address}"
+                          f"（{association.postcode}）　电话：{association.phone}"])  # fmt: skip
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
-    sheet.append([f"制作单位：{context.plaque_vendor}　日期：{chinese_date(context.today)}"])
+    writer.append(sheet, [f"制作单位：{context.plaque_vendor}　日期：{chinese_date(context.today)}"])
     sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=width)
     header_row = 4
-    sheet.append([name for name, _w, _a in COLUMNS])
+    writer.append(sheet, [name for name, _w, _a in COLUMNS])
     for column, (_name, width_mm, _align) in enumerate(COLUMNS, 1):
         cell = sheet.cell(header_row, column)
         cell.font = Font(bold=True)
@@ -60,9 +62,9 @@ def write_plaque_order(out: str | Path | IO[bytes], items: Sequence[PlaqueOrderI
         else:
             report.drawn += 1
             total += item.quantity
-            sheet.append([report.drawn, item.member_name, plaque_wording(item, context), item.year, item.size,
-                          item.material, item.quantity, item.delivery_contact or "", item.delivery_phone or "",
-                          item.delivery_address or ""])  # fmt: skip
+            writer.append(sheet, [report.drawn, item.member_name, plaque_wording(item, context), item.year,
+                                  item.size, item.material, item.quantity, item.delivery_contact or "",
+                                  item.delivery_phone or "", item.delivery_address or ""])  # fmt: skip
             row = sheet.max_row
             for column, (_name, _w, align) in enumerate(COLUMNS, 1):
                 cell = sheet.cell(row, column)
@@ -73,8 +75,8 @@ def write_plaque_order(out: str | Path | IO[bytes], items: Sequence[PlaqueOrderI
                 report.problems.append(Problem(item, "收货联系人、电话或地址不全，订单上留空", drawn=True))
         if progress is not None:
             progress(index, len(items))
-    sheet.append([])
-    sheet.append([f"合计：{report.drawn} 个会员单位，牌匾 {total} 块。"])
+    writer.append(sheet, [])
+    writer.append(sheet, [f"合计：{report.drawn} 个会员单位，牌匾 {total} 块。"])
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"

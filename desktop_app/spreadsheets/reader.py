@@ -4,7 +4,8 @@ A roster kept by hand in Excel has a title row (often merged) above the header, 
 several variants (单位名称 / 会员单位名称 …), sometimes a second header row under a group label
 (联络员 over 姓名 | 手机), blank rows inside the table, pre-numbered empty rows, a totals row at the
 bottom. ``read_roster`` finds the header, maps each column to a member field, and returns every
-row below it classified as data, blank, totals or a repeated header, with its Excel row number.
+row below it classified as data, blank, totals or a repeated header, with its Excel row number
+(text that ``spreadsheets.writer`` quoted because it looked like a formula comes back unquoted).
 Files that are not workbooks, old ``.xls`` files, password-protected and damaged files raise
 ``WorkbookError`` with a Chinese message; nothing else escapes (fuzz-tested). So do "workbook
 bombs": before openpyxl parses anything the package is measured (sizes, compression ratios, and a
@@ -30,6 +31,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from desktop_app.core.errors import OfficeError
+from desktop_app.spreadsheets.writer import QUOTE, restore
 
 # Header names seen in offices' rosters, by the field they fill. Compared after ``header_key``
 # (NFKC, no spaces, no asterisks, no bracketed hints such as "（必填）"). ``phone`` columns may hold a
@@ -712,11 +714,13 @@ def _read(path: Path, max_rows: int) -> RosterSheet:
 
 
 def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A row without the empty cells openpyxl padded it with up to ``max_col``."""
+    """A row without the empty cells openpyxl padded it with up to ``max_col``, and without the
+    quote ``spreadsheets.writer`` put before text that looks like a formula ("'=…" reads "=…"), so
+    that the rejected rows and the roster we wrote come back as they were."""
     end = len(row)
     while end and row[end - 1] is None:
         end -= 1
-    return row[:end]
+    return tuple(restore(v) if isinstance(v, str) and v[:1] == QUOTE else v for v in row[:end])
 
 
 def _collect(table: RosterSheet, first: list[tuple[Any, ...]], first_number: int, rest, header: tuple[Any, ...],

@@ -2,7 +2,9 @@
 
 It keeps the original columns and values, with the original row number and the reason in front,
 so a mentor can correct the rows in Excel and the office can import the corrected file as it is
-(the two extra columns are not member fields and are ignored on import).
+(the two extra columns are not member fields and are ignored on import). The values are written
+through ``spreadsheets.writer``: one that looks like a formula gets a quote in front (never a live
+formula), which the reader takes off again when the corrected file comes back.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from desktop_app.spreadsheets import writer
 from desktop_app.spreadsheets.reader import RosterSheet
 
 REASON_FILL = PatternFill("solid", fgColor="FBE3E1")
@@ -31,7 +34,7 @@ def write_rejected_rows(table: RosterSheet, rejected: Iterable[tuple[int, str]],
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "未导入的行"
-    sheet.append(["原行号", "未导入原因", *titles])
+    writer.append(sheet, ["原行号", "未导入原因", *titles])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
@@ -41,7 +44,7 @@ def write_rejected_rows(table: RosterSheet, rejected: Iterable[tuple[int, str]],
         row = by_number.get(number)
         cells = list(row.cells[:width]) if row is not None else []
         cells += [None] * (width - len(cells))
-        sheet.append([number, reason, *cells])
+        writer.append(sheet, [number, reason, *cells])
         count += 1
         reason_cell = sheet.cell(row=count + 1, column=2)
         reason_cell.fill = REASON_FILL

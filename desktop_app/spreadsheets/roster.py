@@ -4,6 +4,8 @@ Written in openpyxl's write-only mode, row by row as plain values, so that 100,0
 little more than openpyxl's own minimum (``benchmarks/bench_import_export.py``). Only the title
 and header cells carry styles; dates are written as dates (Excel shows and sorts them as such).
 For printing: landscape A4, one page wide, the header repeated on every page, page numbers.
+Every cell goes through ``spreadsheets.writer``: a name or address that looks like a formula is
+written as text with a quote in front, never as a live formula.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from desktop_app.core.services.roster import Roster
+from desktop_app.spreadsheets import writer
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 THIN = Side(style="thin", color="8EA9C1")
@@ -48,27 +50,24 @@ def write_roster_xlsx(roster: Roster, path: str | Path, progress: ProgressFn | N
     sheet.oddHeader.right.text = f"{roster.version_label}  制表日期：{made}"
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
 
-    title = WriteOnlyCell(sheet, value=f"{roster.title}（{roster.version_label}，{made}制表，共 {len(roster.rows)} 个会员）")
-    title.font = Font(name="宋体", size=16, bold=True)
-    title.alignment = Alignment(horizontal="center", vertical="center")
+    title = writer.text_cell(sheet, f"{roster.title}（{roster.version_label}，{made}制表，共 {len(roster.rows)} 个会员）",
+                             font=Font(name="宋体", size=16, bold=True),
+                             alignment=Alignment(horizontal="center", vertical="center"))  # fmt: skip
     sheet.merged_cells.add(f"A1:{last}1")
-    sheet.append([title])
-    header = []
-    for column in roster.columns:
-        cell = WriteOnlyCell(sheet, value=column.title)
-        cell.font = Font(name="宋体", bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
-        header.append(cell)
-    sheet.append(header)
+    writer.append(sheet, [title])
+    header_font = Font(name="宋体", bold=True)
+    header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    header_border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
+    header = [writer.text_cell(sheet, column.title, font=header_font, fill=HEADER_FILL, alignment=header_alignment,
+                               border=header_border) for column in roster.columns]  # fmt: skip
+    writer.append(sheet, header)
 
     total = len(roster.rows)
-    append = sheet.append
+    append = writer.append
     step = 5000
     for start in range(0, total, step):
         for row in roster.rows[start : start + step]:
-            append(row)
+            append(sheet, row)
         if progress is not None:
             progress(min(start + step, total), total)
     tmp = path.with_name(path.name + ".partial")

@@ -11,10 +11,13 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from sqlalchemy.engine import URL
+
 from desktop_app import APP_AUTHOR, APP_NAME, __version__
-from desktop_app.core.db import Database, demo_database_url, resolve_database_url
+from desktop_app.core.db import Database, demo_database_url, describe_url, normalise_url, resolve_database_url
 from desktop_app.core.errors import AuthenticationError, OfficeError
 from desktop_app.core.migrate import open_database
+from desktop_app.core.redaction import redact_url
 from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts, demo
 from desktop_app.paths import resources_dir
@@ -91,21 +94,69 @@ def sign_in(db: Database, options: Options) -> Actor | None:
     return dialog.actor if dialog.exec() else None
 
 
+def server_sign_in(url: URL, options: Options) -> tuple[Database, Actor] | None:
+    """PostgreSQL without a user in the URL: each person signs in to the server as their own
+    role (issue 10); the database is opened by the sign-in itself."""
+    from desktop_app.core import roles
+    from desktop_app.ui.sign_in import SignInDialog
+
+    opened: list[Database] = []
+
+    def authenticate(username: str, password: str) -> Actor:
+        db = roles.connect_as(url, username, password)
+        try:
+            with db.session() as session:
+                actor = accounts.signed_in_as_role(session, username)
+        except BaseException:
+            db.dispose()
+            raise
+        opened.append(db)
+        return actor
+
+    password = os.environ.get(PASSWORD_ENV)
+    if options.user and password:
+        try:
+            actor = authenticate(options.user, password)
+            return opened[-1], actor
+        except OfficeError:
+            pass
+    dialog = SignInDialog(None, username=options.user or "", authenticate=authenticate, description=describe_url(url))
+    if not dialog.exec() or dialog.actor is None:
+        for db in opened:
+            db.dispose()
+        return None
+    return opened[-1], dialog.actor
+
+
 def run(options: Options) -> int:
     app = create_application(language=options.lang)
     crash.install()  # from here on, an exception nothing caught is logged and shown (ui/crash.py)
     url = options.db or (demo_database_url() if options.demo else resolve_database_url())
     started = time.perf_counter()
+    from desktop_app.core import roles
+
+    parsed = normalise_url(url)
+    if roles.uses_server_roles(parsed):
+        try:
+            signed = server_sign_in(parsed, options)
+        except Exception as exc:  # a server that does not answer
+            msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"),
+                            QCoreApplication.translate("Application", "The database %1 could not be opened:\n%2").replace("%1", redact_url(url)).replace("%2", redact_url(exc)))  # fmt: skip
+            return 1
+        if signed is None:
+            return 0
+        return _run_window(app, *signed, options, started)
     try:
         db = open_database(url)
         if options.demo:
             _fill_demo(db)
     except OfficeError as exc:
-        msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"), exc.message)
+        msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"), redact_url(exc.message))
         return 1
     except Exception as exc:  # a server that does not answer, a file that is not a database
+        # never the password: neither the URL's nor one that the driver's message quotes (issue 10)
         msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"),
-                        QCoreApplication.translate("Application", "The database %1 could not be opened:\n%2").replace("%1", url).replace("%2", str(exc)))  # fmt: skip
+                        QCoreApplication.translate("Application", "The database %1 could not be opened:\n%2").replace("%1", redact_url(url)).replace("%2", redact_url(exc)))  # fmt: skip
         return 1
     if not options.demo:  # once a day, a copy of the office's SQLite file, keeping the last N
         from desktop_app.ui.startup_backup import daily_backup
@@ -117,7 +168,10 @@ def run(options: Options) -> int:
         return 0
     if db.presence is not None:  # `restore` names who has the file open
         db.presence.signed_in(f"{actor.full_name}（{actor.username}）")
+    return _run_window(app, db, actor, options, started)
 
+
+def _run_window(app: QApplication, db: Database, actor: Actor, options: Options, started: float) -> int:
     from desktop_app.ui.main_window import MainWindow
 
     window = MainWindow(db, actor, demo=options.demo)

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.core.errors import OfficeError
-from desktop_app.paths import data_dir
+from desktop_app.core.redaction import redact_url
+from desktop_app.paths import data_dir, private_dir
 from desktop_app.ui import msgbox
 
 # Past this size the log becomes errors.log.1 (the one before is dropped), so a loop that fails
@@ -47,13 +48,14 @@ def format_report(
     thread = thread_name or threading.current_thread().name
     head = (f"=== {when}  {APP_NAME} {__version__}  Python {platform.python_version()}  "
             f"{platform.platform()}  thread {thread}")  # fmt: skip
-    return head + "\n" + "".join(traceback.format_exception(exc_type, exc, tb)) + "\n"
+    # a database URL quoted by an exception keeps its password out of the log and the dialog
+    return redact_url(head + "\n" + "".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
 
 
 def write_report(report: str) -> Path:
     """Append ``report`` to the log, created owner-only (0600 on POSIX); returns the log's path."""
     path = log_path()
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dir(path.parent)  # 0700, and tightened if an older one was not
     try:
         if path.stat().st_size > LOG_LIMIT_BYTES:
             os.replace(path, path.with_name(path.name + ".1"))
@@ -142,7 +144,7 @@ def _parent() -> QWidget | None:
 
 def _show_office_error(exc: OfficeError) -> None:
     try:
-        msgbox.warning(_parent(), QCoreApplication.translate("Crash", "The action was not completed"), exc.message)
+        msgbox.warning(_parent(), QCoreApplication.translate("Crash", "The action was not completed"), redact_url(exc.message))
     except BaseException:
         _last_words(type(exc), exc, exc.__traceback__)
 
@@ -171,7 +173,7 @@ def _show_report(report: str, path: Path | None, problem: str) -> None:
             ).replace("%1", str(log_path())).replace("%2", problem)
         msgbox.report(_parent(), QCoreApplication.translate("Crash", "Unexpected error"), text, report)
     except BaseException:
-        _to_stderr("The error report could not be shown:\n" + traceback.format_exc())
+        _to_stderr(redact_url("The error report could not be shown:\n" + traceback.format_exc()))
     finally:
         _showing = False
 
@@ -187,7 +189,7 @@ def _to_stderr(text: str) -> None:
 
 def _last_words(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     try:
-        _to_stderr("".join(traceback.format_exception(exc_type, exc, tb)))
-        _to_stderr("While handling it:\n" + traceback.format_exc())
+        _to_stderr(redact_url("".join(traceback.format_exception(exc_type, exc, tb))))
+        _to_stderr(redact_url("While handling it:\n" + traceback.format_exc()))
     except BaseException:
         pass

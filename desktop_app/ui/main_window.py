@@ -171,6 +171,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+        password_action = QAction(self.tr("Change my password…"), self)
+        password_action.setObjectName("change_password")
+        password_action.triggered.connect(self.change_my_password)
+        file_menu.addAction(password_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -183,6 +187,13 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def change_my_password(self) -> None:
+        from desktop_app.ui.staff_view import PasswordDialog
+
+        dialog = PasswordDialog(self.db, self.actor, self.actor.id or 0, self.actor.full_name, self, own=True)
+        if dialog.exec():
+            msgbox.information(self, self.tr("Change my password"), self.tr("Your password has been changed."))
 
     def _set_language(self, code: str) -> None:
         i18n.save_language(code)

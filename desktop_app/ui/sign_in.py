@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,16 +14,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.core.errors import AuthenticationError, ValidationError
+from desktop_app.core.errors import OfficeError, ValidationError
 from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts
 from desktop_app.ui.widgets import error_label, named_line_edit
 
 
 class SignInDialog(QDialog):
-    def __init__(self, db: Database, *, hint: str = "", username: str = "", parent: QWidget | None = None):
+    """User name and password. ``authenticate`` does the checking: against the account's password
+    hash (SQLite; the default), or by connecting as the account's own server role (PostgreSQL,
+    ``core/roles.py``) — the dialog is the same."""
+
+    def __init__(self, db: Database | None, *, hint: str = "", username: str = "", parent: QWidget | None = None,
+                 authenticate: Callable[[str, str], Actor] | None = None, description: str = ""):  # fmt: skip
         super().__init__(parent)
         self._db = db
+        self._authenticate = authenticate or self._check_password
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Sign in – Membership Office"))
         self.setMinimumWidth(420)
@@ -29,7 +37,7 @@ class SignInDialog(QDialog):
         title = QLabel(self.tr("Wuhan Construction Industry Association – Membership Office"))
         title.setStyleSheet("font-size: 16px; font-weight: bold;")
         layout.addWidget(title)
-        database = QLabel(self.tr("Database: %1").replace("%1", db.description()))
+        database = QLabel(self.tr("Database: %1").replace("%1", description or (db.description() if db else "")))
         database.setWordWrap(True)
         database.setStyleSheet("color: #5f6368;")
         layout.addWidget(database)
@@ -56,11 +64,15 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         (self.password if username else self.username).setFocus()
 
+    def _check_password(self, username: str, password: str) -> Actor:
+        assert self._db is not None
+        with self._db.session() as session:
+            return accounts.sign_in(session, username, password)
+
     def try_sign_in(self) -> None:
         try:
-            with self._db.session() as session:
-                self.actor = accounts.sign_in(session, self.username.text(), self.password.text())
-        except AuthenticationError as exc:
+            self.actor = self._authenticate(self.username.text(), self.password.text())
+        except OfficeError as exc:  # a wrong password, a locked account, a database to upgrade first
             self.error.setText(exc.message)
             self.password.selectAll()
             self.password.setFocus()

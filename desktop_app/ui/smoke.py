@@ -18,6 +18,8 @@ import time
 import traceback
 from pathlib import Path
 
+from desktop_app.core.redaction import redact_url  # the output goes into build logs: no passwords
+
 
 def run_smoke(db_url: str | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,9 +28,9 @@ def run_smoke(db_url: str | None = None) -> int:
         os.environ["MEMBERSHIP_OFFICE_HOME"] = str(Path(folder) / "home")
         try:
             for line in _checks(Path(folder), db_url):
-                print(f"smoke: {line}", flush=True)
+                print(f"smoke: {redact_url(line)}", flush=True)
         except Exception:  # noqa: BLE001 — report whatever broke, as a failure
-            traceback.print_exc()
+            print(redact_url(traceback.format_exc()), end="", file=sys.stderr, flush=True)
             print("smoke: FAILED", flush=True)
             return 1
     print(f"smoke: ok ({time.perf_counter() - started:.1f} s)", flush=True)

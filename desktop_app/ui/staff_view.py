@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QLabel,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -100,17 +101,28 @@ class StaffDialog(QDialog):
 
 
 class PasswordDialog(QDialog):
-    def __init__(self, db: Database, actor: Actor, staff_id: int, name: str, parent: QWidget | None = None):
+    """The administrator sets anyone's password; with ``own``, a person changes their own (the
+    current password first)."""
+
+    def __init__(self, db: Database, actor: Actor, staff_id: int, name: str, parent: QWidget | None = None,
+                 *, own: bool = False):  # fmt: skip
         super().__init__(parent)
-        self._db, self._actor, self._staff_id = db, actor, staff_id
-        self.setWindowTitle(self.tr("Set password for %1").replace("%1", name))
+        self._db, self._actor, self._staff_id, self._own = db, actor, staff_id, own
+        self.setWindowTitle(self.tr("Change my password") if own else self.tr("Set password for %1").replace("%1", name))
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self.current = named_line_edit("current", password=True)
+        if own:
+            form.addRow(self.tr("Current password"), self.current)
         self.password = named_line_edit("password", password=True)
         self.confirm = named_line_edit("confirm", password=True)
         form.addRow(self.tr("New password"), self.password)
         form.addRow(self.tr("Confirm password"), self.confirm)
         layout.addLayout(form)
+        rule = QLabel(self.tr("At least 8 characters, not a common password such as 12345678, not the user name."))
+        rule.setWordWrap(True)
+        rule.setStyleSheet("color: #5f6368;")
+        layout.addWidget(rule)
         self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -121,7 +133,8 @@ class PasswordDialog(QDialog):
     def save(self) -> None:
         try:
             with self._db.session() as session:
-                accounts.set_password(session, self._actor, self._staff_id, self.password.text(), self.confirm.text())
+                accounts.set_password(session, self._actor, self._staff_id, self.password.text(), self.confirm.text(),
+                                      current=self.current.text() if self._own else None)  # fmt: skip
         except OfficeError as exc:
             message = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else exc.message
             self.error.setText(message)
@@ -139,7 +152,10 @@ class StaffView(QWidget):
         self.new_button.setObjectName("new_staff")
         self.edit_button = QPushButton(self.tr("Change…"))
         self.password_button = QPushButton(self.tr("Set password…"))
-        for button in (self.new_button, self.edit_button, self.password_button):
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setObjectName("unlock")
+        self.unlock_button.setToolTip(self.tr("Let an account locked after repeated wrong passwords sign in again now"))
+        for button in (self.new_button, self.edit_button, self.password_button, self.unlock_button):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -154,6 +170,7 @@ class StaffView(QWidget):
         self.new_button.clicked.connect(self.new_staff)
         self.edit_button.clicked.connect(self.edit_selected)
         self.password_button.clicked.connect(self.set_password)
+        self.unlock_button.clicked.connect(self.unlock_selected)
         self.tree.itemActivated.connect(lambda *_: self.edit_selected())
         self.reload()
 
@@ -161,11 +178,18 @@ class StaffView(QWidget):
         self.tree.clear()
         with self._db.session() as session:
             staff_list = accounts.list_staff(session)
+        now = self._db.clock.now()
         for staff in staff_list:
-            signed_in = staff.last_sign_in_at.astimezone(self._db.clock.now().tzinfo) if staff.last_sign_in_at else None
+            signed_in = staff.last_sign_in_at.astimezone(now.tzinfo) if staff.last_sign_in_at else None
+            if not staff.is_active:
+                status = self.tr("disabled")
+            elif accounts.is_locked(staff, now):
+                until = staff.locked_until.astimezone(now.tzinfo) if staff.locked_until else now
+                status = self.tr("locked until %1").replace("%1", f"{until:%H:%M}")
+            else:
+                status = self.tr("in use")
             item = QTreeWidgetItem([
-                staff.username, staff.full_name, role_label(staff.role), staff.mobile or "",
-                self.tr("in use") if staff.is_active else self.tr("disabled"),
+                staff.username, staff.full_name, role_label(staff.role), staff.mobile or "", status,
                 f"{signed_in:%Y-%m-%d %H:%M}" if signed_in else "",
             ])  # fmt: skip
             item.setData(0, Qt.ItemDataRole.UserRole, staff.id)
@@ -191,3 +215,16 @@ class StaffView(QWidget):
         selected = self._selected()
         if selected and PasswordDialog(self._db, self._actor, selected[0], selected[1], self).exec():
             msgbox.information(self, self.tr("Staff accounts"), self.tr("The password has been changed."))
+
+    def unlock_selected(self) -> None:
+        selected = self._selected()
+        if not selected:
+            return
+        try:
+            with self._db.session() as session:
+                accounts.unlock(session, self._actor, selected[0])
+        except OfficeError as exc:
+            msgbox.warning(self, self.tr("Staff accounts"), exc.message)
+            return
+        self.reload()
+        msgbox.information(self, self.tr("Staff accounts"), self.tr("%1 can sign in again.").replace("%1", selected[1]))

@@ -6,6 +6,7 @@ R-4.1, R-4.2, R-5.1 … R-5.6, R-15.1. The clock is the ``clock`` fixture (2026-
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -31,14 +32,25 @@ from desktop_app.core.models import (
 from desktop_app.core.security import SYSTEM_ACTOR
 from desktop_app.core.services import admission, members
 from desktop_app.core.services.admission import AdmissionRefused, QueueFilter
+from desktop_app.core.services.admission_demo import demo_pdf, demo_png
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.core.settings import ATTACHMENT_LIMIT_MB, READMISSION_COUNTING, set_setting
 from desktop_app.core.validation import uscc_check_character
 from tests.conftest import VALID_USCC, make_staff
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+
+def _jpeg() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 200, 200)).save(out, "JPEG")
+    return out.getvalue()
+
+
+# Attachments are opened as what they claim to be (tests/core/test_attachments.py): real files.
+PDF = demo_pdf("Business licence (test scan)")
+PNG = demo_png(40, 30)
+JPEG = _jpeg()
 
 
 def uscc(body: str, type_code: str = "91") -> str:

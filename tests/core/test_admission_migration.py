@@ -66,7 +66,9 @@ def test_attachments_round_trip_as_bytes(db, officer) -> None:  # type: ignore[n
     from desktop_app.core.models import DocumentKind
     from desktop_app.core.services import admission
 
-    content = b"%PDF-1.7\n" + bytes(range(256)) * 4000  # ~1 MB with every byte value
+    # ~1 MB with every byte value: a real one-page PDF (attachments must open) whose page
+    # carries a binary stream of bytes 0…255, repeated.
+    content = _pdf_with_binary_stream(bytes(range(256)) * 4000)
     with db.session() as session:
         application = admission.create_application(session, officer, {
             "name": "武汉市江岸区宏达建设工程有限公司", "uscc": "914201001777158766", "category": "construction_enterprise",
@@ -74,3 +76,23 @@ def test_attachments_round_trip_as_bytes(db, officer) -> None:  # type: ignore[n
         document = admission.attach_document(session, officer, application.id, DocumentKind.PROFILE, "简介.pdf", content)
     with db.session() as session:
         assert admission.document_content(session, officer, document.id)[2] == content
+
+
+def _pdf_with_binary_stream(data: bytes) -> bytes:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /PieceInfo << /Test 5 0 R >> >>",
+        b"<< /Length 8 >>\nstream\n0 0 m S\n\nendstream",
+        b"<< /Length " + str(len(data)).encode() + b" >>\nstream\n" + data + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)

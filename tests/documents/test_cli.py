@@ -17,6 +17,12 @@ from desktop_app.documents import KINDS
 from tests.documents.conftest import assert_fonts_embedded, page_texts, pdf_text
 
 
+@pytest.fixture(autouse=True)
+def _signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10: the command line signs in (``--user officer`` below, the demo password here)."""
+    monkeypatch.setenv("MEMBERSHIP_OFFICE_PASSWORD", "demo123")
+
+
 @pytest.fixture
 def demo_url(db_url: str) -> str:
     db = open_database(db_url)
@@ -56,7 +62,7 @@ def test_help_lists_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
 def test_every_kind(demo_url: str, numbers: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for kind in sorted(KINDS):
         out = tmp_path / f"{kind}.pdf"
-        args = ["document", kind, "--db", demo_url, "-o", str(out)]
+        args = ["document", kind, "--db", demo_url, "--user", "officer", "-o", str(out)]
         if KINDS[kind].needs_members:
             args += ["--member", *numbers[:2]]
         if kind == "withdrawal-notice":
@@ -70,7 +76,7 @@ def test_every_kind(demo_url: str, numbers: list[str], tmp_path: Path, capsys: p
 def test_receipt_with_options(demo_url: str, numbers: list[str], tmp_path: Path,
                               capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     out = tmp_path / "r.pdf"
-    assert main(["--db", demo_url, "document", "dues-receipt", "--member", numbers[2], "--years", "2025-2026",
+    assert main(["--db", demo_url, "--user", "officer", "document", "dues-receipt", "--member", numbers[2], "--years", "2025-2026",
                  "--amount", "1500", "--date", "2026-12-01", "--received-by", "郑会籍", "-o", str(out)]) == 0  # fmt: skip
     captured = capsys.readouterr()
     assert "收据编号：WJXS202600001" in captured.out
@@ -80,38 +86,38 @@ def test_receipt_with_options(demo_url: str, numbers: list[str], tmp_path: Path,
 
 def test_all_active_labels_and_excel_plaque_order(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "labels.pdf"
-    assert main(["document", "labels", "--db", demo_url, "--all-active", "--sheet", "2×8", "-o", str(out)]) == 0
+    assert main(["document", "labels", "--db", demo_url, "--user", "officer", "--all-active", "--sheet", "2×8", "-o", str(out)]) == 0
     assert "地址标签：已生成" in capsys.readouterr().out
     assert len(page_texts(out)) >= 2
     xlsx = tmp_path / "plaque.xlsx"
-    assert main(["document", "plaque-order", "--db", demo_url, "--all-active", "--year", "2027", "-o", str(xlsx)]) == 0
+    assert main(["document", "plaque-order", "--db", demo_url, "--user", "officer", "--all-active", "--year", "2027", "-o", str(xlsx)]) == 0
     rows = list(load_workbook(xlsx).active.iter_rows(values_only=True))
     assert rows[4][3] == 2027
 
 
 def test_handover_changes_and_blank_forms(demo_url: str, numbers: list[str], tmp_path: Path) -> None:
     out = tmp_path / "h.pdf"
-    assert main(["document", "handover-form", "--db", demo_url, "--member", numbers[0], "--change",
+    assert main(["document", "handover-form", "--db", demo_url, "--user", "officer", "--member", numbers[0], "--change",
                  "联络员手机=13907123456", "--reported-on", "2026-11-20", "-o", str(out)]) == 0  # fmt: skip
     assert "13907123456" in pdf_text(out) and "2026年11月20日" in pdf_text(out)
     blank = tmp_path / "blank.pdf"
-    assert main(["document", "filing-form", "--db", demo_url, "-o", str(blank)]) == 0
+    assert main(["document", "filing-form", "--db", demo_url, "--user", "officer", "-o", str(blank)]) == 0
     assert "入会备案表" in pdf_text(blank)
 
 
 def test_errors_are_messages_not_tracebacks(demo_url: str, numbers: list[str], tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     out = tmp_path / "x.pdf"
-    assert main(["document", "labels", "--db", demo_url, "-o", str(out)]) == 1
+    assert main(["document", "labels", "--db", demo_url, "--user", "officer", "-o", str(out)]) == 1
     assert "--member" in capsys.readouterr().err
-    assert main(["document", "labels", "--db", demo_url, "--member", "NOPE", "-o", str(out)]) == 1
+    assert main(["document", "labels", "--db", demo_url, "--user", "officer", "--member", "NOPE", "-o", str(out)]) == 1
     assert "没有这些会员编号：NOPE" in capsys.readouterr().err
-    assert main(["document", "dues-receipt", "--db", demo_url, "--member", numbers[0], "--amount", "-5",
+    assert main(["document", "dues-receipt", "--db", demo_url, "--user", "officer", "--member", numbers[0], "--amount", "-5",
                  "-o", str(out)]) == 1  # fmt: skip
     assert "金额（元，留空按会员级别的年度会费）：不能为负数" in capsys.readouterr().err
     assert not out.exists()
     # nothing could be printed: exit 1, the reason listed
-    assert main(["document", "withdrawal-notice", "--db", demo_url, "--member", numbers[0],
+    assert main(["document", "withdrawal-notice", "--db", demo_url, "--user", "officer", "--member", numbers[0],
                  "-o", str(tmp_path / "n.pdf")]) == 1  # fmt: skip
     err = capsys.readouterr().err
     assert "第十二条" in err and "没有生成任何一份退会告知书，未写入文件" in err
@@ -121,15 +127,18 @@ def test_errors_are_messages_not_tracebacks(demo_url: str, numbers: list[str], t
 def test_document_settings(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from tests.documents.conftest import make_seal
 
-    assert main(["document-settings", "--db", demo_url]) == 0
+    assert main(["document-settings", "--db", demo_url, "--user", "admin"]) == 0
     out = capsys.readouterr().out
     assert "文书字体（实际使用的文件）" in out and "fallback" in out and "协会印章图片：未设置" in out
     seal = tmp_path / "seal.png"
     seal.write_bytes(make_seal())
+    # issue 10: only an administrator replaces the association's seal, also from the command line
+    assert main(["document-settings", "--db", demo_url, "--user", "officer", "--seal", str(seal)]) == 1
+    assert "无权修改系统设置" in capsys.readouterr().err
     # one bad value changes nothing
-    assert main(["document-settings", "--db", demo_url, "--seal", str(seal), "--font", "song=/no/such.ttf"]) == 1
+    assert main(["document-settings", "--db", demo_url, "--user", "admin", "--seal", str(seal), "--font", "song=/no/such.ttf"]) == 1
     assert "找不到" in capsys.readouterr().err
-    assert main(["document-settings", "--db", demo_url]) == 0
+    assert main(["document-settings", "--db", demo_url, "--user", "admin"]) == 0
     assert "协会印章图片：未设置" in capsys.readouterr().out
-    assert main(["document-settings", "--db", demo_url, "--seal", str(seal)]) == 0
+    assert main(["document-settings", "--db", demo_url, "--user", "admin", "--seal", str(seal)]) == 0
     assert "协会印章图片：已设置" in capsys.readouterr().out

@@ -16,11 +16,11 @@ def test_first_start_creates_the_administrator(qtbot, zh_app, db) -> None:  # ty
     dialog = FirstAdministratorDialog(db)
     qtbot.addWidget(dialog)
     dialog.full_name.setText("王海燕")
-    dialog.password.setText("abc123456")
-    dialog.confirm.setText("abc12345")
+    dialog.password.setText("Haiyan-2026")
+    dialog.confirm.setText("Haiyan-2025")
     dialog.create()
     assert dialog.error.text() == "确认密码：两次输入的密码不一致"
-    dialog.confirm.setText("abc123456")
+    dialog.confirm.setText("Haiyan-2026")
     dialog.create()
     assert dialog.result() == FirstAdministratorDialog.DialogCode.Accepted
     assert dialog.actor is not None and dialog.actor.role == Role.ADMINISTRATOR

@@ -37,12 +37,17 @@ class Staff(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(64))
     role: Mapped[Role] = mapped_column(str_enum(Role))
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # Deferred: never loaded with the row, so PostgreSQL's column privileges can hide it from
+    # every role but the administrators' (core/roles.py).
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
     mobile: Mapped[str | None] = mapped_column(String(20))
     landline: Mapped[str | None] = mapped_column(String(20))
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime]
     last_sign_in_at: Mapped[dt.datetime | None]
+    # Failed sign-ins in a row, and until when the account waits after too many (issue 10).
+    failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None]
 
     def __repr__(self) -> str:
         return f"Staff({self.username!r}, {self.role.value})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from sqlalchemy import func, select
@@ -11,14 +12,17 @@ from desktop_app.core import audit
 from desktop_app.core.db import clock_of
 from desktop_app.core.errors import AuthenticationError, NotFound, ValidationError
 from desktop_app.core.models import Role, Staff
+from desktop_app.core import roles
 from desktop_app.core.security import (
-    MIN_PASSWORD_LENGTH,
     SYSTEM_ACTOR,
     Actor,
     Permission,
     hash_password,
+    lockout_minutes,
+    password_problem,
     require,
     verify_password,
+    waste_a_verification,
 )
 from desktop_app.core.validation import (
     FieldError,
@@ -26,9 +30,11 @@ from desktop_app.core.validation import (
     control_character_problem,
     normalise_landline,
     normalise_mobile,
+    strip_control_characters,
 )
 
 STAFF_FIELDS = ("username", "full_name", "role", "mobile", "landline", "is_active")
+CHINA = dt.timezone(dt.timedelta(hours=8))  # lock-out times are shown as the office's clock shows them
 
 
 def needs_first_administrator(session: Session) -> bool:
@@ -77,9 +83,10 @@ def _check_staff_values(session: Session, values: dict, *, staff_id: int | None 
     return out
 
 
-def _check_password(password: str, confirm: str | None = None) -> None:
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise ValidationError({"password": f"密码：至少 {MIN_PASSWORD_LENGTH} 位"})
+def _check_password(password: str, confirm: str | None = None, username: str = "") -> None:
+    problem = password_problem(password or "", username)
+    if problem is not None:
+        raise ValidationError({"password": f"密码：{problem}"})
     if confirm is not None and confirm != password:
         raise ValidationError({"password_confirm": "确认密码：两次输入的密码不一致"})
 
@@ -92,6 +99,7 @@ def _add_staff(session: Session, actor: Actor, values: dict, password: str) -> S
     )
     session.add(staff)
     session.flush()
+    roles.create_login(session.connection(), staff.username, staff.role, password)
     audit.record(
         session, actor, "create", "staff", staff.id, f"新建账户 {staff.username}（{staff.role.label}）",
         after={k: getattr(staff, k) for k in STAFF_FIELDS},
@@ -108,30 +116,102 @@ def create_first_administrator(
     values = _check_staff_values(
         session, {"username": username, "full_name": full_name, "role": Role.ADMINISTRATOR}
     )
-    _check_password(password, confirm)
+    _check_password(password, confirm, values["username"])
     return Actor.of(_add_staff(session, SYSTEM_ACTOR, values, password))
 
 
+WRONG = "用户名或密码错误。"
+
+
 def sign_in(session: Session, username: str, password: str) -> Actor:
+    """Check a user name and password against the account (SQLite, or PostgreSQL opened with the
+    owner's URL; a workstation on PostgreSQL signs in as its own server role: ``roles.connect_as``).
+
+    Every attempt is in the audit log. After ``LOCKOUT_AFTER`` failures in a row the account waits
+    (doubling), also for the right password, until an administrator unlocks it or the time is up.
+    A failed attempt is committed before ``AuthenticationError`` is raised, so the caller's
+    rollback cannot erase it. An unknown user name costs the same time as a wrong password.
+    """
     username = (username or "").strip().lower()
+    password = password or ""
     # A control character (a NUL would be a raw error on PostgreSQL) cannot be in any username.
     staff = None if control_character_problem(username) else session.scalar(
         select(Staff).where(func.lower(Staff.username) == username)
     )
-    if staff is None or not verify_password(staff.password_hash, password or ""):
-        raise AuthenticationError("用户名或密码错误。")
+    now = clock_of(session).now()
+    if staff is None:
+        waste_a_verification(password)
+        shown = strip_control_characters(username)[:40]  # a NUL is no text for PostgreSQL
+        _failed(session, None, f"登录失败：用户名“{shown}”不存在")
+        raise AuthenticationError(WRONG)
+    if staff.locked_until is not None and staff.locked_until > now:
+        waste_a_verification(password)
+        _failed(session, staff, f"登录失败：{staff.username} 的账户锁定中（至 {_local(staff.locked_until)}）")
+        raise AuthenticationError(_locked_message(staff))
+    if not verify_password(staff.password_hash, password):
+        staff.failed_sign_ins = (staff.failed_sign_ins or 0) + 1
+        wait = lockout_minutes(staff.failed_sign_ins)
+        if wait:
+            staff.locked_until = now + dt.timedelta(minutes=wait)
+        _failed(session, staff, f"登录失败：{staff.username} 密码错误（连续第 {staff.failed_sign_ins} 次）")
+        raise AuthenticationError(_locked_message(staff) if wait else WRONG)
     if not staff.is_active:
+        _failed(session, staff, f"登录失败：{staff.username} 的账户已停用")
         raise AuthenticationError("该账户已停用，请联系系统管理员。")
+    return _signed_in(session, staff)
+
+
+def _signed_in(session: Session, staff: Staff) -> Actor:
     staff.last_sign_in_at = clock_of(session).now()
+    staff.failed_sign_ins = 0
+    staff.locked_until = None
     actor = Actor.of(staff)
     audit.record(session, actor, "sign_in", "staff", staff.id, f"{staff.full_name} 登录")
     return actor
 
 
+def signed_in_as_role(session: Session, username: str) -> Actor:
+    """PostgreSQL: the server has authenticated this connection as ``username``'s own role
+    (``roles.connect_as``); the account must exist and be active."""
+    staff = session.scalar(select(Staff).where(func.lower(Staff.username) == username.strip().lower()))
+    if staff is None or not staff.is_active:
+        raise AuthenticationError("该账户已停用，请联系系统管理员。" if staff is not None else WRONG)
+    return _signed_in(session, staff)
+
+
+def _failed(session: Session, staff: Staff | None, summary: str) -> None:
+    actor = Actor.of(staff) if staff is not None else SYSTEM_ACTOR
+    audit.record(session, actor, "sign_in_failed", "staff", staff.id if staff is not None else None, summary)
+    session.commit()  # kept even though the caller's block ends in an exception
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.astimezone(CHINA).strftime("%H:%M")
+
+
+def _locked_message(staff: Staff) -> str:
+    assert staff.locked_until is not None
+    return (f"该账户已连续 {staff.failed_sign_ins} 次输错密码，暂时锁定至 {_local(staff.locked_until)}"
+            "（再输错，等待时间加倍）。请稍后再试，或请系统管理员解锁。")  # fmt: skip
+
+
+def unlock(session: Session, actor: Actor, staff_id: int) -> None:
+    """The administrator lets a locked-out account sign in again at once."""
+    require(actor, Permission.MANAGE_STAFF)
+    staff = get_staff(session, staff_id)
+    staff.failed_sign_ins = 0
+    staff.locked_until = None
+    audit.record(session, actor, "unlock", "staff", staff.id, f"解除 {staff.username} 的登录锁定")
+
+
+def is_locked(staff: Staff, now: dt.datetime) -> bool:
+    return staff.locked_until is not None and staff.locked_until > now
+
+
 def create_staff(session: Session, actor: Actor, values: dict, password: str, confirm: str | None = None) -> Staff:
     require(actor, Permission.MANAGE_STAFF)
     checked = _check_staff_values(session, values)
-    _check_password(password, confirm)
+    _check_password(password, confirm, checked["username"])
     return _add_staff(session, actor, checked, password)
 
 
@@ -142,6 +222,8 @@ def update_staff(session: Session, actor: Actor, staff_id: int, values: dict) ->
     if staff_id == actor.id and (checked.get("is_active") is False or checked["role"] != staff.role):
         raise ValidationError({"role": "不能停用自己的账户或修改自己的角色"})
     before = {k: getattr(staff, k) for k in STAFF_FIELDS}
+    roles.update_login(session.connection(), before["username"], checked["username"], checked["role"],
+                       checked.get("is_active", staff.is_active))  # fmt: skip
     for key, value in checked.items():
         setattr(staff, key, value)
     old, new = audit.changed_values(before, {k: getattr(staff, k) for k in STAFF_FIELDS})
@@ -150,13 +232,19 @@ def update_staff(session: Session, actor: Actor, staff_id: int, values: dict) ->
     return staff
 
 
-def set_password(session: Session, actor: Actor, staff_id: int, password: str, confirm: str | None = None) -> None:
-    """An administrator resets anyone's password; everyone may change their own."""
+def set_password(session: Session, actor: Actor, staff_id: int, password: str, confirm: str | None = None,
+                 *, current: str | None = None) -> None:  # fmt: skip
+    """An administrator resets anyone's password; everyone may change their own, giving the
+    current one (``current``) first."""
+    staff = get_staff(session, staff_id)
     if staff_id != actor.id:
         require(actor, Permission.MANAGE_STAFF)
-    _check_password(password, confirm)
-    staff = get_staff(session, staff_id)
+    elif current is not None and not roles.is_role_connection(session.connection()):
+        if not verify_password(staff.password_hash, current):
+            raise ValidationError({"current": "当前密码：不正确"})
+    _check_password(password, confirm, staff.username)
     staff.password_hash = hash_password(password)
+    roles.set_password(session.connection(), staff.username, password)
     audit.record(session, actor, "password", "staff", staff.id, f"修改 {staff.username} 的密码")
 
 

@@ -1158,7 +1158,80 @@ def _check_file(session: Session, file_name: str, content: bytes) -> str:
     if extension not in allowed:
         real = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}[mime]
         raise ValidationError({"file": f"文件“{name}”：内容是 {real} 文件，但扩展名是“{extension or '无'}”，请核对是否选错文件"})
+    problem = attachment_problem(name, mime, content)
+    if problem is not None:
+        raise ValidationError({"file": problem})
     return mime
+
+
+# A signature is only the first bytes: "%PDF-" in front of an executable made it a "PDF". So the
+# file is also opened as what it claims to be, with the libraries that will later show or print
+# it: a PDF must list its pages (pypdf), an image must decode to its last pixel (Pillow). The
+# check stays free of Qt and of the database, so that it can move with the attachments code.
+# Pillow's own guard against decompression bombs (``Image.MAX_IMAGE_PIXELS``, ~89 million pixels,
+# ~270 MB decoded): an A4 scan at 600 dpi has 35 million; a PNG declaring 100,000 × 100,000 pixels
+# in a few hundred bytes is refused before anything is decoded.
+PILLOW_DEFAULT_MAX_PIXELS = 89_478_485
+
+
+def attachment_problem(name: str, mime: str, content: bytes) -> str | None:
+    """Why ``content`` (signature ``mime``) is not a usable PDF, PNG or JPEG, in Chinese, or ``None``."""
+    if mime == "application/pdf":
+        return _pdf_problem(name, content)
+    if mime in ("image/png", "image/jpeg"):
+        return _image_problem(name, "PNG" if mime == "image/png" else "JPEG", content)
+    return f"文件“{name}”：只接受 PDF、JPEG、PNG 文件"
+
+
+def _pdf_problem(name: str, content: bytes) -> str | None:
+    import io
+
+    from pypdf import PdfReader
+
+    unreadable = f"“{name}”不是有效的 PDF 文件（无法读取页面），请重新扫描或另存为 PDF 后再上传。"
+    try:
+        reader = PdfReader(io.BytesIO(content), strict=False)
+        if reader.is_encrypted:
+            # Protected only against changes (an owner password, common on downloaded licences):
+            # it opens with an empty password, as in any viewer. Otherwise nobody here can read it.
+            # pypdf needs the ``cryptography`` package for AES; without it such a file is refused.
+            try:
+                opened = reader.decrypt("")
+            except Exception:  # noqa: BLE001 — pypdf's DependencyError, or a damaged encryption dictionary
+                opened = 0
+            if not opened:
+                return (f"“{name}”设置了打开密码，无法查看其内容。请上传没有密码的副本"
+                        "（例如在 PDF 阅读器中输入密码后“打印”为 PDF 另存一份）。")  # fmt: skip
+        pages = reader.pages
+        if len(pages) < 1:
+            return f"“{name}”不是有效的 PDF 文件（没有页面），请重新扫描或另存为 PDF 后再上传。"
+        for page in pages:  # every page's drawing instructions decode: not cut off part-way
+            page.get_contents()
+    except Exception:  # noqa: BLE001 — untrusted file: pypdf raises anything (stream, key, value, zlib errors)
+        return unreadable
+    return None
+
+
+def _image_problem(name: str, kind: str, content: bytes) -> str | None:
+    import io
+
+    from PIL import Image
+
+    def too_big(size: str = "") -> str:
+        return f"“{name}”的图像尺寸过大{size}，不像是扫描件或照片，可能已损坏；请缩小后（例如 600 dpi 以内）再上传。"
+
+    limit = Image.MAX_IMAGE_PIXELS or PILLOW_DEFAULT_MAX_PIXELS
+    try:
+        with Image.open(io.BytesIO(content), formats=[kind]) as image:
+            width, height = image.size
+            if width * height > limit:  # refused before a pixel is decoded
+                return too_big(f"（{width} × {height} 像素）")
+            image.load()
+    except Image.DecompressionBombError:  # Pillow's own refusal above twice its limit
+        return too_big()
+    except Exception:  # noqa: BLE001 — untrusted file: truncated data, bad chunks, decoder errors
+        return f"“{name}”不是有效的 {kind} 图片（无法完整读取，可能已损坏或不完整），请重新扫描或另存后再上传。"
+    return None
 
 
 @dataclass(frozen=True)
@@ -1198,7 +1271,8 @@ def _document_locked(application: Application, kind: DocumentKind) -> str | None
 def attach_document(
     session: Session, actor: Actor, application_id: int, kind: DocumentKind | str, file_name: str, content: bytes
 ) -> ApplicationDocument:
-    """Attach a scan or file (PDF, JPEG, PNG by content; size limit from the settings)."""
+    """Attach a scan or file: a PDF, JPEG or PNG by its content, which must open as such
+    (``attachment_problem``); size limit from the settings."""
     _require(actor, Permission.ATTACH_APPLICATION_DOCUMENTS)
     application = get_application(session, application_id)
     closed = _closed_refusal(application)

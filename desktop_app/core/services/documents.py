@@ -772,6 +772,10 @@ def generate(
     finally:
         if os.path.exists(temp_name):
             os.unlink(temp_name)
+    # issue 10: every output of personal data is in the audit log (who, what, how many)
+    audit.record(session, actor, "print", "document", None,
+                 f"生成{spec.title}（{fmt.upper()}）{report.drawn} 份，{len(members)} 个会员",
+                 after={"kind": kind, "format": fmt, "members": len(members), "drawn": report.drawn})  # fmt: skip
     return Generated(kind, out, report, problems + report.problems, issued)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core import audit
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import CATEGORY_LABELS, Member, MemberStatus, Staff
 from desktop_app.core.security import Actor, Permission, require
@@ -107,6 +108,10 @@ def build_roster(session: Session, actor: Actor, *, public: bool) -> Roster:
             values[category_at] = CATEGORY_LABELS.get(values[category_at], values[category_at])
         rows.append(tuple(serial if at < 0 else values[at] for at in plan))
     association = get_setting(session, ASSOCIATION_NAME)
+    version = "公开版" if public else "内部版"
+    # issue 10: every export of personal data is in the audit log (who, which version, how many rows)
+    audit.record(session, actor, "export_roster", "roster", None, f"导出会员名册（{version}，{len(rows)} 个会员）",
+                 after={"version": version, "rows": len(rows)})  # fmt: skip
     ordered_counts = sorted(counts.items(), key=lambda item: rank.get(item[0], len(rank)))
     return Roster(
         title=f"{association}会员名册", association=association, made_on=clock_of(session).today(),

@@ -8,12 +8,24 @@
         <translation>设置 %1 的密码</translation>
     </message>
     <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
         <source>Confirm password</source>
         <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, not a common password such as 12345678, not the user name.</source>
+        <translation>至少 8 位，不能是 12345678 之类的常见密码，也不能与用户名相同。</translation>
     </message>
 </context>
 <context>
@@ -70,6 +82,14 @@
         <translation>设置密码…</translation>
     </message>
     <message>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>Let an account locked after repeated wrong passwords sign in again now</source>
+        <translation>让因多次输错密码而锁定的账户立即可以重新登录</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -94,8 +114,16 @@
         <translation>最近登录</translation>
     </message>
     <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
         <source>in use</source>
         <translation>启用</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 已可重新登录。</translation>
     </message>
     <message>
         <source>disabled</source>
