@@ -28,8 +28,9 @@ from desktop_app.core.migrate import open_database  # noqa: E402
 from desktop_app.core.models import ApplicationStage, CreditResult, DocumentKind, Staff  # noqa: E402
 from desktop_app.core.security import Actor  # noqa: E402
 from desktop_app.core.services import admission  # noqa: E402
-from desktop_app.core.services.admission_demo import demo_pdf, demo_png  # noqa: E402
-from desktop_app.core.services.demo import Dice, generate_demo, make_uscc  # noqa: E402
+from desktop_app.demo.admission import demo_pdf, demo_png  # noqa: E402
+from desktop_app.demo import generate_demo  # noqa: E402
+from desktop_app.demo.names import Dice, make_uscc  # noqa: E402
 
 
 def timed(fn, runs: int = 7) -> float:  # type: ignore[no-untyped-def]

@@ -115,7 +115,7 @@ def timed(fn, runs: int) -> tuple[float, list[float]]:  # type: ignore[no-untype
 
 def demo_database(folder: Path, members: int) -> str:
     from desktop_app.core.migrate import open_database
-    from desktop_app.core.services.demo import generate_demo
+    from desktop_app.demo import generate_demo
 
     url = f"sqlite:///{folder / 'bench.db'}"
     db = open_database(url)

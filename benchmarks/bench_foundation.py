@@ -82,7 +82,7 @@ def bench_search(url: str, runs: int) -> dict[str, list[float]]:
 
     from desktop_app.core.migrate import open_database
     from desktop_app.core.services import accounts
-    from desktop_app.core.services.demo import DEMO_PASSWORD
+    from desktop_app.demo import DEMO_PASSWORD
     from desktop_app.ui.app import create_application
     from desktop_app.ui.register_view import RegisterView
 

@@ -33,7 +33,7 @@ from openpyxl import Workbook  # noqa: E402
 from desktop_app.core.migrate import open_database  # noqa: E402
 from desktop_app.core.security import SYSTEM_ACTOR  # noqa: E402
 from desktop_app.core.services import importing  # noqa: E402
-from desktop_app.core.services.demo import generate_demo  # noqa: E402
+from desktop_app.demo import generate_demo  # noqa: E402
 from desktop_app.core.services.roster import build_roster  # noqa: E402
 from desktop_app.documents.roster import write_roster_pdf  # noqa: E402
 from desktop_app.spreadsheets.reader import read_roster  # noqa: E402

@@ -6,7 +6,7 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.core.migrate import open_database
-from desktop_app.core.services.demo import generate_demo
+from desktop_app.demo import generate_demo
 
 
 @pytest.fixture(autouse=True)

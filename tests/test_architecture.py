@@ -24,7 +24,8 @@ def test_qt_free_packages_import_without_qt() -> None:
         sys.meta_path.insert(0, BlockQt())
         import desktop_app
         count = 0
-        for package in ("desktop_app.core", "desktop_app.documents", "desktop_app.spreadsheets", "desktop_app.commands"):
+        for package in ("desktop_app.core", "desktop_app.documents", "desktop_app.spreadsheets", "desktop_app.commands",
+                    "desktop_app.demo"):
             module = importlib.import_module(package)
             for info in pkgutil.walk_packages(module.__path__, package + "."):
                 if ".migrations.versions" in info.name or info.name.endswith("migrations.env"):
@@ -42,7 +43,23 @@ def test_qt_free_packages_import_without_qt() -> None:
 
 
 def test_core_sources_do_not_mention_qt() -> None:
-    for folder in ("core", "documents", "spreadsheets", "commands"):
+    for folder in ("core", "documents", "spreadsheets", "commands", "demo"):
         for path in (ROOT / "desktop_app" / folder).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             assert "PySide6" not in text and "desktop_app.ui" not in text, path
+
+
+def test_import_contracts_hold() -> None:
+    """pyproject.toml's import-linter contracts: arrows point down only, one home per office job,
+    Qt only in the window (issue 11). A back-edge fails here, in CI."""
+    lint = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "broken" not in result.stdout.split("Contracts:")[-1].split("\n")[0].replace("0 broken", "")
+
+
+def test_documents_and_spreadsheets_import_nothing_of_the_core() -> None:
+    for folder in ("documents", "spreadsheets"):
+        for path in (ROOT / "desktop_app" / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert "desktop_app.core" not in text and "desktop_app.ui" not in text, path

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 
 from desktop_app.core.db import Database, resolve_database_url
-from desktop_app.core.errors import OfficeError
+from desktop_app.errors import OfficeError
 from desktop_app.core.migrate import open_database
 from desktop_app.core.redaction import redact_url
 

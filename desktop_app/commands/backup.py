@@ -19,7 +19,7 @@ from desktop_app.core import audit
 from desktop_app.core.backup import PG_DUMP_HINT, back_up, check_backup, restore_sqlite
 from desktop_app.core.db import Database, resolve_database_url
 from desktop_app.core.migrate import open_database
-from desktop_app.core.errors import OfficeError
+from desktop_app.errors import OfficeError
 from desktop_app.core.security import SYSTEM_ACTOR, Permission, require
 from desktop_app.core.settings import BACKUP_KEEP, new_generation
 

@@ -7,7 +7,8 @@ import getpass
 import sys
 
 from desktop_app.commands import add_db_option, guarded, open_for
-from desktop_app.core.migrate import head_revision, upgrade_database
+from desktop_app.core.migrate import upgrade_database
+from desktop_app.core.schema import head_revision
 from desktop_app.core.services import accounts
 
 

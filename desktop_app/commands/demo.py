@@ -7,7 +7,7 @@ import time
 
 from desktop_app.commands import ProgressPrinter, add_db_option, fail, guarded, open_for
 from desktop_app.core.db import demo_database_url
-from desktop_app.core.services.demo import DEMO_PASSWORD, NotADemoDatabase, generate_demo
+from desktop_app.demo import DEMO_PASSWORD, NotADemoDatabase, generate_demo
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

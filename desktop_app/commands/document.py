@@ -13,7 +13,7 @@ import argparse
 import sys
 
 from desktop_app.commands import ProgressPrinter, add_db_option, add_user_option, fail, guarded, open_signed_in
-from desktop_app.core.errors import NothingPrinted
+from desktop_app.errors import NothingPrinted
 from desktop_app.core.services import documents
 from desktop_app.documents import KINDS
 

@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError, OfficeError
+from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError, OfficeError
 from desktop_app.core.presence import RESTORING, Presence, holders
 from desktop_app.paths import make_private, private_file
 
@@ -193,7 +193,7 @@ def back_up(db, destination: Path) -> Path:  # type: ignore[no-untyped-def]
 def check_backup(path: Path) -> str:
     """The revision of the program database in ``path``; raises if it is not one of ours, is
     damaged, or was written by a newer version of the program."""
-    from desktop_app.core.migrate import known_revisions
+    from desktop_app.core.schema import known_revisions
 
     try:
         with open(path, "rb") as handle:

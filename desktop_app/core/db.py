@@ -15,9 +15,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.clock import SYSTEM_CLOCK, Clock
-from desktop_app.core.errors import OfficeError
+from desktop_app.errors import OfficeError
 from desktop_app.core.presence import Presence
-from desktop_app.core.errors import DatabaseBusy
+from desktop_app.errors import DatabaseBusy
 from desktop_app.paths import data_dir, make_private, private_file
 
 ENV_DATABASE_URL = "MEMBERSHIP_OFFICE_DB"

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.db import clock_of
-from desktop_app.core.errors import ValidationError
+from desktop_app.errors import ValidationError
 from desktop_app.core.models import NumberSequence
 from desktop_app.core.settings import SettingSpec, get_setting
 

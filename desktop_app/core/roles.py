@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
 
-from desktop_app.core.errors import AuthenticationError, OfficeError
+from desktop_app.errors import AuthenticationError, OfficeError
 from desktop_app.core.models import Role
 from desktop_app.core.security import scram_sha_256
 
@@ -73,6 +73,7 @@ PRIVILEGES: dict[str, list[tuple[str, tuple[Role, ...]]]] = {
     "application_event": [("SELECT, INSERT", EVERYONE)],
     "application_document": [("SELECT", EVERYONE), ("INSERT, DELETE", (*OFFICE, Role.MENTOR))],
     "print_job": [("SELECT", EVERYONE), ("INSERT, UPDATE", OFFICE)],
+    "dues_receipt": [("SELECT", EVERYONE), ("INSERT", OFFICE)],
 }
 
 _NAME = re.compile(r"^[a-z0-9_.\-]+$")
@@ -235,7 +236,7 @@ def connect_as(url: URL, username: str, password: str, **kwargs) -> Database:  #
     from sqlalchemy.exc import OperationalError
 
     from desktop_app.core.db import Database
-    from desktop_app.core.migrate import check_current
+    from desktop_app.core.schema import check_current
 
     name = (username or "").strip().lower()
     if not name or not _NAME.match(name) or not password:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from desktop_app.core.errors import PermissionDenied
+from desktop_app.errors import PermissionDenied
 from desktop_app.core.models import Role, Staff
 
 # OWASP Password Storage Cheat Sheet's minimum for Argon2id (19 MiB, 2 passes, 1 lane): a

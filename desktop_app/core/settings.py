@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
-from desktop_app.core.errors import ValidationError
+from desktop_app.errors import ValidationError
 from desktop_app.core.models import SettingValue
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.validation import control_character_problem

@@ -23,7 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app import __version__
-from desktop_app.core.errors import OfficeError
+from desktop_app.errors import OfficeError
 from desktop_app.documents import BuildReport, Output, Problem, Progress, describe_item
 from desktop_app.documents.fonts import FontSet, MissingGlyphs
 from desktop_app.documents.inputs import DocumentContext

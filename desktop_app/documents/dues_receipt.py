@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 
-from desktop_app.core.errors import ValidationError
+from desktop_app.errors import ValidationError
 from desktop_app.documents import BuildReport, Output, Progress
 from desktop_app.documents.base import A4, GREY, Document, Skip, safe
 from desktop_app.documents.inputs import DocumentContext, DuesReceiptInput

@@ -107,7 +107,7 @@ def build(out: Output, items: Sequence[AddressInput], context: DocumentContext,
     doc = Document("labels", out, context, A4, title="地址标签")
     problems = check_sheet(sheet)
     if problems:
-        from desktop_app.core.errors import ValidationError
+        from desktop_app.errors import ValidationError
 
         raise ValidationError({"label_sheet": "标签纸设置：" + "；".join(problems)})
     pad = sheet.padding_mm * mm

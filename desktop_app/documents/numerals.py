@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from desktop_app.core.errors import ValidationError
+from desktop_app.errors import ValidationError
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ("", "拾", "佰", "仟")

@@ -1,7 +1,7 @@
 """Plaque order (牌匾订制单, R-5.6): the order to the engraving vendor, one line per plaque.
 
 A4 landscape; the table runs over as many pages as needed with its header repeated. The same
-lines go to Excel through ``desktop_app.spreadsheets.plaque_order``.
+lines go to Excel as ``order_table`` (written by ``desktop_app.spreadsheets.tables``).
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 
-from desktop_app.documents import BuildReport, Output, Progress
+from desktop_app.documents import BuildReport, Output, Problem, Progress
 from desktop_app.documents.base import A4_LANDSCAPE, GREY, Document, Skip, Table, safe
 from desktop_app.documents.inputs import DocumentContext, PlaqueOrderInput
 from desktop_app.documents.numerals import chinese_date
+from desktop_app.records import SheetTable
 
 # (title, width in mm, alignment); the same columns as the Excel order.
 COLUMNS = (
@@ -59,6 +60,43 @@ def check(item: PlaqueOrderInput) -> list[str]:
     if item.quantity < 1:
         missing.append("数量应至少为 1")
     return missing
+
+
+def order_table(items: Sequence[PlaqueOrderInput], context: DocumentContext,
+                progress: Progress | None = None) -> tuple[SheetTable, BuildReport]:  # fmt: skip
+    """The same order as a workbook table (``spreadsheets.tables``), for the vendor to copy the
+    wording straight into its engraving software; lines that cannot be ordered are listed."""
+    report = BuildReport("plaque-order", items=len(items), pages=1)
+    association = context.association
+    rows: list[list[object]] = []
+    total = 0
+    if progress is not None:
+        progress(0, len(items))
+    for index, item in enumerate(items, 1):
+        problems = check(item)
+        if problems:
+            report.problems.append(Problem(item, "；".join(problems)))
+        else:
+            report.drawn += 1
+            total += item.quantity
+            rows.append([report.drawn, item.member_name, plaque_wording(item, context), item.year, item.size,
+                         item.material, item.quantity, item.delivery_contact or "", item.delivery_phone or "",
+                         item.delivery_address or ""])  # fmt: skip
+            if not (item.delivery_contact and item.delivery_phone and item.delivery_address):
+                report.problems.append(Problem(item, "收货联系人、电话或地址不全，订单上留空", drawn=True))
+        if progress is not None:
+            progress(index, len(items))
+    table = SheetTable(
+        sheet_name="牌匾订制单",
+        heading=[title(context),
+                 f"订制单位：{association.name}{association.office}　地址：{association.address}"
+                 f"（{association.postcode}）　电话：{association.phone}",
+                 f"制作单位：{context.plaque_vendor}　日期：{chinese_date(context.today)}"],
+        columns=[(name, max(6.0, width_mm / 2.1), align == "centre") for name, width_mm, align in COLUMNS],
+        rows=rows,
+        footing=[f"合计：{report.drawn} 个会员单位，牌匾 {total} 块。"],
+    )  # fmt: skip
+    return table, report
 
 
 def build(out: Output, items: Sequence[PlaqueOrderInput], context: DocumentContext,

@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from desktop_app import __version__
-from desktop_app.core.services.roster import Roster
+from desktop_app.records import Roster
 from desktop_app.documents.fonts import MissingGlyphs, font_name, split_runs
 
 ProgressFn = Callable[[int, int], None]

@@ -30,7 +30,7 @@ from xml.parsers import expat
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from desktop_app.core.errors import OfficeError
+from desktop_app.errors import OfficeError
 from desktop_app.spreadsheets.writer import QUOTE, restore
 
 # Header names seen in offices' rosters, by the field they fill. Compared after ``header_key``
@@ -186,7 +186,7 @@ def _check_file(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except _UNREADABLE:  # a damaged directory: also an unknown zip version (NotImplementedError)
         raise WorkbookError(f"“{path.name}”已损坏或不完整（可能没有下载或复制完），无法读取。") from None
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
         if "word/document.xml" in names:

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from desktop_app.core.services.roster import Roster
+from desktop_app.records import Roster
 from desktop_app.spreadsheets import writer
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")

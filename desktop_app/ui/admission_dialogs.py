@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.core.errors import ConflictError, OfficeError, ValidationError
+from desktop_app.errors import ConflictError, OfficeError, ValidationError
 from desktop_app.core.models import (
     CONTACT_FIELDS,
     CONTACT_ROLES,
@@ -47,7 +47,7 @@ from desktop_app.core.models import (
     PrintStatus,
 )
 from desktop_app.core.security import Actor, Permission
-from desktop_app.core.services import accounts, admission
+from desktop_app.core.services import accounts, admission, documents, dues
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
 from desktop_app.ui import msgbox, ops
 from desktop_app.ui.labels import field_labels
@@ -340,7 +340,7 @@ class StepDialog(QDialog):
             self._version = application.version
             self._name = application.name
             self._number = application.application_number
-            self._dues = admission.annual_dues(session, application.level)
+            self._dues = dues.annual_dues(session, application.level)
             self._today = db.clock.today()
             self._missing = admission.missing_documents(session, application_id)
             self._credit_note = admission.next_action(session, actor, application).note
@@ -733,7 +733,7 @@ class PrintQueueDialog(QDialog):
 
         def work(progress: ops.ProgressFn) -> list[Any]:
             with self._db.session() as session:
-                return admission.print_queued(session, self._actor, jobs, folder, certificate_offset_mm=offset,
+                return documents.print_queued(session, self._actor, jobs, folder, certificate_offset_mm=offset,
                                               progress=progress)  # fmt: skip
 
         ops.run(self, work, on_success=self._show_generated, label=self.tr("Drawing the documents…"),

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.core.errors import OfficeError
+from desktop_app.errors import OfficeError
 from desktop_app.core.models import (
     CONTACT_FIELDS,
     CONTACT_ROLES,
@@ -44,7 +44,7 @@ from desktop_app.core.models import (
     DocumentKind,
 )
 from desktop_app.core.security import Actor, Permission
-from desktop_app.core.services import accounts, admission
+from desktop_app.core.services import accounts, admission, documents
 from desktop_app.core.services.admission import QueueFilter, QueueRow
 from desktop_app.core.settings import level_names
 from desktop_app.ui import msgbox
@@ -606,7 +606,7 @@ class ApplicationPanel(QWidget):
         path = folder / f"{title}.pdf"
         try:
             with self._db.session() as session:
-                report = admission.print_form(session, self._actor, self.application_id, kind, str(path))
+                report = documents.print_form(session, self._actor, self.application_id, kind, str(path))
         except OfficeError as exc:
             msgbox.warning(self, self.tr("Cannot print"), _error_text(exc))
             return None
@@ -625,7 +625,7 @@ def _html(value: Any) -> str:
 
 
 def _error_text(exc: OfficeError) -> str:
-    from desktop_app.core.errors import ValidationError
+    from desktop_app.errors import ValidationError
 
     return "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else exc.message
 

@@ -15,11 +15,12 @@ from sqlalchemy.engine import URL
 
 from desktop_app import APP_AUTHOR, APP_NAME, __version__
 from desktop_app.core.db import Database, demo_database_url, describe_url, normalise_url, resolve_database_url
-from desktop_app.core.errors import AuthenticationError, OfficeError
+from desktop_app.errors import AuthenticationError, OfficeError
 from desktop_app.core.migrate import open_database
 from desktop_app.core.redaction import redact_url
 from desktop_app.core.security import Actor
-from desktop_app.core.services import accounts, demo
+from desktop_app import demo
+from desktop_app.core.services import accounts
 from desktop_app.paths import resources_dir
 from desktop_app.ui import crash, i18n, msgbox, ops, preferences
 

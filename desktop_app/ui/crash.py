@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.core.errors import OfficeError
+from desktop_app.errors import OfficeError
 from desktop_app.core.redaction import redact_url
 from desktop_app.paths import data_dir, private_dir
 from desktop_app.ui import msgbox

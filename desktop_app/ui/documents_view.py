@@ -542,13 +542,13 @@ class DocumentsView(QWidget):
                 title=kind_title(request.kind))  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop_app.core.errors import Cancelled, OfficeError
+        from desktop_app.errors import Cancelled, OfficeError
 
         if isinstance(exc, Cancelled):
             self.summary.setText(self.tr("Cancelled. Nothing was generated."))
             return
         self.summary.setText(self.tr("Nothing was generated."))
-        from desktop_app.core.errors import NothingPrinted
+        from desktop_app.errors import NothingPrinted
 
         if isinstance(exc, NothingPrinted):  # no file: the reasons go in the problems list too
             self.problems.clear()
@@ -624,7 +624,7 @@ class DocumentsView(QWidget):
         name = self.ask_open_path()
         if not name:
             return
-        from desktop_app.core.errors import OfficeError
+        from desktop_app.errors import OfficeError
 
         try:
             data = Path(name).read_bytes()

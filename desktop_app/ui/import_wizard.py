@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.core.errors import Cancelled, OfficeError
+from desktop_app.errors import Cancelled, OfficeError
 from desktop_app.core.security import Actor
 from desktop_app.core.services import importing
 from desktop_app.core.services.importing import Fate, ImportPlan, RowOutcome

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.core.errors import ConflictError, NotFound, OfficeError, PermissionDenied, ValidationError
+from desktop_app.errors import ConflictError, NotFound, OfficeError, PermissionDenied, ValidationError
 from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, Category, MemberStatus
 from desktop_app.core.security import Actor, Permission
-from desktop_app.core.services import accounts, members
+from desktop_app.core.services import accounts, members, mentors
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
 from desktop_app.ui import msgbox
 from desktop_app.ui.labels import (
@@ -154,9 +154,9 @@ class MemberEditor(OrganisationForm):
     def load(self) -> None:
         with self._db.session() as session:
             self._level_names = {lv["code"]: lv["name"] for lv in levels(session)}
-            mentors = accounts.list_mentors(session, active_only=False)
-            self._mentor_names = {m.id: m.full_name for m in mentors}
-            active_mentors = [m for m in mentors if m.is_active]
+            staff_mentors = accounts.list_mentors(session, active_only=False)
+            self._mentor_names = {m.id: m.full_name for m in staff_mentors}
+            active_mentors = [m for m in staff_mentors if m.is_active]
             if self._member_id is None:
                 values: dict[str, Any] = {
                     "level": get_setting(session, DEFAULT_LEVEL),
@@ -171,7 +171,7 @@ class MemberEditor(OrganisationForm):
                 values = members.member_values(member)
                 self._version = member.version
                 history = members.member_history(session, self._member_id)
-                assignments = members.mentor_assignments(session, self._member_id)
+                assignments = mentors.mentor_assignments(session, self._member_id)
         self.level_box.clear()
         for code, name in self._level_names.items():
             self.level_box.addItem(name, code)

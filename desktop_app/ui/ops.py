@@ -1,21 +1,35 @@
-"""Long work off the GUI thread, with a progress bar and a cancel button (Anki's operations).
+"""The operations layer: how the window changes data (Anki's ``CollectionOp``, STYLE.md §2, §3).
 
-The work function runs in a worker thread and must not touch widgets. It receives a
-``progress(done, total)`` callback; when the user cancels, that callback raises ``Cancelled``,
-so the service stops where it is and its transaction is rolled back.
+A view never opens a session itself. It says what to do with a service call and what changes:
+
+    Op(self, db, lambda session: members.update_member(session, actor, ...), changes={MEMBERS})
+        .success(lambda member: self.saved(member)).run()
+
+``Op`` opens one session for the user's action, runs the call, commits, and then
+
+- on success announces the change on the one application-wide ``changes()`` hub, to which every
+  view listens (``changes().changed.connect(self._on_changed)``: a set of topics such as
+  ``{"members"}``), so other areas refresh without being wired by hand;
+- turns an ``OfficeError`` into a message box with its Chinese text (or calls ``.failure``);
+- hands anything unexpected to the crash report (``ui/crash.py``).
+
+``.in_background(label)`` runs the call in a worker thread with a progress bar and a Cancel button:
+the call then receives ``(session, progress)``; cancelling raises ``Cancelled`` from ``progress``,
+so the service stops where it is and its transaction is rolled back. The work function must not
+touch widgets ("be careful not to call any UI routines in op").
 """
 
 from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.core.errors import Cancelled, OfficeError
+from desktop_app.errors import Cancelled, OfficeError
 from desktop_app.ui import msgbox
 
 ProgressFn = Callable[[int, int], None]
@@ -96,14 +110,8 @@ class _Watcher(QObject):
         parent, title = self.parent_widget, self.title
         if self.on_failure is not None:
             self.on_failure(exc)
-        elif isinstance(exc, Cancelled):
-            pass
-        elif isinstance(exc, OfficeError):
-            msgbox.warning(parent, title or QCoreApplication.translate("Operations", "Error"), exc.message)
-        else:  # unexpected: written to the error log and shown with a copyable report
-            from desktop_app.ui import crash
-
-            crash.handle(type(exc), exc, exc.__traceback__)
+        else:
+            show_failure(parent, exc, title)
 
 
 _running: set[_Watcher] = set()
@@ -135,3 +143,119 @@ def wait_all(timeout_ms: int = 30000) -> bool:
 
 def busy() -> bool:
     return bool(_running)
+
+
+# --- topics a change names, and the one hub that announces them --------------------------------------
+
+MEMBERS = "members"
+APPLICATIONS = "applications"
+STAFF = "staff"
+SETTINGS = "settings"
+PRINT_JOBS = "print_jobs"
+DOCUMENTS = "documents"
+MENTORS = "mentors"
+DUES = "dues"
+MAILING = "mailing"
+WITHDRAWAL = "withdrawal"
+EVERYTHING = frozenset({MEMBERS, APPLICATIONS, STAFF, SETTINGS, PRINT_JOBS, DOCUMENTS, MENTORS, DUES, MAILING,
+                        WITHDRAWAL})  # fmt: skip
+
+
+class Changes(QObject):
+    """``changed(frozenset[str])``: data of these topics changed (here or, after F5, elsewhere)."""
+
+    changed = Signal(object)
+
+    def announce(self, topics: Iterable[str]) -> None:
+        topics = frozenset(topics)
+        if topics:
+            self.changed.emit(topics)
+
+
+_hub: Changes | None = None
+
+
+def changes() -> Changes:
+    global _hub
+    if _hub is None:
+        _hub = Changes()
+    return _hub
+
+
+class Op:
+    """One user action on the data: a service call in one session, then the change announced."""
+
+    def __init__(self, parent: QWidget | None, db: Any, call: Callable[..., Any], *,
+                 changes: Iterable[str] = (), title: str = ""):  # fmt: skip
+        self._parent, self._db, self._call = parent, db, call
+        self._changes = frozenset(changes)
+        self._title = title
+        self._on_success: Callable[[Any], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        self._label: str | None = None
+
+    def success(self, callback: Callable[[Any], None]) -> Op:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Op:
+        """Instead of the message box (a dialog that shows the error next to the field)."""
+        self._on_failure = callback
+        return self
+
+    def in_background(self, label: str) -> Op:
+        self._label = label
+        return self
+
+    def run(self) -> threading.Event | None:
+        """Run now (in the GUI thread), or in a worker with progress after ``in_background``.
+        Returns the cancel event of background work."""
+        if self._label is not None:
+            db, call = self._db, self._call
+
+            def work(progress: ProgressFn) -> Any:
+                with db.session() as session:
+                    return call(session, progress)
+
+            return run(self._parent, work, on_success=self._succeeded, on_failure=self._failed, label=self._label,
+                       title=self._title)  # fmt: skip
+        try:
+            with self._db.session() as session:
+                result = self._call(session)
+        except BaseException as exc:  # noqa: BLE001 — every failure is shown or reported
+            self._failed(exc)
+            return None
+        self._succeeded(result)
+        return None
+
+    def _succeeded(self, result: Any) -> None:
+        changes().announce(self._changes)
+        if self._on_success is not None:
+            self._on_success(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._on_failure is not None:
+            self._on_failure(exc)
+            return
+        show_failure(self._parent, exc, self._title)
+
+
+def show_failure(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    """The one ladder from an exception to what the person sees."""
+    if isinstance(exc, Cancelled):
+        return
+    if isinstance(exc, OfficeError):
+        msgbox.warning(parent, title or QCoreApplication.translate("Operations", "Error"), exc.message)
+        return
+    if isinstance(exc, KeyboardInterrupt):
+        raise exc
+    from desktop_app.ui import crash
+
+    crash.handle(type(exc), exc, exc.__traceback__)
+
+
+def query(db: Any, call: Callable[[Any], Any]) -> Any:
+    """Read for a view: one session, no change announced. Errors propagate (a read failing is
+    unexpected, and reaches the crash report)."""
+    with db.session() as session:
+        return call(session)

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.db import Database
 from desktop_app.core.security import Actor, Permission
-from desktop_app.core.services.roster import Roster, build_roster
+from desktop_app.core.services.roster import build_roster
+from desktop_app.records import Roster
 from desktop_app.ui import msgbox, ops
 
 
@@ -179,7 +180,7 @@ class RosterExportDialog(QDialog):
                 title=self.tr("Export roster"))  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop_app.core.errors import Cancelled, OfficeError
+        from desktop_app.errors import Cancelled, OfficeError
 
         self._busy(False)
         if isinstance(exc, Cancelled):

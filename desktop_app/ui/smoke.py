@@ -43,9 +43,10 @@ def _checks(folder: Path, db_url: str | None):  # type: ignore[no-untyped-def]
 
     yield f"version {__version__}, frozen={getattr(sys, 'frozen', False)}, resources {resources_dir()}"
 
-    from desktop_app.core.migrate import head_revision, open_database
+    from desktop_app.core.migrate import open_database
+    from desktop_app.core.schema import head_revision
     from desktop_app.core.services import accounts
-    from desktop_app.core.services.demo import DEMO_PASSWORD, generate_demo
+    from desktop_app.demo import DEMO_PASSWORD, generate_demo
 
     url = db_url or f"sqlite:///{folder / 'smoke.db'}"
     db = open_database(url)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.core.errors import OfficeError, ValidationError
+from desktop_app.errors import OfficeError, ValidationError
 from desktop_app.core.models import Role
 from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop_app.core.errors import AuthenticationError, PermissionDenied, ValidationError
+from desktop_app.errors import AuthenticationError, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry, Role, Staff
 from desktop_app.core.security import verify_password
 from desktop_app.core.services import accounts

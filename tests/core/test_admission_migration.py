@@ -6,7 +6,8 @@ from alembic import command
 from sqlalchemy import create_engine, inspect, text
 
 from desktop_app.core.db import normalise_url
-from desktop_app.core.migrate import alembic_config, head_revision, open_database
+from desktop_app.core.migrate import open_database
+from desktop_app.core.schema import alembic_config, head_revision
 
 ADMISSION_TABLES = {"application", "application_event", "application_document", "print_job"}
 

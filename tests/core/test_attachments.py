@@ -16,7 +16,7 @@ import zlib
 import pytest
 from sqlalchemy import func, select
 
-from desktop_app.core.errors import ValidationError
+from desktop_app.errors import ValidationError
 from desktop_app.core.models import ApplicationDocument, DocumentKind
 from desktop_app.core.services import admission
 from tests.conftest import VALID_USCC

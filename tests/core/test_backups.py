@@ -23,7 +23,7 @@ from desktop_app.core.backup import (
     rotate,
 )
 from desktop_app.core.db import Database, DatabaseBeingRestored, DatabaseReplaced
-from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError
+from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError
 from desktop_app.core.migrate import open_database
 from desktop_app.core.models import Role
 from desktop_app.core.services import members
@@ -119,7 +119,7 @@ def test_upgrade_backup_uses_the_rotation(tmp_path: Path, monkeypatch: pytest.Mo
     import alembic.command
 
     monkeypatch.setattr(migrate, "head_revision", lambda: "9999_Next")
-    monkeypatch.setattr(migrate, "_revisions_on_disk", lambda: (frozenset({"9999_Next"}), frozenset({"9999_Next"})))
+    monkeypatch.setattr(migrate, "revisions_on_disk", lambda: (frozenset({"9999_Next"}), frozenset({"9999_Next"})))
     monkeypatch.setattr(alembic.command, "upgrade", lambda config, target: None)
     db = Database(f"sqlite:///{path}")
     copy = migrate.upgrade_database(db, backup_dir=folder)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop_app.core import db as db_module
 from desktop_app.core.db import Database
-from desktop_app.core.errors import AuthenticationError, DatabaseBusy, ValidationError
+from desktop_app.errors import AuthenticationError, DatabaseBusy, ValidationError
 from desktop_app.core.models import Application, Member, MemberStatus, Role, Staff
 from desktop_app.core.services import accounts, admission, importing, members
 from desktop_app.core.services.admission import QueueFilter

@@ -10,8 +10,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from desktop_app.core.db import describe_url, normalise_url, resolve_database_url
-from desktop_app.core.errors import DatabaseTooNewError, NotOurDatabaseError
-from desktop_app.core.migrate import alembic_config, head_revision, open_database
+from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError
+from desktop_app.core.migrate import open_database
+from desktop_app.core.schema import alembic_config, head_revision
 from desktop_app.core.models import Base
 
 
@@ -20,7 +21,7 @@ def test_one_head() -> None:
 
 
 def test_fast_revision_reading_agrees_with_alembic() -> None:
-    from desktop_app.core.migrate import _revisions_on_disk, known_revisions
+    from desktop_app.core.schema import known_revisions, revisions_on_disk as _revisions_on_disk
 
     revisions, heads = _revisions_on_disk()
     assert revisions == known_revisions()
@@ -93,7 +94,7 @@ def test_upgrade_backs_up_the_sqlite_file_first(tmp_path: Path, monkeypatch: pyt
         upgraded.extend(sorted((tmp_path / "backups").glob("*.db")))
 
     monkeypatch.setattr(migrate, "head_revision", lambda: "9999_next")
-    monkeypatch.setattr(migrate, "_revisions_on_disk", lambda: (frozenset({"9999_next"}), frozenset({"9999_next"})))
+    monkeypatch.setattr(migrate, "revisions_on_disk", lambda: (frozenset({"9999_next"}), frozenset({"9999_next"})))
     import alembic.command
 
     monkeypatch.setattr(alembic.command, "upgrade", fake_upgrade)

@@ -7,11 +7,11 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from desktop_app.core.errors import ValidationError
+from desktop_app.errors import ValidationError
 from desktop_app.core.models import Member, MemberStatus, MentorAssignment, Role, Staff
 from desktop_app.core.security import SYSTEM_ACTOR
 from desktop_app.core.services import accounts, members
-from desktop_app.core.services.demo import DEMO_PASSWORD, generate_demo
+from desktop_app.demo import DEMO_PASSWORD, generate_demo
 from desktop_app.core.validation import check_category_matches, normalise_mobile, parse_uscc
 from desktop_app.core.wuhan import DISTRICTS
 
@@ -102,7 +102,7 @@ def test_progress_is_reported(db) -> None:
 
 
 def test_demo_refuses_a_real_database_with_only_its_administrator(db) -> None:  # type: ignore[no-untyped-def]
-    from desktop_app.core.services.demo import NotADemoDatabase, is_demo_database
+    from desktop_app.demo import NotADemoDatabase, is_demo_database
 
     with db.session() as session:
         accounts.create_first_administrator(session, "chief", "王主任", "Office-2026!")
@@ -116,7 +116,7 @@ def test_demo_refuses_a_real_database_with_only_its_administrator(db) -> None:  
 
 
 def test_an_empty_database_is_marked_as_demo_and_may_be_filled_again(db) -> None:  # type: ignore[no-untyped-def]
-    from desktop_app.core.services.demo import is_demo_database
+    from desktop_app.demo import is_demo_database
 
     with db.session() as session:
         generate_demo(session, 5, seed=3)

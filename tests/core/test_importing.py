@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from desktop_app.core.errors import Cancelled, PermissionDenied
+from desktop_app.errors import Cancelled, PermissionDenied
 from desktop_app.core.models import AuditEntry, Category, Member, MemberStatus, MentorAssignment, Role
 from desktop_app.core.services import importing, members
 from desktop_app.core.services.importing import Fate, parse_date, split_phones

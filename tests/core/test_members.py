@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from desktop_app.core.errors import ConflictError, PermissionDenied, ValidationError
+from desktop_app.errors import ConflictError, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry, Category, Member, MemberStatus, MentorAssignment
-from desktop_app.core.services import members
+from desktop_app.core.services import members, mentors
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.core.models import Role
 from desktop_app.core.validation import uscc_check_character
@@ -159,9 +159,9 @@ def test_mentor_assignment_keeps_history_r_7_1(db, officer, mentor, member_value
     member = create(db, officer, {**member_values, "mentor_id": mentor.id})
     clock.advance(days=30)
     with db.session() as session:
-        members.assign_mentor(session, officer, member.id, second_mentor.id)
+        mentors.assign_mentor(session, officer, member.id, second_mentor.id)
     with db.session() as session:
-        assignments = members.mentor_assignments(session, member.id)
+        assignments = mentors.mentor_assignments(session, member.id)
         assert [(a.mentor_id, a.end_date) for a in assignments] == [
             (second_mentor.id, None),
             (mentor.id, dt.date(2026, 12, 26)),

@@ -11,7 +11,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 
 from desktop_app.core.backup import automatic_backup, automatic_backups, rotate
 from desktop_app.core.db import normalise_url
-from desktop_app.core.migrate import alembic_config, head_revision, open_database
+from desktop_app.core.migrate import open_database
+from desktop_app.core.schema import alembic_config, head_revision
 
 
 class Interrupted(Exception):

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop_app.core import roles
 from desktop_app.core.db import Database
-from desktop_app.core.errors import AuthenticationError
+from desktop_app.errors import AuthenticationError
 from desktop_app.core.models import ApplicationStage, Role
 from desktop_app.core.services import accounts, admission, members
 from tests.conftest import PASSWORD, make_staff

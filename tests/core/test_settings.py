@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core.errors import PermissionDenied, ValidationError
+from desktop_app.errors import PermissionDenied, ValidationError
 from desktop_app.core.numbering import format_number
 from desktop_app.core.services import members
 from desktop_app.core.settings import (

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop_app.core import security
-from desktop_app.core.errors import AuthenticationError, PermissionDenied, ValidationError
+from desktop_app.errors import AuthenticationError, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry, Staff
 from desktop_app.core.services import accounts
 from tests.conftest import PASSWORD

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from desktop_app.core.errors import ValidationError
+from desktop_app.errors import ValidationError
 from desktop_app.documents import KINDS, kind
 from desktop_app.documents.base import UnprintableText
 from desktop_app.documents.inputs import (
@@ -150,7 +150,13 @@ def test_plaque_order_runs_over_pages_with_a_total(context: DocumentContext, tmp
 def test_plaque_order_as_excel(context: DocumentContext, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from desktop_app.spreadsheets.plaque_order import write_plaque_order
+    from desktop_app.documents.plaque_order import order_table
+    from desktop_app.spreadsheets.tables import write_table_xlsx
+
+    def write_plaque_order(out, items, context):  # type: ignore[no-untyped-def]
+        table, report = order_table(items, context)
+        write_table_xlsx(table, out)
+        return report
 
     out = tmp_path / "plaque.xlsx"
     report = write_plaque_order(out, [plaque(), plaque(LONG, quantity=3), plaque("")], context)

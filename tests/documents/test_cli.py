@@ -12,7 +12,7 @@ from sqlalchemy import select
 from desktop_app.cli import main
 from desktop_app.core.models import Member, MemberStatus
 from desktop_app.core.migrate import open_database
-from desktop_app.core.services.demo import generate_demo
+from desktop_app.demo import generate_demo
 from desktop_app.documents import KINDS
 from tests.documents.conftest import assert_fonts_embedded, page_texts, pdf_text
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from desktop_app.core.services.roster import Roster, columns
+from desktop_app.core.services.roster import columns
+from desktop_app.records import Roster
 from desktop_app.documents.roster import write_roster_pdf
 
 RARE = "𠀾"  # CJK Extension B: not in WenQuanYi, printed with the fallback font

@@ -12,11 +12,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from desktop_app.core.errors import Cancelled, NothingPrinted, NotFound, PermissionDenied, ValidationError
+from desktop_app.errors import Cancelled, NothingPrinted, NotFound, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry, Member, MemberStatus, Role
 from desktop_app.core.security import PRINT_PERMISSIONS, Actor
-from desktop_app.core.services import documents, members
-from desktop_app.core.services.demo import make_uscc
+from desktop_app.core.services import documents, dues, members
+from desktop_app.demo.names import make_uscc
 from desktop_app.core.settings import (
     CERTIFICATE_VALIDITY_YEARS,
     LABEL_SHEET,
@@ -344,6 +344,6 @@ def test_document_fonts(db, admin) -> None:  # type: ignore[no-untyped-def]
 
 def test_scheduled_dues(db, officer, three) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
-        assert documents.scheduled_dues(session, session.get(Member, three[0].id)) == Decimal("5000.00")
-        assert documents.scheduled_dues(session, session.get(Member, three[1].id)) == Decimal("2000.00")
+        assert dues.annual_dues(session, session.get(Member, three[0].id).level) == Decimal("5000.00")
+        assert dues.annual_dues(session, session.get(Member, three[1].id).level) == Decimal("2000.00")
         assert session.get(Member, three[2].id).status == MemberStatus.WITHDRAWN

@@ -18,7 +18,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from desktop_app.core.services.demo import make_uscc, mobile, person_name
+from desktop_app.demo.names import make_uscc, mobile, person_name
 from desktop_app.core.wuhan import DISTRICTS
 
 LEVELS = ["会员单位", "理事单位", "常务理事单位", "副会长单位", "会员", "理事", "常务理事"]

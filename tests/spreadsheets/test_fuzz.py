@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import func, select
 
-from desktop_app.core.errors import Cancelled, OfficeError
+from desktop_app.errors import Cancelled, OfficeError
 from desktop_app.core.models import Member
 from desktop_app.core.services import importing
 from desktop_app.core.services.importing import Fate

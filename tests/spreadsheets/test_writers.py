@@ -7,7 +7,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from desktop_app.core.services.roster import Roster, columns
+from desktop_app.core.services.roster import columns
+from desktop_app.records import Roster
 from desktop_app.spreadsheets.reader import read_roster
 from desktop_app.spreadsheets.rejected import write_rejected_rows
 from desktop_app.spreadsheets.roster import write_roster_xlsx

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core.services.demo import generate_demo
+from desktop_app.demo import generate_demo
 
 
 @pytest.fixture
@@ -16,7 +16,7 @@ def demo_db(db, zh_app):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def demo_actor(demo_db):  # type: ignore[no-untyped-def]
     from desktop_app.core.services import accounts
-    from desktop_app.core.services.demo import DEMO_PASSWORD
+    from desktop_app.demo import DEMO_PASSWORD
 
     with demo_db.session() as session:
         return accounts.sign_in(session, "officer", DEMO_PASSWORD)

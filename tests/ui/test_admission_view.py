@@ -79,7 +79,7 @@ def stage(db, application_id: int) -> ApplicationStage:  # type: ignore[no-untyp
 @pytest.fixture
 def files(tmp_path: Path) -> dict[DocumentKind, Path]:
     out = {}
-    from desktop_app.core.services.admission_demo import demo_pdf, demo_png
+    from desktop_app.demo.admission import demo_pdf, demo_png
 
     jpeg = QImage(40, 30, QImage.Format.Format_RGB32)
     jpeg.fill(0x336699)

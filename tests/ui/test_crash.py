@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from desktop_app import __version__
-from desktop_app.core.errors import DatabaseBusy
+from desktop_app.errors import DatabaseBusy
 from desktop_app.ui import crash, msgbox
 
 pytestmark = pytest.mark.gui

@@ -245,7 +245,7 @@ def test_member_selected_in_the_register(qtbot, demo_db, demo_actor, messages) -
 
 def test_seal_image_for_administrators(qtbot, demo_db, messages, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from desktop_app.core.services import accounts
-    from desktop_app.core.services.demo import DEMO_PASSWORD
+    from desktop_app.demo import DEMO_PASSWORD
 
     with demo_db.session() as session:
         admin = accounts.sign_in(session, "admin", DEMO_PASSWORD)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from desktop_app.core.models import Member
 from desktop_app.core.services import accounts
-from desktop_app.core.services.demo import DEMO_PASSWORD
+from desktop_app.demo import DEMO_PASSWORD
 from desktop_app.ui.import_wizard import FILE_PAGE, PREVIEW_PAGE, RESULT_PAGE, ImportWizard
 from tests.spreadsheets.messy import make_messy_roster
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop_app.core.models import Role
 from desktop_app.core.security import Actor
-from desktop_app.core.services import members
+from desktop_app.core.services import members, mentors
 from desktop_app.ui.member_editor import MemberEditor
 from tests.conftest import make_staff
 
@@ -133,4 +133,4 @@ def test_mentor_can_be_assigned_from_the_editor(qtbot, zh_app, db, officer, memb
     assert editor.save() is True
     with db.session() as session:
         assert members.get_member(session, member_id).mentor_id == mentor.id
-        assert members.mentor_assignments(session, member_id)[0].mentor_id == mentor.id
+        assert mentors.mentor_assignments(session, member_id)[0].mentor_id == mentor.id

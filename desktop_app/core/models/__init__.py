@@ -23,9 +23,10 @@ from desktop_app.core.models.member import (
     Category,
     Member,
     MemberStatus,
-    MentorAssignment,
     build_search_text,
 )
+from desktop_app.core.models.dues import DuesReceipt
+from desktop_app.core.models.mentors import MentorAssignment
 from desktop_app.core.models.office import AuditEntry, NumberSequence, SettingValue
 from desktop_app.core.models.staff import ROLE_LABELS, Role, Staff
 
@@ -47,6 +48,7 @@ __all__ = [
     "CATEGORY_LABELS",
     "CONTACT_FIELDS",
     "CONTACT_ROLES",
+    "DuesReceipt",
     "Category",
     "Member",
     "MemberStatus",

@@ -1,4 +1,4 @@
-"""Member organisations (R-3.1, R-6.1) and their mentor assignments (R-7.1)."""
+"""Member organisations (R-3.1, R-6.1): the register's one row per member."""
 
 from __future__ import annotations
 
@@ -150,19 +150,3 @@ def build_search_text(values: dict[str, object] | Member) -> str:
                 text = text.replace("-", "")
             parts.append(text)
     return "\x1f".join(parts).lower()
-
-
-class MentorAssignment(Base):
-    """Who was a member's mentor, and when (R-7.1: one mentor at a time, history kept)."""
-
-    __tablename__ = "mentor_assignment"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
-    mentor_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
-    start_date: Mapped[dt.date] = mapped_column(Date)
-    end_date: Mapped[dt.date | None] = mapped_column(Date)
-    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    note: Mapped[str | None] = mapped_column(String(300))
-
-    mentor: Mapped[Staff] = relationship(foreign_keys=[mentor_id])

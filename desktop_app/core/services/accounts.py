@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
-from desktop_app.core.errors import AuthenticationError, NotFound, ValidationError
+from desktop_app.errors import AuthenticationError, NotFound, ValidationError
 from desktop_app.core.models import Role, Staff
 from desktop_app.core import roles
 from desktop_app.core.security import (

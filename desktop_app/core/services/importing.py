@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
 from desktop_app.core.db import bulk_insert, clock_of
-from desktop_app.core.errors import ConflictError, ValidationError
+from desktop_app.errors import ConflictError, ValidationError
 from desktop_app.core.models import (
     CATEGORY_LABELS,
     AuditEntry,

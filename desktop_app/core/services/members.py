@@ -14,7 +14,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
-from desktop_app.core.errors import ConflictError, NotFound, ValidationError
+from desktop_app.documents.inputs import ContactInput
+from desktop_app.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.models import (
     CONTACT_FIELDS,
     CONTACT_ROLES,
@@ -38,6 +39,7 @@ from desktop_app.core.settings import (
     levels,
 )
 from desktop_app.core.validation import (
+    CONTACT_LABELS,
     FieldError,
     check_category_matches,
     check_control_characters,
@@ -250,8 +252,9 @@ def validate_member(
 # --- writing -----------------------------------------------------------------------------------
 
 
-def _assign_mentor(session: Session, actor: Actor, member: Member, mentor_id: int | None, note: str | None = None) -> None:
-    """R-7.1: one mentor at a time; the previous assignment is closed, the history kept."""
+def set_mentor(session: Session, actor: Actor, member: Member, mentor_id: int | None, note: str | None = None) -> None:
+    """R-7.1: one mentor at a time; the previous assignment is closed, the history kept. The rule
+    stays with the register's ``mentor_id`` it guards; allocating is ``services.mentors``."""
     today = clock_of(session).today()
     current = session.scalar(
         select(MentorAssignment).where(MentorAssignment.member_id == member.id, MentorAssignment.end_date.is_(None))
@@ -267,20 +270,6 @@ def _assign_mentor(session: Session, actor: Actor, member: Member, mentor_id: in
             )
         )
     member.mentor_id = mentor_id
-
-
-def assign_mentor(session: Session, actor: Actor, member_id: int, mentor_id: int | None, note: str | None = None) -> Member:
-    require(actor, Permission.ASSIGN_MENTORS)
-    member = get_member(session, member_id)
-    checked = validate_member(session, {**member_values(member), "mentor_id": mentor_id}, member_id=member_id)
-    before = member.mentor_id
-    with session.no_autoflush:
-        _assign_mentor(session, actor, member, checked["mentor_id"], note)
-        member.updated_at = clock_of(session).now()
-    session.flush()
-    audit.record(session, actor, "assign_mentor", "member", member.id, "分配班主任",
-                 {"mentor_id": before}, {"mentor_id": member.mentor_id})  # fmt: skip
-    return member
 
 
 def create_member(session: Session, actor: Actor, values: dict[str, Any]) -> Member:
@@ -339,7 +328,7 @@ def update_member(
     with session.no_autoflush:  # one UPDATE, so the version goes up by exactly one
         for key, value in checked.items():
             setattr(member, key, value)
-        _assign_mentor(session, actor, member, mentor_id)
+        set_mentor(session, actor, member, mentor_id)
         old, new = audit.changed_values(before, member_values(member))
         if not new:
             return member
@@ -382,16 +371,6 @@ def get_member(session: Session, member_id: int) -> Member:
 
 def member_history(session: Session, member_id: int) -> list[AuditEntry]:
     return audit.history(session, "member", member_id)
-
-
-def mentor_assignments(session: Session, member_id: int) -> list[MentorAssignment]:
-    return list(
-        session.scalars(
-            select(MentorAssignment)
-            .where(MentorAssignment.member_id == member_id)
-            .order_by(MentorAssignment.start_date.desc(), MentorAssignment.id.desc())
-        )
-    )
 
 
 @dataclass(frozen=True)
@@ -494,3 +473,31 @@ def register_rows(session: Session, ids: list[int]) -> dict[int, RegisterRow]:
         .where(Member.id.in_(ids))
     )  # fmt: skip
     return {row[0]: RegisterRow(*row) for row in session.execute(query)}
+
+
+# --- a member's facts as documents print them -----------------------------------------------------
+
+RECIPIENTS = (("liaison", "联络员"), ("principal", "主要负责人"), ("legal_representative", "法定代表人"))
+
+
+def level_name(session: Session, member: Member) -> str:
+    return level_names(session).get(member.level, member.level)
+
+
+def contact_of(member: Member, role: str) -> ContactInput:
+    return ContactInput(
+        CONTACT_LABELS[role],
+        *(getattr(member, f"{role}_{f}") for f in ("name", "position", "mobile", "landline", "wechat", "email")),
+    )
+
+
+def person_of(member: Member, role: str) -> tuple[str | None, str | None]:
+    """(“张丽（办公室主任）”, phone) of a member's person, falling back to the next person."""
+    order = [role] + [r for r, _l in RECIPIENTS if r != role]
+    for candidate in order:
+        name = getattr(member, f"{candidate}_name")
+        if name:
+            position = getattr(member, f"{candidate}_position")
+            phone = getattr(member, f"{candidate}_mobile") or getattr(member, f"{candidate}_landline")
+            return (f"{name}（{position}）" if position else name), phone
+    return None, None

@@ -9,8 +9,6 @@ then by join date, then by member number. Rows are plain tuples so that 100,000 
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
@@ -20,15 +18,7 @@ from desktop_app.core.db import clock_of
 from desktop_app.core.models import CATEGORY_LABELS, Member, MemberStatus, Staff
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.settings import ASSOCIATION_NAME, get_setting, levels
-
-
-@dataclass(frozen=True)
-class RosterColumn:
-    key: str
-    title: str
-    width: float  # Excel character widths; the PDF scales them to the page
-    public: bool  # in the version published on the website and in work groups
-    kind: str = "text"  # text | date | number
+from desktop_app.records import Roster, RosterColumn
 
 
 # Mobiles, WeChat and e-mail are personal: only in the office's own version. Office
@@ -57,21 +47,6 @@ PRIVATE_KEYS = frozenset({"principal_name", "liaison_mobile", "liaison_wechat", 
 
 def columns(public: bool) -> list[RosterColumn]:
     return [c for c in COLUMNS if c.public or not public]
-
-
-@dataclass
-class Roster:
-    title: str
-    association: str
-    made_on: dt.date
-    public: bool
-    columns: list[RosterColumn]
-    rows: list[tuple]  # one tuple per member, in ``columns`` order
-    level_counts: list[tuple[str, int]]  # (level name, members), in level order
-
-    @property
-    def version_label(self) -> str:
-        return "公开版" if self.public else "内部版"
 
 
 def build_roster(session: Session, actor: Actor, *, public: bool) -> Roster:

@@ -19,7 +19,9 @@ from desktop_app.core.clock import FixedClock
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import ApplicationStage, CreditResult, DocumentKind, Member, MemberStatus, Staff
 from desktop_app.core.security import Actor
-from desktop_app.core.services import admission
+from desktop_app.core.services import admission, dues
+from desktop_app.core.wuhan import DISTRICTS
+from desktop_app.demo.names import Dice, _organisation, landline, make_uscc, mobile, person_name
 
 
 def demo_png(width: int = 360, height: int = 240, shade: int = 0) -> bytes:
@@ -91,8 +93,6 @@ def _actor(session: Session, username: str) -> Actor | None:
 
 def add_demo_applications(session: Session, *, seed: int = 20201027) -> int:
     """Add a queue of applications at every stage, a re-admission, a declined and an abandoned one."""
-    from desktop_app.core.services.demo import Dice, _organisation, landline, make_uscc, mobile, person_name
-    from desktop_app.core.wuhan import DISTRICTS
 
     officer = _actor(session, "officer")
     officer2 = _actor(session, "officer2") or officer
@@ -151,8 +151,8 @@ def add_demo_applications(session: Session, *, seed: int = 20201027) -> int:
             elif step.stage == ApplicationStage.APPROVED:
                 admission.approve(session, leader, application_id, opinion="同意入会")
             elif step.stage == ApplicationStage.DUES_PAID:
-                dues = admission.annual_dues(session, application.level) or 2000
-                admission.record_dues(session, officer, application_id, amount=dues,
+                amount = dues.annual_dues(session, application.level) or 2000
+                admission.record_dues(session, officer, application_id, amount=amount,
                                       receipt_number=f"SJ{day:%Y%m%d}{application_id:03d}", paid_on=day)  # fmt: skip
             elif step.stage == ApplicationStage.SIGNED_OFF:
                 admission.sign_off(session, leader, application_id, opinion="同意入会，请会籍管理部办理登记")

@@ -1,0 +1,209 @@
+"""The admission queue: filters, counts per stage, waiting days, and one application's steps and history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.db import clock_of
+from desktop_app.core.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationStage,
+    ApplicationStatus,
+    CreditResult,
+    Member,
+    PrintJob,
+    PrintStatus,
+    Staff,
+)
+from desktop_app.core.services import members
+from desktop_app.core.validation import (
+    strip_control_characters,
+)
+from desktop_app.core.services.admission.steps import STAGE_ORDER, STEPS, Step, _local, _next_of, _staff_names, steps_for
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the queue shows. ``None`` means any; ``waiting_for`` is the next step's stage."""
+
+    text: str = ""
+    status: ApplicationStatus | None = ApplicationStatus.OPEN
+    waiting_for: ApplicationStage | None = None
+    handler_id: int | None = None  # 0 = nobody in charge
+    min_waiting_days: int | None = None
+
+
+def _waiting_condition(stage: ApplicationStage) -> ColumnElement[bool]:
+    """SQL for "the next step is ``stage``" (the credit check only applies to re-admissions)."""
+    readmission = Application.former_member_id.is_not(None)
+    if stage == ApplicationStage.CREDIT_CHECKED:
+        return and_(Application.stage == ApplicationStage.DOCUMENTS_SUBMITTED, readmission)
+    if stage == ApplicationStage.REVIEWED:
+        return or_(
+            and_(Application.stage == ApplicationStage.DOCUMENTS_SUBMITTED, ~readmission),
+            Application.stage == ApplicationStage.CREDIT_CHECKED,
+        )
+    previous = STEPS[STAGE_ORDER[stage] - 1].stage
+    return Application.stage == previous
+
+
+def _apply_queue_filter(session: Session, query, flt: QueueFilter, *, with_stage: bool = True):  # type: ignore[no-untyped-def]
+    text = strip_control_characters(flt.text or "").strip()  # a NUL would match everything on SQLite
+    if text:
+        pattern = f"%{members.escape_like(text)}%"
+        upper = f"%{members.escape_like(text.upper().replace(' ', ''))}%"
+        query = query.where(or_(
+            Application.name.like(pattern, escape="\\"),
+            Application.uscc.like(upper, escape="\\"),
+            Application.application_number.like(upper, escape="\\"),
+            Application.liaison_name.like(pattern, escape="\\"),
+            Application.closed_reason.like(pattern, escape="\\"),
+        ))  # fmt: skip
+    if flt.status is not None:
+        query = query.where(Application.status == flt.status)
+    if with_stage and flt.waiting_for is not None:
+        query = query.where(Application.status == ApplicationStatus.OPEN, _waiting_condition(flt.waiting_for))
+    if flt.handler_id == 0:
+        query = query.where(Application.handler_id.is_(None))
+    elif flt.handler_id is not None:
+        query = query.where(Application.handler_id == flt.handler_id)
+    if flt.min_waiting_days:
+        clock = clock_of(session)
+        first_day = clock.today() - dt.timedelta(days=flt.min_waiting_days - 1)
+        cutoff = dt.datetime.combine(first_day, dt.time(0), tzinfo=clock.now().tzinfo)
+        query = query.where(Application.stage_since < cutoff)
+    return query
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    application_number: str
+    name: str
+    uscc: str
+    status: ApplicationStatus
+    stage: ApplicationStage
+    waiting_for: Step | None  # None once registered, declined or abandoned
+    since: dt.datetime
+    days: int
+    handler_name: str | None
+    readmission: bool
+    credit_failed: bool
+    closed_reason: str | None
+
+
+def queue(session: Session, flt: QueueFilter = QueueFilter(), *, limit: int = 2000) -> list[QueueRow]:
+    """The applications, longest waiting first (closed ones: latest first). Only the queue's
+    columns are read (an application row is wide), so a few thousand take milliseconds."""
+    query = select(
+        Application.id, Application.application_number, Application.name, Application.uscc, Application.status,
+        Application.stage, Application.stage_since, Staff.full_name, Application.former_member_id.is_not(None),
+        Application.credit_result, Application.closed_reason,
+    ).outerjoin(Staff, Staff.id == Application.handler_id)  # fmt: skip
+    query = _apply_queue_filter(session, query, flt)
+    if flt.status == ApplicationStatus.OPEN:
+        query = query.order_by(Application.stage_since, Application.id)
+    else:
+        query = query.order_by(Application.stage_since.desc(), Application.id.desc())
+    clock = clock_of(session)
+    zone, today = clock.now().tzinfo, clock.today()
+    rows = []
+    for (id_, number, name, uscc, status, stage, since, handler, readmission, credit,
+         closed_reason) in session.execute(query.limit(limit)):  # fmt: skip
+        days = max(0, (today - since.astimezone(zone).date()).days)
+        rows.append(QueueRow(id_, number, name, uscc, status, stage, _next_of(status, stage, readmission), since, days,
+                             handler, readmission, credit == CreditResult.FAILED, closed_reason))  # fmt: skip
+    return rows
+
+
+def queue_counts(session: Session, flt: QueueFilter = QueueFilter()) -> dict[ApplicationStage, int]:
+    """Open applications per next step (the other filters applied), for the stage list."""
+    query = _apply_queue_filter(
+        session,
+        select(Application.stage, Application.former_member_id.is_not(None), func.count(Application.id)),
+        QueueFilter(flt.text, ApplicationStatus.OPEN, None, flt.handler_id, flt.min_waiting_days),
+        with_stage=False,
+    ).group_by(Application.stage, Application.former_member_id.is_not(None))
+    counts = {step.stage: 0 for step in STEPS[1:]}
+    for stage, readmission, count in session.execute(query):
+        steps = STEPS if readmission else tuple(s for s in STEPS if s.stage != ApplicationStage.CREDIT_CHECKED)
+        position = next(i for i, s in enumerate(steps) if s.stage == stage)
+        if position + 1 < len(steps):
+            counts[steps[position + 1].stage] += count
+    return counts
+
+
+def queued_print_count(session: Session) -> int:
+    return session.scalar(select(func.count(PrintJob.id)).where(PrintJob.status == PrintStatus.QUEUED)) or 0
+
+
+def status_counts(session: Session) -> dict[ApplicationStatus, int]:
+    rows = session.execute(select(Application.status, func.count(Application.id)).group_by(Application.status))
+    counts = {status: 0 for status in ApplicationStatus}
+    counts.update({status: count for status, count in rows})
+    return counts
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    step: Step
+    done: bool
+    by: str | None
+    at: dt.datetime | None
+    text: str  # what was recorded, in Chinese
+
+
+def step_records(session: Session, application: Application) -> list[StepRecord]:
+    """Each step of this application: done or not, who, when, and what was recorded."""
+    names = _staff_names(session)
+    a = application
+    out = []
+    for step in steps_for(a):
+        done = STAGE_ORDER[step.stage] <= STAGE_ORDER[a.stage]
+        prefix = {
+            ApplicationStage.RECEIVED: "received", ApplicationStage.VISITED: "visit",
+            ApplicationStage.FORMS_COMPLETED: "forms", ApplicationStage.DOCUMENTS_SUBMITTED: "documents",
+            ApplicationStage.CREDIT_CHECKED: "credit", ApplicationStage.REVIEWED: "review",
+            ApplicationStage.APPROVED: "approval", ApplicationStage.DUES_PAID: "dues",
+            ApplicationStage.SIGNED_OFF: "sign_off", ApplicationStage.REGISTERED: "registered",
+        }[step.stage]  # fmt: skip
+        by_id, at = getattr(a, f"{prefix}_by_id"), getattr(a, f"{prefix}_at")
+        text = ""
+        if step.stage == ApplicationStage.RECEIVED:
+            text = f"申请日期 {a.application_date}" + (f"；{a.briefing_note}" if a.briefing_note else "")
+        elif step.stage == ApplicationStage.VISITED and a.visit_date:
+            text = f"{a.visit_date} {a.visit_leader_name}（{a.visit_leader_rank}）" + (f"；{a.visit_note}" if a.visit_note else "")
+        elif step.stage == ApplicationStage.FORMS_COMPLETED and done:
+            text = "入会申请表、备案表已填写"
+        elif step.stage == ApplicationStage.DOCUMENTS_SUBMITTED and done:
+            text = "资料齐全"
+        elif step.stage == ApplicationStage.CREDIT_CHECKED and a.credit_result:
+            word = "合格" if a.credit_result == CreditResult.PASSED else "不合格"
+            text = f"{a.credit_checked_on} {word}：{a.credit_evidence}"
+        elif step.stage == ApplicationStage.REVIEWED and a.review_opinion:
+            text = a.review_opinion
+        elif step.stage == ApplicationStage.APPROVED and a.approval_opinion:
+            text = a.approval_opinion
+        elif step.stage == ApplicationStage.DUES_PAID and a.dues_amount is not None:
+            text = f"{a.dues_amount:.2f} 元，收据编号 {a.dues_receipt_number}，{a.dues_paid_on} 缴纳"
+        elif step.stage == ApplicationStage.SIGNED_OFF and a.sign_off_opinion:
+            text = a.sign_off_opinion
+        elif step.stage == ApplicationStage.REGISTERED and a.member_id:
+            member = session.get(Member, a.member_id)
+            if member is not None:
+                text = f"会员编号 {member.member_number}，会员证编号 {member.certificate_number or ''}"
+        out.append(StepRecord(step, done, names.get(by_id) if by_id else None, _local(session, at), text))
+    return out
+
+
+def history(session: Session, application_id: int) -> list[ApplicationEvent]:
+    """Newest first."""
+    return list(session.scalars(
+        select(ApplicationEvent).where(ApplicationEvent.application_id == application_id)
+        .order_by(ApplicationEvent.at.desc(), ApplicationEvent.id.desc())
+    ))  # fmt: skip
