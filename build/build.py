@@ -32,13 +32,30 @@ def build(*, keep_qt: bool = False, dist: Path = DIST) -> Path:
         env["MEMBERSHIP_OFFICE_KEEP_QT"] = "1"
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", str(ROOT / "app.spec"), "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(WORK / ("keep-qt" if keep_qt else "default"))],
-        check=True, cwd=ROOT, env=env,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(ROOT / "app.spec"),
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(WORK / ("keep-qt" if keep_qt else "default")),
+        ],
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
     bundle = dist / NAME
-    print(f"built {bundle} in {time.perf_counter() - started:.0f} s: {folder_size(bundle) / 1_048_576:.1f} MB, "
-          f"{sum(1 for p in bundle.rglob('*') if p.is_file())} files", flush=True)  # fmt: skip
+    print(
+        f"built {bundle} in {time.perf_counter() - started:.0f} s: {folder_size(bundle) / 1_048_576:.1f} MB, "
+        f"{sum(1 for p in bundle.rglob('*') if p.is_file())} files",
+        flush=True,
+    )
     return bundle
 
 
@@ -73,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure:
         kept = build(keep_qt=True, dist=WORK / "measure")
         size, kept_size = folder_size(bundle), folder_size(kept)
-        print(f"bundle with the Qt exclusions: {size / 1_048_576:.1f} MB; without them: {kept_size / 1_048_576:.1f} MB "
-              f"({(kept_size - size) / 1_048_576:+.1f} MB)")  # fmt: skip
+        print(
+            f"bundle with the Qt exclusions: {size / 1_048_576:.1f} MB; without them: {kept_size / 1_048_576:.1f} MB "
+            f"({(kept_size - size) / 1_048_576:+.1f} MB)"
+        )
     return 0
 
 

@@ -45,10 +45,22 @@ def ts_for(module: Path) -> Path:
 def lupdate(module: Path, ts: Path) -> None:
     ts.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [_tool("pyside6-lupdate"), str(module), "-ts", str(ts), "-no-obsolete", "-locations", "none",
-         "-source-language", "en", "-target-language", LANGUAGE, "-silent"],
+        [
+            _tool("pyside6-lupdate"),
+            str(module),
+            "-ts",
+            str(ts),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            LANGUAGE,
+            "-silent",
+        ],
         check=True,
-    )  # fmt: skip
+    )
 
 
 def lrelease(out: Path | None = None) -> None:
@@ -79,7 +91,9 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             forms = [] if translation is None else list(translation.iter("numerusform"))
-            text = "".join(f.text or "" for f in forms) if forms else (translation.text if translation is not None else "")
+            text = (
+                "".join(f.text or "" for f in forms) if forms else (translation.text if translation is not None else "")
+            )
             if (
                 translation is None
                 or translation.get("type") in ("unfinished", "vanished", "obsolete")

@@ -82,8 +82,7 @@ def main() -> int:
         path = tmp / f"{size}.png"
         draw(size).save(str(path))
         frames.append(Image.open(path).convert("RGBA"))
-    frames[-1].save(ROOT / "build" / "app.ico", format="ICO", sizes=[(s, s) for s in SIZES],
-                    append_images=frames[:-1])  # fmt: skip
+    frames[-1].save(ROOT / "build" / "app.ico", format="ICO", sizes=[(s, s) for s in SIZES], append_images=frames[:-1])
     print(f"wrote {png.relative_to(ROOT)} and build/app.ico")
     return 0
 

@@ -48,7 +48,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         description="武汉建筑业协会会籍管理。不带子命令时打开程序窗口。",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", metavar="URL", help="数据库地址（默认：用户数据目录中的 SQLite 文件；也可用环境变量 MEMBERSHIP_OFFICE_DB）")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="数据库地址（默认：用户数据目录中的 SQLite 文件；也可用环境变量 MEMBERSHIP_OFFICE_DB）",
+    )
     parser.add_argument("--demo", action="store_true", help="在单独的演示数据库上打开窗口（绝不使用正式数据库）")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认中文）")
     parser.add_argument("--user", help=argparse.SUPPRESS)  # with MEMBERSHIP_OFFICE_PASSWORD: scripted sign-in
@@ -81,8 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from desktop_app.ui.app import Options, run
 
-        return run(Options(db=args.db, demo=args.demo, lang=args.lang, user=args.user,
-                           quit_when_shown=args.quit_when_shown))  # fmt: skip
+        return run(
+            Options(db=args.db, demo=args.demo, lang=args.lang, user=args.user, quit_when_shown=args.quit_when_shown)
+        )
     return int(args.run(args) or 0)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,6 @@ class RosterColumn:
     width: float  # Excel character widths; the PDF scales them to the page
     public: bool  # in the version published on the website and in work groups
     kind: str = "text"  # text | date | number
-
 
 
 @dataclass
@@ -57,5 +57,5 @@ class MemberRef:
     member_number: str | None = None
 
     @classmethod
-    def of(cls, member: object) -> MemberRef:
-        return cls(getattr(member, "name"), getattr(member, "member_number", None))
+    def of(cls, member: Any) -> MemberRef:
+        return cls(member.name, getattr(member, "member_number", None))

@@ -8,6 +8,7 @@ Database tests run on SQLite, and a second time on PostgreSQL when
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import shutil
 import tempfile
@@ -26,12 +27,12 @@ os.environ.pop("MEMBERSHIP_OFFICE_DB", None)
 import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
+from desktop_app.core import security  # noqa: E402
 from desktop_app.core.clock import FixedClock  # noqa: E402
 from desktop_app.core.db import Database, normalise_url  # noqa: E402
 from desktop_app.core.migrate import open_database  # noqa: E402
 from desktop_app.core.models import Base, Role  # noqa: E402
 from desktop_app.core.security import Actor  # noqa: E402
-from desktop_app.core import security  # noqa: E402
 from desktop_app.core.services import accounts  # noqa: E402
 
 # Real argon2 parameters cost ~0.2 s a hash here; tests hash hundreds of passwords.
@@ -44,6 +45,28 @@ PASSWORD = "secret123"
 
 def backends() -> list[str]:
     return ["sqlite", "postgresql"] if os.environ.get(PG_ENV) else ["sqlite"]
+
+
+# Tests that need Qt carry the ``gui`` marker: every test under tests/ui/, and any test elsewhere that
+# asks for a Qt fixture. ``pytest -m "not gui"`` runs the Qt-free suites (core, documents,
+# spreadsheets, command line) without a display — and without PySide6 installed at all.
+_QT_FIXTURES = {"qtbot", "qapp", "zh_app", "qtmodeltester"}
+_HAVE_QT = importlib.util.find_spec("PySide6") is not None
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if not _HAVE_QT and "ui" in collection_path.relative_to(Path(__file__).parent).parts[:1]:
+        return True  # the window's tests import Qt at the top
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    ui = Path(__file__).parent / "ui"
+    for item in items:
+        if ui in Path(str(item.fspath)).parents or _QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+        if not _HAVE_QT and item.get_closest_marker("gui") is not None:
+            item.add_marker(pytest.mark.skip(reason="needs Qt (PySide6 is not installed)"))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -98,8 +121,9 @@ class _PostgresServer:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             # the staff accounts' login roles and the office group roles (core/roles.py) are the
             # cluster's, not the database's: drop those this session made
-            roles = conn.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p ORDER BY rolname DESC"),
-                                 {"p": f"{self.name}%"})  # fmt: skip
+            roles = conn.execute(
+                text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p ORDER BY rolname DESC"), {"p": f"{self.name}%"}
+            )
             for (role,) in list(roles):
                 conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
         self._admin_engine.dispose()

@@ -15,8 +15,9 @@ def _signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEMBERSHIP_OFFICE_PASSWORD", "demo123")
 
 
-def test_reading_the_queue_needs_a_sign_in(db_url: str, capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_reading_the_queue_needs_a_sign_in(
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert main(["applications", "--db", db_url]) == 1
     assert "请用 --user 用户名 登录" in capsys.readouterr().err
     monkeypatch.delenv("MEMBERSHIP_OFFICE_PASSWORD")

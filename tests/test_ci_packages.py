@@ -17,7 +17,9 @@ def _install_lists(text: str) -> list[set[str]]:
         if "apt-get install" not in line:
             continue
         words = line.split("apt-get install", 1)[1].split()
-        lists.append({w for w in words if not w.startswith(("-", "$", ">", "/")) and re.fullmatch(r"[a-z0-9][a-z0-9.+-]+", w)})
+        lists.append(
+            {w for w in words if not w.startswith(("-", "$", ">", "/")) and re.fullmatch(r"[a-z0-9][a-z0-9.+-]+", w)}
+        )
     return lists
 
 

@@ -62,7 +62,9 @@ def test_demo_defaults_to_the_demo_database_not_the_real_one(capsys: pytest.Capt
     assert not Path(default_database_url().removeprefix("sqlite:///")).exists()
 
 
-def test_create_admin_and_migrate(db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_create_admin_and_migrate(
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import io
 
     monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-pass\n"))
@@ -81,8 +83,11 @@ def test_create_admin_and_migrate(db_url: str, capsys: pytest.CaptureFixture[str
 def test_python_dash_m_runs_the_same_entry(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "demo", "--members", "2", "--db", f"sqlite:///{tmp_path / 'm.db'}"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert result.returncode == 0, result.stderr
     assert "已生成 2 个演示会员" in result.stdout
 
@@ -99,8 +104,13 @@ def test_window_opens_signed_in_and_shows_the_register(db_url: str, tmp_path: Pa
     env = {**os.environ, "MEMBERSHIP_OFFICE_PASSWORD": "demo123", "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--db", db_url, "--user", "officer", "--quit-when-shown"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "shown rows=40" in result.stdout and "loaded rows=40" in result.stdout
 

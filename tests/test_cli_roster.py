@@ -47,8 +47,9 @@ def members_in(url: str) -> int:
     return total
 
 
-def test_import_members_prints_every_problem_and_the_summary_last(db_url: str, tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_import_members_prints_every_problem_and_the_summary_last(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     expected = make_messy_roster(tmp_path / "roster.xlsx", 30)
     rejected = len(expected.rejected)
     assert main(["import-members", str(tmp_path / "roster.xlsx"), "--dry-run", "--db", db_url, "--user", "admin"]) == 0
@@ -58,7 +59,21 @@ def test_import_members_prints_every_problem_and_the_summary_last(db_url: str, t
     assert members_in(db_url) == 0
 
     rejected_file = tmp_path / "退回班主任.xlsx"
-    assert main(["import-members", str(tmp_path / "roster.xlsx"), "--db", db_url, "--user", "admin", "--rejected", str(rejected_file)]) == 0
+    assert (
+        main(
+            [
+                "import-members",
+                str(tmp_path / "roster.xlsx"),
+                "--db",
+                db_url,
+                "--user",
+                "admin",
+                "--rejected",
+                str(rejected_file),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == f"imported 30, updated 0, duplicates 2, rejected {rejected}"
     assert out[0].startswith("读取“roster.xlsx”：工作表“会员名册”，表头在第 3 行")
@@ -83,15 +98,18 @@ def test_import_records_who_ran_it(db_url: str, tmp_path: Path, capsys: pytest.C
     assert entry.actor_name == "管理员" and entry.actor_id is not None  # the person, signed in (issue 10)
 
 
-def test_import_of_a_bad_file_is_an_error_and_touches_nothing(db_url: str, tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_import_of_a_bad_file_is_an_error_and_touches_nothing(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "roster.xlsx"
     bad.write_bytes(b"%PDF-1.4 not a workbook")
     assert main(["import-members", str(bad), "--db", db_url, "--user", "admin"]) == 1
     assert "错误：“roster.xlsx”不是 Excel 工作簿" in capsys.readouterr().err
 
 
-def test_export_roster_both_formats_and_versions(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_roster_both_formats_and_versions(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     make_messy_roster(tmp_path / "roster.xlsx", 12, bad_rows=False)
     main(["import-members", str(tmp_path / "roster.xlsx"), "--db", db_url, "--user", "admin"])
     capsys.readouterr()
@@ -124,7 +142,11 @@ def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert members_in(url) == 8
     db = open_database(url)
     with db.session() as session:
-        assert session.scalars(select(AuditEntry.summary).where(AuditEntry.action == "restore")).one().startswith("管理员（系统管理员）从备份“copy.db”")
+        assert (
+            session.scalars(select(AuditEntry.summary).where(AuditEntry.action == "restore"))
+            .one()
+            .startswith("管理员（系统管理员）从备份“copy.db”")
+        )
     db.dispose()
     (tmp_path / "notes.db").write_text("not a database")
     assert main(["restore", str(tmp_path / "notes.db"), "--db", url, "--user", "admin", "--yes"]) == 1

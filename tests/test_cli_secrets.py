@@ -34,7 +34,9 @@ def test_a_password_in_db_is_warned_about_and_never_printed(
     assert SECRET not in out + err
 
 
-@pytest.mark.parametrize("url", ["postgresql://membership@127.0.0.1:1/office", "sqlite:///{tmp}/missing.db", "{tmp}/missing.db"])
+@pytest.mark.parametrize(
+    "url", ["postgresql://membership@127.0.0.1:1/office", "sqlite:///{tmp}/missing.db", "{tmp}/missing.db"]
+)
 def test_no_warning_without_a_password(url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["backup", str(tmp_path / "out.db"), "--db", url.format(tmp=tmp_path)])
     assert "警告" not in capsys.readouterr().err
@@ -51,7 +53,10 @@ def test_no_warning_for_the_environment_variable(
 
 def test_error_messages_are_redacted(capsys: pytest.CaptureFixture[str]) -> None:
     assert fail(f"无法连接 {PG_URL}；连接参数 password={SECRET} sslmode=require") == 1
-    assert capsys.readouterr().err == "错误：无法连接 postgresql://membership:***@127.0.0.1:1/office；连接参数 password=*** sslmode=require\n"
+    assert (
+        capsys.readouterr().err
+        == "错误：无法连接 postgresql://membership:***@127.0.0.1:1/office；连接参数 password=*** sslmode=require\n"
+    )
 
 
 def test_the_smoke_test_prints_no_password(

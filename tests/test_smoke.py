@@ -11,11 +11,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_smoke_run_passes_and_touches_nothing_of_the_user(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEMBERSHIP_OFFICE_HOME=str(tmp_path / "home"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"))  # fmt: skip
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        MEMBERSHIP_OFFICE_HOME=str(tmp_path / "home"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
     env.pop("MEMBERSHIP_OFFICE_DB", None)
-    result = subprocess.run([sys.executable, "-m", "desktop_app", "--smoke"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--smoke"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1].startswith("smoke: ok")
@@ -30,7 +35,13 @@ def test_smoke_failure_exits_non_zero(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEMBERSHIP_OFFICE_HOME=str(tmp_path / "home"))
     bad = tmp_path / "not-a-database.db"
     bad.write_text("this is not SQLite")
-    result = subprocess.run([sys.executable, "-m", "desktop_app", "--smoke", "--db", f"sqlite:///{bad}"], cwd=ROOT,
-                            env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--smoke", "--db", f"sqlite:///{bad}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines()[-1] == "smoke: FAILED"

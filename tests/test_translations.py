@@ -9,6 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytestmark = pytest.mark.gui  # Qt's lupdate/lrelease and translators
+
 
 def _i18n():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "build" / "i18n.py")

@@ -7,9 +7,9 @@ import sys
 from collections.abc import Callable
 
 from desktop_app.core.db import Database, resolve_database_url
-from desktop_app.errors import OfficeError
 from desktop_app.core.migrate import open_database
 from desktop_app.core.redaction import redact_url
+from desktop_app.errors import OfficeError
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -58,8 +58,12 @@ PASSWORD_ENV = "MEMBERSHIP_OFFICE_PASSWORD"
 def add_user_option(parser: argparse.ArgumentParser) -> None:
     """``--user NAME``: who runs the command (issue 10: the command line signs in as the window does)."""
     # SUPPRESS: `membership-office --user X import-members …` and `… import-members --user X` both work
-    parser.add_argument("--user", default=argparse.SUPPRESS, metavar="用户名",
-                        help=f"以该工作人员身份登录（密码取自环境变量 {PASSWORD_ENV}，或提示输入）")  # fmt: skip
+    parser.add_argument(
+        "--user",
+        default=argparse.SUPPRESS,
+        metavar="用户名",
+        help=f"以该工作人员身份登录（密码取自环境变量 {PASSWORD_ENV}，或提示输入）",
+    )
 
 
 def open_signed_in(args: argparse.Namespace, default_url: Callable[[], str] | None = None):  # type: ignore[no-untyped-def]

@@ -13,9 +13,9 @@ import argparse
 from sqlalchemy import select
 
 from desktop_app.commands import add_db_option, add_user_option, fail, guarded, open_signed_in
-from desktop_app.core.security import Permission, require
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import Application, ApplicationStage, ApplicationStatus
+from desktop_app.core.security import Permission, require
 from desktop_app.core.services import admission
 
 STATUSES = {status.value: status for status in ApplicationStatus}
@@ -30,8 +30,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(parser)
     add_user_option(parser)
     parser.add_argument("--status", choices=[*STATUSES, "all"], default="open", help="申请状态（默认 open：办理中）")
-    parser.add_argument("--waiting", choices=[s.stage.value for s in admission.STEPS[1:]], metavar="步骤",
-                        help="只列等待该步骤的申请：" + "、".join(f"{s.stage.value}（{s.title}）" for s in admission.STEPS[1:]))  # fmt: skip
+    parser.add_argument(
+        "--waiting",
+        choices=[s.stage.value for s in admission.STEPS[1:]],
+        metavar="步骤",
+        help="只列等待该步骤的申请：" + "、".join(f"{s.stage.value}（{s.title}）" for s in admission.STEPS[1:]),
+    )
     parser.add_argument("--days", type=int, metavar="N", help="只列已等待 N 天以上的")
     parser.add_argument("--search", default="", metavar="文字", help="单位名称、信用代码、申请编号、联络员或原因")
     parser.add_argument("--show", metavar="申请编号", help="显示一份申请的详情、各步骤和历史")
@@ -46,16 +50,20 @@ def run_applications(args: argparse.Namespace) -> int:
             if args.show:
                 return _show(session, args.show)
             flt = admission.QueueFilter(
-                text=args.search, status=None if args.status == "all" else STATUSES[args.status],
-                waiting_for=ApplicationStage(args.waiting) if args.waiting else None, min_waiting_days=args.days,
-            )  # fmt: skip
+                text=args.search,
+                status=None if args.status == "all" else STATUSES[args.status],
+                waiting_for=ApplicationStage(args.waiting) if args.waiting else None,
+                min_waiting_days=args.days,
+            )
             rows = admission.queue(session, flt)
             counts = admission.queue_counts(session, flt)
         for row in rows:
             what = row.waiting_for.waiting if row.waiting_for else admission.APPLICATION_STATUS_LABELS[row.status]
             note = "；".join(filter(None, ["重新入会" if row.readmission else "", row.closed_reason or ""]))
-            print(f"{row.application_number}\t{row.name}\t{what}\t自 {row.since.astimezone(db.clock.now().tzinfo):%Y-%m-%d}"
-                  f"\t{row.days} 天\t{row.handler_name or ''}\t{note}".rstrip())  # fmt: skip
+            print(
+                f"{row.application_number}\t{row.name}\t{what}\t自 {row.since.astimezone(db.clock.now().tzinfo):%Y-%m-%d}"
+                f"\t{row.days} 天\t{row.handler_name or ''}\t{note}".rstrip()
+            )
         waiting = "，".join(f"{admission.STEP[stage].waiting} {count}" for stage, count in counts.items() if count)
         print(f"共 {len(rows)} 份申请" + (f"（办理中：{waiting}）" if waiting else ""))
         return 0
@@ -86,5 +94,7 @@ def _show(session, number: str) -> int:  # type: ignore[no-untyped-def]
     print("历史：")
     for event in admission.history(session, application.id):
         reason = f"；原因：{event.reason}" if event.reason else ""
-        print(f"  {event.at.astimezone(clock_of(session).now().tzinfo):%Y-%m-%d %H:%M}  {event.actor_name}  {event.summary}{reason}")
+        print(
+            f"  {event.at.astimezone(clock_of(session).now().tzinfo):%Y-%m-%d %H:%M}  {event.actor_name}  {event.summary}{reason}"
+        )
     return 0

@@ -19,24 +19,26 @@ from desktop_app.core import audit
 from desktop_app.core.backup import PG_DUMP_HINT, back_up, check_backup, restore_sqlite
 from desktop_app.core.db import Database, resolve_database_url
 from desktop_app.core.migrate import open_database
-from desktop_app.errors import OfficeError
 from desktop_app.core.security import SYSTEM_ACTOR, Permission, require
 from desktop_app.core.settings import BACKUP_KEEP, new_generation
+from desktop_app.errors import OfficeError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "backup", help="备份 SQLite 数据库（程序运行时也可安全备份）",
+        "backup",
+        help="备份 SQLite 数据库（程序运行时也可安全备份）",
         description="用 SQLite 的在线备份功能复制数据库；程序窗口开着时也能得到一致的副本。",
-    )  # fmt: skip
+    )
     parser.add_argument("out", metavar="OUT", type=Path, help="备份文件名，或存放带日期文件名的文件夹")
     add_db_option(parser)
     parser.set_defaults(run=guarded(run_backup))
 
     parser = subparsers.add_parser(
-        "restore", help="从备份恢复 SQLite 数据库（先把当前数据库另存为备份）",
+        "restore",
+        help="从备份恢复 SQLite 数据库（先把当前数据库另存为备份）",
         description="检查备份文件确是本程序的数据库且不来自更新的版本，把当前数据库另存到备份文件夹，然后用备份替换它。",
-    )  # fmt: skip
+    )
     parser.add_argument("file", metavar="FILE", type=Path, help="要恢复的备份文件")
     parser.add_argument("--yes", "-y", action="store_true", help="不再询问确认")
     add_db_option(parser)

@@ -13,9 +13,9 @@ import argparse
 import sys
 
 from desktop_app.commands import ProgressPrinter, add_db_option, add_user_option, fail, guarded, open_signed_in
-from desktop_app.errors import NothingPrinted
 from desktop_app.core.services import documents
 from desktop_app.documents import KINDS
+from desktop_app.errors import NothingPrinted
 
 
 def _flag(key: str) -> str:
@@ -32,12 +32,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_user_option(parser)
     kinds = parser.add_subparsers(dest="kind", metavar="种类", required=True)
     for kind in KINDS.values():
-        sub = kinds.add_parser(kind.key, help=f"{kind.title}（{kind.article}）", description=f"{kind.title}（{kind.article}）")
+        sub = kinds.add_parser(
+            kind.key, help=f"{kind.title}（{kind.article}）", description=f"{kind.title}（{kind.article}）"
+        )
         add_db_option(sub)
         add_user_option(sub)
         if kind.needs_members:
-            sub.add_argument("--member", metavar="会员编号", action="extend", nargs="+", default=[],
-                             help="会员编号，可给多个" + ("；不给则打印空白表" if kind.blank_allowed else ""))  # fmt: skip
+            sub.add_argument(
+                "--member",
+                metavar="会员编号",
+                action="extend",
+                nargs="+",
+                default=[],
+                help="会员编号，可给多个" + ("；不给则打印空白表" if kind.blank_allowed else ""),
+            )
             sub.add_argument("--all-active", action="store_true", help="全部状态为“正常”的会员")
         formats = "/".join(f".{f}" for f in kind.formats)
         sub.add_argument("-o", "--out", required=True, metavar=f"文件{formats}", help=f"输出文件（{formats}）")
@@ -62,17 +70,22 @@ def _register_settings(subparsers: argparse._SubParsersAction) -> None:
     add_user_option(parser)
     parser.add_argument("--seal", metavar="PNG", help="协会印章图片（透明背景的 PNG）；写 none 删除")
     parser.add_argument("--certificate-background", metavar="PNG", help="会员证底纹扫描图（仅用于预览）；写 none 删除")
-    parser.add_argument("--font", metavar="类别=文件", action="append", default=[],
-                        help="文书字体：song、hei、kai、fangsong 或 fallback（生僻字后备字体）= .ttf/.ttc 路径；路径留空恢复默认")  # fmt: skip
+    parser.add_argument(
+        "--font",
+        metavar="类别=文件",
+        action="append",
+        default=[],
+        help="文书字体：song、hei、kai、fangsong 或 fallback（生僻字后备字体）= .ttf/.ttc 路径；路径留空恢复默认",
+    )
     parser.set_defaults(run=guarded(run_settings))
 
 
 def run_settings(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop_app.core.settings import SETTINGS, get_setting
     from reportlab.pdfbase import pdfmetrics
 
+    from desktop_app.core.settings import SETTINGS, get_setting
     from desktop_app.documents.fonts import STYLES, FontSet, fallback_names
 
     def image(value: str | None) -> bytes | None:
@@ -101,15 +114,26 @@ def run_settings(args: argparse.Namespace) -> int:
             font_set = FontSet(context.fonts)
             print("文书字体（实际使用的文件）：")
             for style in (*STYLES, "fallback"):
-                names = [font_set.name(style)] if style != "fallback" else list(fallback_names(context.fonts.get("fallback")))
+                names = (
+                    [font_set.name(style)]
+                    if style != "fallback"
+                    else list(fallback_names(context.fonts.get("fallback")))
+                )
                 files = [pdfmetrics.getFont(n).face.filename for n in names] or ["（无：生僻字将无法打印）"]
                 print(f"  {style:9} {'；'.join(map(str, files))}")
             print(f"协会印章图片：{'已设置' if context.seal_png else '未设置（不印章，留待手工盖章）'}")
             print(f"会员证底纹：{'已设置' if context.certificate_background_png else '未设置（预览时画简易底纹）'}")
-            for key in ("documents.certificate_validity_years", "documents.certificate_date_style",
-                        "documents.plaque_size", "documents.plaque_material", "documents.plaque_vendor",
-                        "documents.envelope_size", "documents.label_sheet", "withdrawal.notice_response_days",
-                        "numbering.receipt_number"):  # fmt: skip
+            for key in (
+                "documents.certificate_validity_years",
+                "documents.certificate_date_style",
+                "documents.plaque_size",
+                "documents.plaque_material",
+                "documents.plaque_vendor",
+                "documents.envelope_size",
+                "documents.label_sheet",
+                "withdrawal.notice_response_days",
+                "numbering.receipt_number",
+            ):
                 print(f"{SETTINGS[key].label}：{get_setting(session, key)}")
     except OSError as exc:
         return fail(str(exc))
@@ -136,8 +160,13 @@ def _add_option(parser: argparse.ArgumentParser, option: documents.Option) -> No
     elif option.type == "choice":
         parser.add_argument(_flag(option.key), choices=[v for v, _l in option.choices], **kwargs)
     else:
-        metavar = {"date": "YYYY-MM-DD", "optional_date": "YYYY-MM-DD", "int": "N", "amount": "元",
-                   "years": "年度"}.get(option.type, "文字")  # fmt: skip
+        metavar = {
+            "date": "YYYY-MM-DD",
+            "optional_date": "YYYY-MM-DD",
+            "int": "N",
+            "amount": "元",
+            "years": "年度",
+        }.get(option.type, "文字")
         parser.add_argument(_flag(option.key), metavar=metavar, **kwargs)
 
 
@@ -155,12 +184,17 @@ def run_document(args: argparse.Namespace) -> int:
     try:
         with db.session() as session:
             result = documents.generate(
-                session, actor, kind, args.out,
-                member_numbers=numbers, all_active=all_active, options=options,
+                session,
+                actor,
+                kind,
+                args.out,
+                member_numbers=numbers,
+                all_active=all_active,
+                options=options,
                 certificate_offset_mm=(getattr(args, "offset_x", 0.0), getattr(args, "offset_y", 0.0)),
                 certificate_background=getattr(args, "background", False),
                 progress=ProgressPrinter(f"生成{spec.title}") if all_active else None,
-            )  # fmt: skip
+            )
     except NothingPrinted as exc:  # issue 9: no file at all, the reasons listed
         for problem in exc.problems:
             print(f"  {problem.who}：未生成：{problem.message}", file=sys.stderr)

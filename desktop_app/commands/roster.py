@@ -28,7 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", metavar="FILE.xlsx", type=Path, help="Excel 工作簿（.xlsx）")
     parser.add_argument("--dry-run", action="store_true", help="只检查并列出每行的结果，不写入数据库")
-    parser.add_argument("--rejected", metavar="OUT.xlsx", type=Path, help="把未导入的行（附原因）保存为工作簿，退回班主任核对")
+    parser.add_argument(
+        "--rejected", metavar="OUT.xlsx", type=Path, help="把未导入的行（附原因）保存为工作簿，退回班主任核对"
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="也列出新增和更新的每一行")
     _add_common(parser)
     parser.set_defaults(run=guarded(run_import))
@@ -94,7 +96,9 @@ def _print_plan(plan: importing.ImportPlan, *, verbose: bool) -> None:
             detail = "无变化" if outcome.unchanged else "；".join(outcome.remarks)
             if outcome.changes:
                 detail = "修改：" + "、".join(outcome.changes)
-            print(f"[{outcome.fate.label}] 第 {outcome.row} 行 {outcome.name}（{outcome.member_number or '—'}）{detail}")
+            print(
+                f"[{outcome.fate.label}] 第 {outcome.row} 行 {outcome.name}（{outcome.member_number or '—'}）{detail}"
+            )
 
 
 def _rows(numbers: list[int], limit: int = 12) -> str:

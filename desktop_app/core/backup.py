@@ -19,8 +19,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError, OfficeError
 from desktop_app.core.presence import RESTORING, Presence, holders
+from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError, OfficeError
 from desktop_app.paths import make_private, private_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -78,7 +78,7 @@ class AutomaticBackup:
 
 def automatic_backups(directory: Path, stem: str) -> list[AutomaticBackup]:
     """The automatic backups of the database named ``stem`` in ``directory``, newest first."""
-    found = []
+    found: list[AutomaticBackup] = []
     if not directory.is_dir():
         return found
     for path in directory.glob(f"{glob_escape(stem)}-*.db"):
@@ -215,7 +215,9 @@ def check_backup(path: Path) -> str:
     except sqlite3.DatabaseError as exc:
         raise NotOurDatabaseError(f"“{path.name}”已损坏，不能用来恢复（{exc}）。") from exc
     if status is None or status[0] != "ok":
-        raise NotOurDatabaseError(f"“{path.name}”已损坏，不能用来恢复（完整性检查：{status[0] if status else '无结果'}）。")
+        raise NotOurDatabaseError(
+            f"“{path.name}”已损坏，不能用来恢复（完整性检查：{status[0] if status else '无结果'}）。"
+        )
     if revision is None:
         raise NotOurDatabaseError(f"“{path.name}”没有数据库版本记录，不能用来恢复。")
     if revision[0] not in known_revisions():
@@ -226,8 +228,9 @@ def check_backup(path: Path) -> str:
     return revision[0]
 
 
-def restore_sqlite(target: Path, source: Path, backup_directory: Path, *, keep: int,
-                   now: dt.datetime | None = None) -> Path | None:  # fmt: skip
+def restore_sqlite(
+    target: Path, source: Path, backup_directory: Path, *, keep: int, now: dt.datetime | None = None
+) -> Path | None:
     """Replace the database file ``target`` with the backup ``source``.
 
     The backup is checked first (``check_backup``); the current database is kept as an automatic
@@ -244,7 +247,8 @@ def restore_sqlite(target: Path, source: Path, backup_directory: Path, *, keep: 
         others = holders(target, exclude=note)
         if others:  # issue 9: never replace the database under a program that is writing to it
             raise BackupError(
-                "数据库正在被使用，不能恢复：\n" + "\n".join(f"· {h.describe()}" for h in others)
+                "数据库正在被使用，不能恢复：\n"
+                + "\n".join(f"· {h.describe()}" for h in others)
                 + "\n请先关闭这些程序（窗口：文件 → 退出），再恢复。当前数据库未被改动。"
             )
         saved = None

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -15,9 +14,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.clock import SYSTEM_CLOCK, Clock
-from desktop_app.errors import OfficeError
 from desktop_app.core.presence import Presence
-from desktop_app.errors import DatabaseBusy
+from desktop_app.errors import DatabaseBusy, OfficeError
 from desktop_app.paths import data_dir, make_private, private_file
 
 ENV_DATABASE_URL = "MEMBERSHIP_OFFICE_DB"
@@ -226,6 +224,11 @@ def clock_of(session: Session) -> Clock:
     return session.info.get("clock", SYSTEM_CLOCK)
 
 
+def table_of(model: Any) -> Table:
+    """A mapped class's ``Table`` (``__table__`` is typed as a mere ``FromClause``)."""
+    return cast(Table, model.__table__)
+
+
 def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert many rows with one ``executemany`` and little Python per row.
 
@@ -238,7 +241,7 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
         return
     dialect = connection.dialect
     columns = list(rows[0])
-    converters = []
+    converters: list[Callable[[Any], Any] | None] = []
     for name in columns:
         processor = table.c[name].type._cached_bind_processor(dialect)
         if processor is None:

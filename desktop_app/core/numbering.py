@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.db import clock_of
-from desktop_app.errors import ValidationError
 from desktop_app.core.models import NumberSequence
 from desktop_app.core.settings import SettingSpec, get_setting
+from desktop_app.errors import ValidationError
 
 
 def format_number(fmt: str, *, year: int, seq: int) -> str:
@@ -35,9 +35,7 @@ def next_number(
     year = clock_of(session).today().year
     period = str(year) if "{year" in fmt else ""
     row = session.scalars(
-        select(NumberSequence)
-        .where(NumberSequence.name == sequence, NumberSequence.period == period)
-        .with_for_update()
+        select(NumberSequence).where(NumberSequence.name == sequence, NumberSequence.period == period).with_for_update()
     ).first()
     if row is None:
         row = NumberSequence(name=sequence, period=period, last_value=0)

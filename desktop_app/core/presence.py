@@ -149,11 +149,16 @@ def holders(database: Path, *, exclude: Presence | None = None) -> list[Holder]:
                 info = json.loads(note.read_text(encoding="utf-8") or "{}")
             except (OSError, ValueError):
                 info = {}
-            found.append(Holder(
-                program=str(info.get("program", "会籍管理程序")), user=str(info.get("user", "?")),
-                host=str(info.get("host", "?")), pid=int(info.get("pid", 0) or 0),
-                since=str(info.get("since", "")), signed_in=str(info.get("signed_in", "")),
-            ))  # fmt: skip
+            found.append(
+                Holder(
+                    program=str(info.get("program", "会籍管理程序")),
+                    user=str(info.get("user", "?")),
+                    host=str(info.get("host", "?")),
+                    pid=int(info.get("pid", 0) or 0),
+                    since=str(info.get("since", "")),
+                    signed_in=str(info.get("signed_in", "")),
+                )
+            )
         finally:
             if fd >= 0:
                 os.close(fd)

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
 
-from desktop_app.errors import AuthenticationError, OfficeError
 from desktop_app.core.models import Role
 from desktop_app.core.security import scram_sha_256
+from desktop_app.errors import AuthenticationError, OfficeError
 
 if TYPE_CHECKING:
     from desktop_app.core.db import Database
@@ -45,9 +45,18 @@ OFFICE = (Role.ADMINISTRATOR, Role.MEMBERSHIP_OFFICER)
 
 # Every column of ``staff`` except the password hash, which only administrators read.
 STAFF_PUBLIC_COLUMNS = (
-    "id", "username", "full_name", "role", "mobile", "landline", "is_active", "created_at",
-    "last_sign_in_at", "failed_sign_ins", "locked_until",
-)  # fmt: skip
+    "id",
+    "username",
+    "full_name",
+    "role",
+    "mobile",
+    "landline",
+    "is_active",
+    "created_at",
+    "last_sign_in_at",
+    "failed_sign_ins",
+    "locked_until",
+)
 SIGN_IN_COLUMNS = ("last_sign_in_at", "failed_sign_ins", "locked_until")
 
 # table -> [(privilege, roles)]; a privilege may name columns: "UPDATE (a, b)".
@@ -95,7 +104,9 @@ def login_role(database: str, username: str) -> str:
     """The server role a staff account signs in as: ``<database>_u_<user name>``, lower case."""
     name = f"{database}_u_{username.strip().lower()}"
     if len(name.encode("utf-8")) > 63:
-        raise OfficeError(f"用户名“{username}”太长：在数据库“{database}”中，服务器角色名最多 63 个字节。请用更短的用户名。")
+        raise OfficeError(
+            f"用户名“{username}”太长：在数据库“{database}”中，服务器角色名最多 63 个字节。请用更短的用户名。"
+        )
     return name
 
 
@@ -112,9 +123,9 @@ def _exists(connection: Connection, role: str) -> bool:
 
 
 def _owner(connection: Connection) -> str:
-    return connection.execute(text(
-        "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'alembic_version'"
-    )).scalar_one()  # fmt: skip
+    return connection.execute(
+        text("SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'alembic_version'")
+    ).scalar_one()
 
 
 def is_role_connection(connection: Connection) -> bool:
@@ -147,7 +158,8 @@ def apply_privileges(connection: Connection) -> None:
             for role in roles:
                 connection.execute(text(f"GRANT {privilege} ON {q(table)} TO {q(groups[role])}"))
     owner = _owner(connection)
-    connection.execute(text(f"""
+    connection.execute(
+        text(f"""
         CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF current_user <> {_literal(owner)} THEN
@@ -156,17 +168,22 @@ def apply_privileges(connection: Connection) -> None:
             IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
             RETURN NEW;
         END $$
-    """))  # fmt: skip
+    """)
+    )
     connection.execute(text("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log"))
-    connection.execute(text(
-        "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
-        "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"
-    ))  # fmt: skip
+    connection.execute(
+        text(
+            "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
+            "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"
+        )
+    )
     connection.execute(text("DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log"))
-    connection.execute(text(
-        "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
-        "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"
-    ))  # fmt: skip
+    connection.execute(
+        text(
+            "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"
+        )
+    )
 
 
 # --- staff management: the program keeps each account's login role in step -----------------------

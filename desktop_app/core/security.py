@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from desktop_app.errors import PermissionDenied
 from desktop_app.core.models import Role, Staff
+from desktop_app.errors import PermissionDenied
 
 # OWASP Password Storage Cheat Sheet's minimum for Argon2id (19 MiB, 2 passes, 1 lane): a
 # sign-in costs ~0.1 s on an office PC instead of ~0.3–0.6 s with argon2-cffi's defaults on two
@@ -145,16 +145,21 @@ RESIDENT_LEADER_ONLY = frozenset(
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMINISTRATOR: frozenset(Permission) - RESIDENT_LEADER_ONLY,
-    Role.MEMBERSHIP_OFFICER: frozenset(
-        {Permission.VIEW_MEMBERS, Permission.EDIT_MEMBERS, Permission.ASSIGN_MENTORS}
-    )
+    Role.MEMBERSHIP_OFFICER: frozenset({Permission.VIEW_MEMBERS, Permission.EDIT_MEMBERS, Permission.ASSIGN_MENTORS})
     | frozenset(
-        {Permission.VIEW_APPLICATIONS, Permission.RECEIVE_APPLICATIONS, Permission.RECORD_VISITS,
-         Permission.ATTACH_APPLICATION_DOCUMENTS, Permission.REVIEW_APPLICATIONS,
-         Permission.RECORD_ADMISSION_DUES, Permission.REGISTER_MEMBERS, Permission.RETURN_APPLICATIONS,
-         Permission.PRINT_CERTIFICATES}
+        {
+            Permission.VIEW_APPLICATIONS,
+            Permission.RECEIVE_APPLICATIONS,
+            Permission.RECORD_VISITS,
+            Permission.ATTACH_APPLICATION_DOCUMENTS,
+            Permission.REVIEW_APPLICATIONS,
+            Permission.RECORD_ADMISSION_DUES,
+            Permission.REGISTER_MEMBERS,
+            Permission.RETURN_APPLICATIONS,
+            Permission.PRINT_CERTIFICATES,
+        }
     )
-    | frozenset({Permission.PRINT_DOCUMENTS, Permission.PRINT_FORMS}),  # fmt: skip
+    | frozenset({Permission.PRINT_DOCUMENTS, Permission.PRINT_FORMS}),
     # mentors hand changes to the office on a handover form; they do not edit directly.
     # they assist with admission, so they see the queue and may attach documents.
     Role.MENTOR: frozenset({Permission.VIEW_MEMBERS})
@@ -162,7 +167,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # the mentor fills in handover forms and helps applicants with their forms.
     | frozenset({Permission.PRINT_FORMS}),
     Role.RESIDENT_LEADER: frozenset({Permission.VIEW_MEMBERS})
-    | frozenset({Permission.VIEW_APPLICATIONS, Permission.RETURN_APPLICATIONS}) | RESIDENT_LEADER_ONLY,
+    | frozenset({Permission.VIEW_APPLICATIONS, Permission.RETURN_APPLICATIONS})
+    | RESIDENT_LEADER_ONLY,
 }
 
 

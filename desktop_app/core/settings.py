@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
-from desktop_app.errors import ValidationError
 from desktop_app.core.models import SettingValue
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.validation import control_character_problem
+from desktop_app.errors import ValidationError
 
 
 @dataclass(frozen=True)
@@ -89,18 +89,17 @@ DEFAULT_LEVEL = declare("membership.default_level", "member", "新会员的默�
 
 # {year} is the four-digit year, {seq:04d} the running number within that year.
 MEMBER_NUMBER_FORMAT = declare("numbering.member_number", "WJX{year}{seq:04d}", "会员编号格式")
-CERTIFICATE_NUMBER_FORMAT = declare(
-    "numbering.certificate_number", "WJXZ{year}{seq:04d}", "会员证编号格式"
-)
+CERTIFICATE_NUMBER_FORMAT = declare("numbering.certificate_number", "WJXZ{year}{seq:04d}", "会员证编号格式")
 
 # Admission (R-5.1 … R-5.6, R-15.1).
 APPLICATION_NUMBER_FORMAT = declare("numbering.application_number", "SQ{year}{seq:04d}", "入会申请编号格式")
 # R-15.1 "自申请之日起满两年": from the re-application's date (the regulation's wording), or
 # "from_left_date" to count from the day the former member left.
 READMISSION_COUNTING = declare(
-    "admission.readmission_counting", "from_application_date",
+    "admission.readmission_counting",
+    "from_application_date",
     "重新入会两年期限的起算日（from_application_date：申请之日；from_left_date：退会之日）",
-)  # fmt: skip
+)
 ATTACHMENT_LIMIT_MB = declare("admission.attachment_limit_mb", 20, "入会资料附件大小上限（MB）")
 
 
@@ -109,31 +108,57 @@ ATTACHMENT_LIMIT_MB = declare("admission.attachment_limit_mb", 20, "入会资料
 RECEIPT_NUMBER_FORMAT = declare("numbering.receipt_number", "WJXS{year}{seq:05d}", "会费收据编号格式")
 SEAL_IMAGE = declare("documents.seal_image", "", "协会印章图片（PNG，base64；空则不印章，留待手工盖章）")
 DOCUMENT_FONTS = declare(
-    "documents.fonts", {"song": "", "hei": "", "kai": "", "fangsong": "", "fallback": ""},
+    "documents.fonts",
+    {"song": "", "hei": "", "kai": "", "fangsong": "", "fallback": ""},
     "文书字体文件（宋体、黑体、楷体、仿宋及生僻字后备字体的 .ttf/.ttc 路径；空则用系统默认）",
-)  # fmt: skip
+)
 CERTIFICATE_VALIDITY_YEARS = declare("documents.certificate_validity_years", 3, "会员证有效期（年）")
 CERTIFICATE_DATE_STYLE = declare(
-    "documents.certificate_date_style", "hanzi", "会员证日期写法（hanzi：二〇二六年十一月二十六日；digits：2026年11月26日）"
+    "documents.certificate_date_style",
+    "hanzi",
+    "会员证日期写法（hanzi：二〇二六年十一月二十六日；digits：2026年11月26日）",
 )
 CERTIFICATE_LAYOUT = declare(
     "documents.certificate_layout",
-    {"page_width_mm": 297.0, "page_height_mm": 210.0, "number_x_mm": 200.0, "number_y_mm": 42.0,
-     "name_x_mm": 148.5, "name_y_mm": 92.0, "name_width_mm": 200.0, "name_size_pt": 26.0,
-     "level_x_mm": 148.5, "level_y_mm": 122.0, "level_size_pt": 20.0, "validity_x_mm": 148.5,
-     "validity_y_mm": 142.0, "date_x_mm": 215.0, "date_y_mm": 176.0, "text_size_pt": 14.0},
+    {
+        "page_width_mm": 297.0,
+        "page_height_mm": 210.0,
+        "number_x_mm": 200.0,
+        "number_y_mm": 42.0,
+        "name_x_mm": 148.5,
+        "name_y_mm": 92.0,
+        "name_width_mm": 200.0,
+        "name_size_pt": 26.0,
+        "level_x_mm": 148.5,
+        "level_y_mm": 122.0,
+        "level_size_pt": 20.0,
+        "validity_x_mm": 148.5,
+        "validity_y_mm": 142.0,
+        "date_x_mm": 215.0,
+        "date_y_mm": 176.0,
+        "text_size_pt": 14.0,
+    },
     "会员证套打位置（证书纸尺寸及各栏位置，毫米，自纸张左上角量起）",
-)  # fmt: skip
+)
 CERTIFICATE_BACKGROUND = declare("documents.certificate_background", "", "会员证底纹扫描图（仅用于预览，PNG，base64）")
 PLAQUE_SIZE = declare("documents.plaque_size", "600×400毫米", "牌匾尺寸")
 PLAQUE_MATERIAL = declare("documents.plaque_material", "钛金板", "牌匾材质")
 PLAQUE_VENDOR = declare("documents.plaque_vendor", "", "牌匾制作单位")
 LABEL_SHEET = declare(
     "documents.label_sheet",
-    {"columns": 3, "rows": 7, "label_width_mm": 63.5, "label_height_mm": 38.1, "top_margin_mm": 15.15,
-     "left_margin_mm": 7.2, "column_gap_mm": 2.5, "row_gap_mm": 0.0, "padding_mm": 4.0},
+    {
+        "columns": 3,
+        "rows": 7,
+        "label_width_mm": 63.5,
+        "label_height_mm": 38.1,
+        "top_margin_mm": 15.15,
+        "left_margin_mm": 7.2,
+        "column_gap_mm": 2.5,
+        "row_gap_mm": 0.0,
+        "padding_mm": 4.0,
+    },
     "地址标签纸规格（A4 上的列数、行数、标签宽高、页边距和间距，毫米）",
-)  # fmt: skip
+)
 ENVELOPE_SIZE = declare("documents.envelope_size", "DL", "信封规格（DL：220×110 毫米；C5：229×162 毫米）")
 NOTICE_RESPONSE_DAYS = declare("withdrawal.notice_response_days", 30, "退会告知书的答复期限（自告知之日起，天）")
 
@@ -190,9 +215,15 @@ def set_setting(session: Session, actor: Actor, spec: SettingSpec | str, value: 
     else:
         row.value, row.updated_at, row.updated_by_id = value, now, actor.id
     audit.record(
-        session, actor, "update", "setting", None, f"修改设置：{spec.label}",
-        before={spec.key: before}, after={spec.key: value},
-    )  # fmt: skip
+        session,
+        actor,
+        "update",
+        "setting",
+        None,
+        f"修改设置：{spec.label}",
+        before={spec.key: before},
+        after={spec.key: value},
+    )
 
 
 # --- levels ------------------------------------------------------------------------------------

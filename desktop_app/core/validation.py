@@ -248,9 +248,7 @@ def check_category_matches(category: Category, info: UsccInfo) -> None:
             raise FieldError(
                 f"代码显示该单位为“{info.type_label}”（{info.type_code}），不属于第三条规定可入会的单位类型"
             )
-        raise FieldError(
-            f"代码显示该单位为“{info.type_label}”（{info.type_code}），与所选类别“{category.label}”不符"
-        )
+        raise FieldError(f"代码显示该单位为“{info.type_label}”（{info.type_code}），与所选类别“{category.label}”不符")
 
 
 def category_for_uscc(info: UsccInfo) -> Category | None:
@@ -264,9 +262,33 @@ def category_for_uscc(info: UsccInfo) -> Category | None:
 # --- names ------------------------------------------------------------------------------------
 
 _ORGANISATION_WORDS = (
-    "公司", "集团", "院", "所", "局", "站", "厂", "社", "会", "中心", "学校", "大学", "学院",
-    "部", "处", "队", "行", "店", "馆", "场", "室", "团", "办", "委", "协会", "联合",
-)  # fmt: skip
+    "公司",
+    "集团",
+    "院",
+    "所",
+    "局",
+    "站",
+    "厂",
+    "社",
+    "会",
+    "中心",
+    "学校",
+    "大学",
+    "学院",
+    "部",
+    "处",
+    "队",
+    "行",
+    "店",
+    "馆",
+    "场",
+    "室",
+    "团",
+    "办",
+    "委",
+    "协会",
+    "联合",
+)
 _COMMON_SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
     "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
@@ -283,12 +305,7 @@ def check_organisation_name(raw: object) -> str:
     if "个体" in name:
         raise FieldError("个体工商户不能入会，协会只接纳单位会员（第三条）")
     hanzi_only = all("\u4e00" <= c <= "\u9fff" for c in name)
-    if (
-        hanzi_only
-        and 2 <= len(name) <= 3
-        and name[0] in _COMMON_SURNAMES
-        and not name.endswith(_ORGANISATION_WORDS)
-    ):
+    if hanzi_only and 2 <= len(name) <= 3 and name[0] in _COMMON_SURNAMES and not name.endswith(_ORGANISATION_WORDS):
         raise FieldError("看起来是个人姓名。协会只接纳单位会员，不接受个人（第三条）")
     return name
 

@@ -36,10 +36,17 @@ def demo_png(width: int = 360, height: int = 240, shade: int = 0) -> bytes:
             value = 60 if border or title else 150 if ruled else 245 - shade
             row += bytes((value, value, value))
         rows.append(bytes(row))
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows)))
+        + chunk(b"IEND", b"")
+    )
 
 
 def demo_pdf(title: str) -> bytes:
@@ -67,7 +74,10 @@ def demo_pdf(title: str) -> bytes:
 
 DOCUMENT_FILES: dict[DocumentKind, tuple[str, Callable[[], bytes]]] = {
     DocumentKind.BUSINESS_LICENCE: ("营业执照扫描件.png", lambda: demo_png(shade=0)),
-    DocumentKind.QUALIFICATION_CERTIFICATE: ("资质证书复印件.pdf", lambda: demo_pdf("Qualification certificate (demo scan)")),
+    DocumentKind.QUALIFICATION_CERTIFICATE: (
+        "资质证书复印件.pdf",
+        lambda: demo_pdf("Qualification certificate (demo scan)"),
+    ),
     DocumentKind.PROFILE: ("单位简介.pdf", lambda: demo_pdf("Company profile (demo)")),
     DocumentKind.BROCHURE: ("单位画册封面.png", lambda: demo_png(shade=25)),
 }
@@ -95,11 +105,11 @@ def add_demo_applications(session: Session, *, seed: int = 20201027) -> int:
     """Add a queue of applications at every stage, a re-admission, a declined and an abandoned one."""
 
     officer = _actor(session, "officer")
-    officer2 = _actor(session, "officer2") or officer
     leader = _actor(session, "leader")
     mentor = _actor(session, "mentor01")
     if officer is None or leader is None:
         return 0
+    officer2 = _actor(session, "officer2") or officer
     staff = {"officer": officer, "officer2": officer2}
     rng = Dice(seed + 5)
     real_clock = clock_of(session)
@@ -114,20 +124,33 @@ def add_demo_applications(session: Session, *, seed: int = 20201027) -> int:
             code = make_uscc(rng, type_code, division)
         taken.add(code)
         return {
-            "name": name, "uscc": code, "category": category, "main_business": business,
-            "qualification": qualification, "district": district, "postcode": postcode,
+            "name": name,
+            "uscc": code,
+            "category": category,
+            "main_business": business,
+            "qualification": qualification,
+            "district": district,
+            "postcode": postcode,
             "address": f"武汉市{district}{rng.choice(streets)}{rng.randint(1, 999)}号",
-            "legal_representative_name": person_name(rng), "legal_representative_position": "董事长",
-            "principal_name": person_name(rng), "principal_position": "总经理", "principal_mobile": mobile(rng),
-            "liaison_name": person_name(rng), "liaison_position": "办公室主任", "liaison_mobile": mobile(rng),
+            "legal_representative_name": person_name(rng),
+            "legal_representative_position": "董事长",
+            "principal_name": person_name(rng),
+            "principal_position": "总经理",
+            "principal_mobile": mobile(rng),
+            "liaison_name": person_name(rng),
+            "liaison_position": "办公室主任",
+            "liaison_mobile": mobile(rng),
             "liaison_landline": landline(rng),
-        }  # fmt: skip
+        }
 
     def at(day: dt.date, hour: int) -> None:
-        session.info["clock"] = FixedClock(dt.datetime.combine(day, dt.time(hour, rng.randint(0, 59)),
-                                                               tzinfo=real_clock.now().tzinfo))  # fmt: skip
+        session.info["clock"] = FixedClock(
+            dt.datetime.combine(day, dt.time(hour, rng.randint(0, 59)), tzinfo=real_clock.now().tzinfo)
+        )
 
-    def take_steps(application_id: int, start: dt.date, gap: int, until: ApplicationStage, *, documents: int = 4) -> None:
+    def take_steps(
+        application_id: int, start: dt.date, gap: int, until: ApplicationStage, *, documents: int = 4
+    ) -> None:
         application = admission.get_application(session, application_id)
         day = start
         for step in admission.steps_for(application)[1:]:
@@ -136,24 +159,44 @@ def add_demo_applications(session: Session, *, seed: int = 20201027) -> int:
             day = min(today, day + dt.timedelta(days=gap))
             at(day, 10)
             if step.stage == ApplicationStage.VISITED:
-                admission.record_visit(session, officer, application_id, visit_date=day,
-                                       leader_name=person_name(rng), leader_rank=rng.choice(["董事长", "总经理", "副总经理", "院长"]),
-                                       note="参观协会并座谈，了解协会职能和会员权利义务")  # fmt: skip
+                admission.record_visit(
+                    session,
+                    officer,
+                    application_id,
+                    visit_date=day,
+                    leader_name=person_name(rng),
+                    leader_rank=rng.choice(["董事长", "总经理", "副总经理", "院长"]),
+                    note="参观协会并座谈，了解协会职能和会员权利义务",
+                )
             elif step.stage == ApplicationStage.FORMS_COMPLETED:
                 admission.confirm_forms(session, officer, application_id)
             elif step.stage == ApplicationStage.DOCUMENTS_SUBMITTED:
                 admission.confirm_documents(session, officer, application_id)
             elif step.stage == ApplicationStage.CREDIT_CHECKED:
-                admission.record_credit_check(session, officer, application_id, result=CreditResult.PASSED, checked_on=day,
-                                              evidence="“信用中国”及中国执行信息公开网查询，无失信被执行记录")  # fmt: skip
+                admission.record_credit_check(
+                    session,
+                    officer,
+                    application_id,
+                    result=CreditResult.PASSED,
+                    checked_on=day,
+                    evidence="“信用中国”及中国执行信息公开网查询，无失信被执行记录",
+                )
             elif step.stage == ApplicationStage.REVIEWED:
-                admission.review(session, officer, application_id, opinion="资料齐全，符合第三条入会条件，建议报领导审批")
+                admission.review(
+                    session, officer, application_id, opinion="资料齐全，符合第三条入会条件，建议报领导审批"
+                )
             elif step.stage == ApplicationStage.APPROVED:
                 admission.approve(session, leader, application_id, opinion="同意入会")
             elif step.stage == ApplicationStage.DUES_PAID:
                 amount = dues.annual_dues(session, application.level) or 2000
-                admission.record_dues(session, officer, application_id, amount=amount,
-                                      receipt_number=f"SJ{day:%Y%m%d}{application_id:03d}", paid_on=day)  # fmt: skip
+                admission.record_dues(
+                    session,
+                    officer,
+                    application_id,
+                    amount=amount,
+                    receipt_number=f"SJ{day:%Y%m%d}{application_id:03d}",
+                    paid_on=day,
+                )
             elif step.stage == ApplicationStage.SIGNED_OFF:
                 admission.sign_off(session, leader, application_id, opinion="同意入会，请会籍管理部办理登记")
             if step.stage == ApplicationStage.FORMS_COMPLETED:
@@ -168,10 +211,16 @@ def add_demo_applications(session: Session, *, seed: int = 20201027) -> int:
     def create(days_ago: int, handler: Actor, values: dict | None = None) -> tuple[int, dt.date]:
         start = today - dt.timedelta(days=days_ago)
         at(start, 9)
-        application = admission.create_application(session, handler, {
-            **(values or organisation()), "application_date": start, "handler_id": handler.id,
-            "briefing_note": "会籍管理部接待，介绍协会职能、会员权利义务和入会流程",
-        })  # fmt: skip
+        application = admission.create_application(
+            session,
+            handler,
+            {
+                **(values or organisation()),
+                "application_date": start,
+                "handler_id": handler.id,
+                "briefing_note": "会籍管理部接待，介绍协会职能、会员权利义务和入会流程",
+            },
+        )
         return application.id, start
 
     count = 0
@@ -198,8 +247,9 @@ def add_demo_applications(session: Session, *, seed: int = 20201027) -> int:
         application_id, start = create(40, officer)
         take_steps(application_id, start, 6, ApplicationStage.VISITED)
         at(start + dt.timedelta(days=12), 16)
-        admission.decline(session, leader, application_id,
-                          reason="入会动机单一（仅为承揽工程业务），对协会职能缺乏认同（第四条）")  # fmt: skip
+        admission.decline(
+            session, leader, application_id, reason="入会动机单一（仅为承揽工程业务），对协会职能缺乏认同（第四条）"
+        )
         application_id, start = create(95, officer2)
         at(start + dt.timedelta(days=60), 11)
         admission.abandon(session, officer2, application_id, reason="申请单位两个月未回复，联络员已离职")

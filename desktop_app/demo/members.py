@@ -14,7 +14,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
-from desktop_app.core.db import bulk_insert, clock_of
+from desktop_app.core.db import bulk_insert, clock_of, table_of
 from desktop_app.core.models import (
     Member,
     MemberStatus,
@@ -25,7 +25,13 @@ from desktop_app.core.models import (
     build_search_text,
 )
 from desktop_app.core.security import SYSTEM_ACTOR, hash_password
-from desktop_app.core.settings import CERTIFICATE_NUMBER_FORMAT, DEMO_DATABASE, MEMBER_NUMBER_FORMAT, get_setting, levels
+from desktop_app.core.settings import (
+    CERTIFICATE_NUMBER_FORMAT,
+    DEMO_DATABASE,
+    MEMBER_NUMBER_FORMAT,
+    get_setting,
+    levels,
+)
 from desktop_app.core.wuhan import DISTRICTS
 from desktop_app.demo.admission import add_demo_applications
 from desktop_app.demo.names import (
@@ -45,6 +51,7 @@ from desktop_app.errors import OfficeError, ValidationError
 
 DEMO_PASSWORD = "demo123"
 
+
 def _staff_rows(now: dt.datetime) -> list[dict]:
     password_hash = hash_password(DEMO_PASSWORD)
     rows = [
@@ -55,10 +62,18 @@ def _staff_rows(now: dt.datetime) -> list[dict]:
     ] + [(f"mentor{i + 1:02d}", name, Role.MENTOR) for i, name in enumerate(MENTOR_NAMES)]
     rng = random.Random(7)
     return [
-        dict(username=u, full_name=n, role=r, password_hash=password_hash, mobile=mobile(rng),
-             landline=landline(rng), is_active=True, created_at=now)
+        dict(
+            username=u,
+            full_name=n,
+            role=r,
+            password_hash=password_hash,
+            mobile=mobile(rng),
+            landline=landline(rng),
+            is_active=True,
+            created_at=now,
+        )
         for u, n, r in rows
-    ]  # fmt: skip
+    ]
 
 
 class NotADemoDatabase(OfficeError):
@@ -123,7 +138,9 @@ def generate_demo(
     check_demo_target(session)
     existing = session.scalar(select(func.count(Member.id)))
     if existing:
-        raise ValidationError({"members": f"数据库中已有 {existing} 个会员。演示数据只能生成到空数据库，以免混入真实数据。"})
+        raise ValidationError(
+            {"members": f"数据库中已有 {existing} 个会员。演示数据只能生成到空数据库，以免混入真实数据。"}
+        )
     mark_as_demo(session)
     clock = clock_of(session)
     now = clock.now()
@@ -131,7 +148,7 @@ def generate_demo(
     rng = Dice(seed)
 
     if not session.scalar(select(func.count(Staff.id)).where(Staff.username == "admin")):
-        session.execute(insert(Staff.__table__), _staff_rows(now))
+        session.execute(insert(table_of(Staff)), _staff_rows(now))
     mentor_ids = list(session.scalars(select(Staff.id).where(Staff.role == Role.MENTOR, Staff.is_active.is_(True))))
     officer_id = session.scalar(select(Staff.id).where(Staff.role == Role.MEMBERSHIP_OFFICER).limit(1))
 
@@ -219,15 +236,19 @@ def generate_demo(
             row["search_text"] = build_search_text(row)
             assignment = None
             if mentor_id is not None:
-                assignment = {"member_id": row["id"], "mentor_id": mentor_id,
-                              "start_date": max(join_date, today - dt.timedelta(days=rng.randint(30, 2000))),
-                              "assigned_by_id": officer_id, "note": "演示数据"}  # fmt: skip
+                assignment = {
+                    "member_id": row["id"],
+                    "mentor_id": mentor_id,
+                    "start_date": max(join_date, today - dt.timedelta(days=rng.randint(30, 2000))),
+                    "assigned_by_id": officer_id,
+                    "note": "演示数据",
+                }
             yield row, assignment
 
     # Secondary indexes are built once at the end: faster than keeping them up to date row by
     # row (the table is empty, checked above). Unique constraints stay, so duplicates still fail.
     connection = session.connection()
-    secondary = [index for index in Member.__table__.indexes if not index.unique]
+    secondary = [index for index in table_of(Member).indexes if not index.unique]
     for index in secondary:
         index.drop(connection)
     done = 0
@@ -263,5 +284,5 @@ def generate_demo(
 
 def _flush(session: Session, members: list[dict], assignments: list[dict]) -> None:
     connection = session.connection()
-    bulk_insert(connection, Member.__table__, members)
-    bulk_insert(connection, MentorAssignment.__table__, assignments)
+    bulk_insert(connection, table_of(Member), members)
+    bulk_insert(connection, table_of(MentorAssignment), assignments)

@@ -12,7 +12,9 @@ from desktop_app.core.models import Category
 from desktop_app.core.validation import USCC_CHARSET, uscc_check_character
 
 PREFIXES = ["武汉", "武汉市", "湖北", "湖北省", "武汉", "武汉"]
-BRAND_CHARS = "宏华中建鑫泰盛达城安信远兴恒通博金瑞丰江汉楚天长荣祥和顺东方明新联合创伟嘉隆昌腾飞永正诚德润海晨光亿宇越辉"
+BRAND_CHARS = (
+    "宏华中建鑫泰盛达城安信远兴恒通博金瑞丰江汉楚天长荣祥和顺东方明新联合创伟嘉隆昌腾飞永正诚德润海晨光亿宇越辉"
+)
 ENTERPRISES = [
     ("建设工程", "房屋建筑工程施工", "建筑工程施工总承包{g}级"),
     ("建筑工程", "房屋建筑工程施工", "建筑工程施工总承包{g}级"),
@@ -41,9 +43,15 @@ CHAIN = [
     ("建筑科技", "绿色建筑技术服务", None),
 ]
 INSTITUTIONS = [
-    "建设工程质量监督站", "建筑工程造价管理站", "建设工程安全监督站", "城市建设档案馆",
-    "建筑节能办公室", "建设科技推广中心", "城乡建设职业技术学校", "建筑设计研究院",
-]  # fmt: skip
+    "建设工程质量监督站",
+    "建筑工程造价管理站",
+    "建设工程安全监督站",
+    "城市建设档案馆",
+    "建筑节能办公室",
+    "建设科技推广中心",
+    "城乡建设职业技术学校",
+    "建筑设计研究院",
+]
 SOCIETIES = ["建筑业商会", "装饰行业协会", "建设监理协会", "混凝土协会", "工程造价协会", "建筑安全协会", "勘察设计协会"]
 SUFFIXES = ["有限公司", "有限公司", "有限公司", "集团有限公司", "股份有限公司", "有限责任公司"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏吕丁沈姚卢姜熊"
@@ -51,7 +59,20 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华�
 POSITIONS_LEGAL = ["董事长", "总经理", "董事长兼总经理", "执行董事", "院长", "会长", "站长"]
 POSITIONS_PRINCIPAL = ["总经理", "副总经理", "常务副总经理", "党委书记", "副院长", "秘书长"]
 POSITIONS_LIAISON = ["办公室主任", "综合部经理", "行政专员", "办公室副主任", "企管部经理", "经营部经理"]
-MENTOR_NAMES = ["陈晓燕", "刘建华", "王丽娟", "张志强", "李文静", "杨帆", "赵敏", "黄俊", "周莉", "吴涛", "徐静", "孙浩"]
+MENTOR_NAMES = [
+    "陈晓燕",
+    "刘建华",
+    "王丽娟",
+    "张志强",
+    "李文静",
+    "杨帆",
+    "赵敏",
+    "黄俊",
+    "周莉",
+    "吴涛",
+    "徐静",
+    "孙浩",
+]
 LEVEL_WEIGHTS = {"president": 0, "vice_president": 2, "standing_council": 5, "council": 13, "member": 80}
 ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -125,10 +146,22 @@ def _organisation(rng: random.Random, district: str) -> tuple[str, Category, str
     brand = rng.choice(BRAND_CHARS) + rng.choice(BRAND_CHARS)
     if roll < 0.72:
         kind, business, qual = rng.choice(ENTERPRISES)
-        return f"{prefix}{brand}{kind}{rng.choice(SUFFIXES)}", Category.CONSTRUCTION_ENTERPRISE, business, _grade(rng, qual), "91"
+        return (
+            f"{prefix}{brand}{kind}{rng.choice(SUFFIXES)}",
+            Category.CONSTRUCTION_ENTERPRISE,
+            business,
+            _grade(rng, qual),
+            "91",
+        )
     if roll < 0.93:
-        kind, business, qual = rng.choice(CHAIN)
-        return f"{prefix}{brand}{kind}{rng.choice(SUFFIXES)}", Category.INDUSTRY_CHAIN_ENTERPRISE, business, _grade(rng, qual), "91"
+        chain_kind, chain_business, chain_qual = rng.choice(CHAIN)
+        return (
+            f"{prefix}{brand}{chain_kind}{rng.choice(SUFFIXES)}",
+            Category.INDUSTRY_CHAIN_ENTERPRISE,
+            chain_business,
+            _grade(rng, chain_qual),
+            "91",
+        )
     if roll < 0.97:
         name = rng.choice(INSTITUTIONS)
         return f"武汉市{district}{brand}{name}", Category.PUBLIC_INSTITUTION, "建设行业公共服务", None, "12"

@@ -91,8 +91,9 @@ class Kind:
     blank_allowed: bool = False  # a blank form can be printed without any member
     needs_members: bool = True
 
-    def build(self, out: Output, items: Sequence[Any], context: DocumentContext,
-              progress: Progress | None = None) -> BuildReport:  # fmt: skip
+    def build(
+        self, out: Output, items: Sequence[Any], context: DocumentContext, progress: Progress | None = None
+    ) -> BuildReport:
         module = importlib.import_module(f"desktop_app.documents.{self.module}")
         return module.build(out, items, context, progress)
 
@@ -103,16 +104,21 @@ KINDS: dict[str, Kind] = {
         Kind("certificate", "会员证", CertificateInput, "certificate", "R-5.6"),
         Kind("calibration", "会员证套打校准页", None, "certificate_calibration", "R-5.6", needs_members=False),
         Kind("plaque-order", "牌匾订制单", PlaqueOrderInput, "plaque_order", "R-5.6", formats=("pdf", "xlsx")),
-        Kind("handover-form", "会员单位联系资料交接通知单", HandoverFormInput, "handover_form", "R-8.4",
-             blank_allowed=True),
+        Kind(
+            "handover-form",
+            "会员单位联系资料交接通知单",
+            HandoverFormInput,
+            "handover_form",
+            "R-8.4",
+            blank_allowed=True,
+        ),
         Kind("withdrawal-notice", "退会告知书", WithdrawalNoticeInput, "withdrawal_notice", "R-12.1"),
         Kind("dues-receipt", "会费收据", DuesReceiptInput, "dues_receipt", "R-8.5"),
-        Kind("application-form", "入会申请表", ApplicationFormInput, "application_form", "R-5.1",
-             blank_allowed=True),
+        Kind("application-form", "入会申请表", ApplicationFormInput, "application_form", "R-5.1", blank_allowed=True),
         Kind("filing-form", "入会备案表", FilingFormInput, "filing_form", "R-5.1", blank_allowed=True),
         Kind("labels", "地址标签", AddressInput, "labels", "R-9.4"),
         Kind("envelopes", "信封", AddressInput, "envelopes", "R-9.4"),
-    )  # fmt: skip
+    )
 }
 
 

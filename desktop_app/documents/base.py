@@ -23,10 +23,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app import __version__
-from desktop_app.errors import OfficeError
 from desktop_app.documents import BuildReport, Output, Problem, Progress, describe_item
 from desktop_app.documents.fonts import FontSet, MissingGlyphs
 from desktop_app.documents.inputs import DocumentContext
+from desktop_app.errors import OfficeError
 
 T = TypeVar("T")
 
@@ -87,15 +87,26 @@ def top(page_height: float, y_mm: float) -> float:
 class Document:
     """One print run of one kind into one PDF."""
 
-    def __init__(self, kind: str, out: Output, context: DocumentContext, pagesize: tuple[float, float],
-                 *, title: str, subject: str = ""):  # fmt: skip
+    def __init__(
+        self,
+        kind: str,
+        out: Output,
+        context: DocumentContext,
+        pagesize: tuple[float, float],
+        *,
+        title: str,
+        subject: str = "",
+    ):
         self.kind = kind
         self.context = context
         self.fonts = FontSet(context.fonts)
         self.width, self.height = pagesize
         # The initial font is ours, so no unembedded Helvetica is listed in the PDF's resources.
-        self.canvas = Canvas(out if not hasattr(out, "__fspath__") else str(out), pagesize=pagesize,
-                             initialFontName=self.fonts.name("song"))  # fmt: skip
+        self.canvas = Canvas(
+            out if not hasattr(out, "__fspath__") else str(out),
+            pagesize=pagesize,
+            initialFontName=self.fonts.name("song"),
+        )
         self.canvas.setTitle(title)
         self.canvas.setAuthor(context.association.name)
         self.canvas.setSubject(subject or title)
@@ -157,8 +168,16 @@ class Document:
 
     # --- text -------------------------------------------------------------------------------
 
-    def text(self, x: float, y: float, text: str, style: str = "song", size: float = 12,
-             align: str = "left", color: Color = black) -> None:  # fmt: skip
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        style: str = "song",
+        size: float = 12,
+        align: str = "left",
+        color: Color = black,
+    ) -> None:
         """Draw one line at baseline ``y``; ``align`` left/centre/right about ``x``.
 
         One text object per line, its font switched per run (rare characters in the fallback
@@ -238,8 +257,9 @@ class Document:
             lines.append(text[start:].strip())
         return lines or [""]
 
-    def fit(self, text: str, style: str, width: float, max_lines: int, size: float,
-            min_size: float) -> tuple[float, list[str], bool]:  # fmt: skip
+    def fit(
+        self, text: str, style: str, width: float, max_lines: int, size: float, min_size: float
+    ) -> tuple[float, list[str], bool]:
         """The largest size from ``size`` down to ``min_size`` at which ``text`` fits in
         ``max_lines`` lines of ``width``. Returns (size, lines, complete); when even the smallest
         size does not fit, the last line ends with “…” and complete is False."""
@@ -258,16 +278,34 @@ class Document:
         kept[-1] = last + "…"
         return current, kept, False
 
-    def lines(self, x: float, y: float, lines: Sequence[str], style: str, size: float,
-              leading: float, align: str = "left", color: Color = black) -> float:  # fmt: skip
+    def lines(
+        self,
+        x: float,
+        y: float,
+        lines: Sequence[str],
+        style: str,
+        size: float,
+        leading: float,
+        align: str = "left",
+        color: Color = black,
+    ) -> float:
         """Draw ``lines`` from baseline ``y`` downwards; returns the baseline after the last."""
         for line in lines:
             self.text(x, y, line, style, size, align, color)
             y -= leading
         return y
 
-    def paragraph(self, x: float, y: float, width: float, text: str, style: str = "song",
-                  size: float = 12, leading: float | None = None, indent: int = 2) -> float:  # fmt: skip
+    def paragraph(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        text: str,
+        style: str = "song",
+        size: float = 12,
+        leading: float | None = None,
+        indent: int = 2,
+    ) -> float:
         """A paragraph from baseline ``y``, its first line indented by ``indent`` characters
         (两字缩进). Returns the baseline for what follows."""
         leading = leading or size * 1.75
@@ -280,9 +318,21 @@ class Document:
             y -= leading
         return y
 
-    def cell(self, x: float, y: float, w: float, h: float, text: str | None, style: str = "song",
-             size: float = 10.5, align: str = "left", max_lines: int | None = None,
-             min_size: float = 6.5, pad: float = 2 * mm, valign: str = "middle") -> bool:  # fmt: skip
+    def cell(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        text: str | None,
+        style: str = "song",
+        size: float = 10.5,
+        align: str = "left",
+        max_lines: int | None = None,
+        min_size: float = 6.5,
+        pad: float = 2 * mm,
+        valign: str = "middle",
+    ) -> bool:
         """``text`` inside the box with bottom-left (x, y), shrunk and wrapped to fit.
         Returns False (and warns) when it had to be cut."""
         if not text:
@@ -308,8 +358,16 @@ class Document:
 
     # --- lines and boxes ----------------------------------------------------------------------
 
-    def rect(self, x: float, y: float, w: float, h: float, width: float = 0.8, dash: Sequence[float] | None = None,
-             color: Color = black) -> None:  # fmt: skip
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        width: float = 0.8,
+        dash: Sequence[float] | None = None,
+        color: Color = black,
+    ) -> None:
         canvas = self.canvas
         canvas.setStrokeColor(color)
         canvas.setLineWidth(width)
@@ -318,8 +376,16 @@ class Document:
         canvas.setDash()
         self._dirty = True
 
-    def line(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.8,
-             dash: Sequence[float] | None = None, color: Color = black) -> None:  # fmt: skip
+    def line(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        width: float = 0.8,
+        dash: Sequence[float] | None = None,
+        color: Color = black,
+    ) -> None:
         canvas = self.canvas
         canvas.setStrokeColor(color)
         canvas.setLineWidth(width)
@@ -340,8 +406,16 @@ class Document:
             path.lineTo(x + size * 0.85, y + size * 0.85)
             canvas.drawPath(path, stroke=1, fill=0)
 
-    def choices(self, x: float, y: float, options: Sequence[str], chosen: str | None, size: float = 10.5,
-                max_width: float | None = None, leading: float | None = None) -> float:  # fmt: skip
+    def choices(
+        self,
+        x: float,
+        y: float,
+        options: Sequence[str],
+        chosen: str | None,
+        size: float = 10.5,
+        max_width: float | None = None,
+        leading: float | None = None,
+    ) -> float:
         """□ option □ option … on baseline ``y``, wrapping at ``max_width``; returns the last baseline."""
         box = size * 0.85
         gap = size * 0.4
@@ -385,9 +459,16 @@ class Table:
     table on a new page and returns the y where the table starts there.
     """
 
-    def __init__(self, doc: Document, x: float, columns: Sequence[tuple[str, float, str]],
-                 start_page: Callable[[], float], bottom: float, size: float = 9.5,
-                 header_size: float = 10) -> None:  # fmt: skip
+    def __init__(
+        self,
+        doc: Document,
+        x: float,
+        columns: Sequence[tuple[str, float, str]],
+        start_page: Callable[[], float],
+        bottom: float,
+        size: float = 9.5,
+        header_size: float = 10,
+    ) -> None:
         self.doc = doc
         self.x = x
         self.columns = columns
@@ -424,8 +505,10 @@ class Table:
         self._header()
 
     def row_lines(self, values: Sequence[str]) -> list[list[str]]:
-        return [self.doc.wrap(value, "song", self.size, w - 2 * self.pad) if value else [""]
-                for value, (_t, w, _a) in zip(values, self.columns, strict=True)]  # fmt: skip
+        return [
+            self.doc.wrap(value, "song", self.size, w - 2 * self.pad) if value else [""]
+            for value, (_t, w, _a) in zip(values, self.columns, strict=True)
+        ]
 
     def row(self, values: Sequence[str], min_height: float = 0) -> None:
         """One row, as tall as its tallest cell (at least ``min_height``: room to write by hand);
@@ -457,8 +540,15 @@ class Table:
 class Flow:
     """Lines running down the page and on to the next: letters and notices."""
 
-    def __init__(self, doc: Document, left: float, right: float, top_y: float, bottom_y: float,
-                 on_new_page: Callable[[], None] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        doc: Document,
+        left: float,
+        right: float,
+        top_y: float,
+        bottom_y: float,
+        on_new_page: Callable[[], None] | None = None,
+    ) -> None:
         self.doc = doc
         self.left = left
         self.width = right - left
@@ -481,8 +571,15 @@ class Flow:
         self.doc.text(x, self.y - size, text, style, size, align)
         self.y -= leading
 
-    def paragraph(self, text: str, style: str = "song", size: float = 12, leading: float | None = None,
-                  indent: int = 2, hanging: int = 0) -> None:  # fmt: skip
+    def paragraph(
+        self,
+        text: str,
+        style: str = "song",
+        size: float = 12,
+        leading: float | None = None,
+        indent: int = 2,
+        hanging: int = 0,
+    ) -> None:
         """A wrapped paragraph, first line indented by ``indent`` characters; with ``hanging``,
         the following lines are indented by that many instead (numbered items)."""
         leading = leading or size * 1.75
@@ -491,7 +588,7 @@ class Flow:
         first = self.doc.wrap(text, style, size, self.width - indent * em)
         lines = [(indent, first[0])]
         if len(first) > 1:
-            rest = text[len(first[0]):].lstrip()
+            rest = text[len(first[0]) :].lstrip()
             lines += [(hanging, line) for line in self.doc.wrap(rest, style, size, self.width - hanging * em)]
         for pad, line in lines:
             self.need(size)

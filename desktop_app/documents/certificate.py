@@ -58,8 +58,14 @@ def draw_stock(doc: Document, context: DocumentContext) -> None:
     doc.rect(12 * mm, 12 * mm, w - 24 * mm, h - 24 * mm, 0.8, color=GOLD)
     layout = context.certificate_layout
     doc.text(w / 2, h - 30 * mm, "会  员  证", "hei", 34, "centre", STOCK_RED)
-    doc.text(layout.date_x_mm * mm, h - (layout.date_y_mm - 10) * mm, context.association.name,
-             "song", layout.text_size_pt, "centre")  # fmt: skip
+    doc.text(
+        layout.date_x_mm * mm,
+        h - (layout.date_y_mm - 10) * mm,
+        context.association.name,
+        "song",
+        layout.text_size_pt,
+        "centre",
+    )
     canvas.restoreState()
     doc.invalidate_fill()
     doc.seal(layout.date_x_mm * mm, h - (layout.date_y_mm - 8) * mm, 40 * mm)
@@ -88,8 +94,9 @@ def draw_certificate(doc: Document, item: CertificateInput, context: DocumentCon
     doc.text(page.x(layout.number_x_mm), page.y(layout.number_y_mm), f"编号：{item.certificate_number}", "song", size)
 
     name_width = layout.name_width_mm * mm
-    name_size, lines, complete = doc.fit(item.member_name, "kai", name_width, 2, layout.name_size_pt,
-                                         layout.name_size_pt * 0.6)  # fmt: skip
+    name_size, lines, complete = doc.fit(
+        item.member_name, "kai", name_width, 2, layout.name_size_pt, layout.name_size_pt * 0.6
+    )
     if not complete:
         doc.warn("会员名称过长，证书上已截断")
     leading = name_size * 1.3
@@ -101,13 +108,20 @@ def draw_certificate(doc: Document, item: CertificateInput, context: DocumentCon
     validity = validity_text(item, style)
     if validity:
         doc.text(page.x(layout.validity_x_mm), page.y(layout.validity_y_mm), validity, "song", size, "centre")
-    doc.text(page.x(layout.date_x_mm), page.y(layout.date_y_mm), chinese_date(item.issue_date, style=style),
-             "song", size, "centre")  # fmt: skip
+    doc.text(
+        page.x(layout.date_x_mm),
+        page.y(layout.date_y_mm),
+        chinese_date(item.issue_date, style=style),
+        "song",
+        size,
+        "centre",
+    )
     doc.end_page()
 
 
-def build(out: Output, items: Sequence[CertificateInput], context: DocumentContext,
-          progress: Progress | None = None) -> BuildReport:  # fmt: skip
+def build(
+    out: Output, items: Sequence[CertificateInput], context: DocumentContext, progress: Progress | None = None
+) -> BuildReport:
     doc = Document("certificate", out, context, page_size(context.certificate_layout), title="会员证")
     doc.each(items, progress, lambda item: draw_certificate(doc, item, context))
     return doc.finish()
@@ -116,5 +130,6 @@ def build(out: Output, items: Sequence[CertificateInput], context: DocumentConte
 def sample(context: DocumentContext) -> CertificateInput:
     """A made-up certificate for the calibration page and the settings preview."""
     today = context.today
-    return CertificateInput("WJXZ20260001", "武汉市示例建设工程有限公司", "会员单位", today,
-                            dt.date(today.year + 3, today.month, 1))  # fmt: skip
+    return CertificateInput(
+        "WJXZ20260001", "武汉市示例建设工程有限公司", "会员单位", today, dt.date(today.year + 3, today.month, 1)
+    )

@@ -30,8 +30,7 @@ def _cross(doc: Document, x: float, y: float, label: str) -> None:
     doc.text(x + 2 * mm, y + 2 * mm, label, "song", 8, color=CROSS)
 
 
-def build(out: Output, items: Sequence[Any], context: DocumentContext,
-          progress: Progress | None = None) -> BuildReport:  # fmt: skip
+def build(out: Output, items: Sequence[Any], context: DocumentContext, progress: Progress | None = None) -> BuildReport:
     layout = context.certificate_layout
     doc = Document("calibration", out, context, page_size(layout), title="会员证套打校准页")
     if progress is not None:
@@ -51,14 +50,14 @@ def build(out: Output, items: Sequence[Any], context: DocumentContext,
     doc.rect(10 * mm, 10 * mm, w - 20 * mm, h - 20 * mm, 0.4, dash=(2, 2), color=GREY)
 
     page = CertificatePage(doc, layout, context.certificate_offset_mm)
-    for label, x_mm, y_mm in (
+    for label, at_x_mm, at_y_mm in (
         ("编号", layout.number_x_mm, layout.number_y_mm),
         ("会员名称", layout.name_x_mm, layout.name_y_mm),
         ("级别", layout.level_x_mm, layout.level_y_mm),
         ("有效期", layout.validity_x_mm, layout.validity_y_mm),
         ("发证日期", layout.date_x_mm, layout.date_y_mm),
     ):
-        _cross(doc, page.x(x_mm), page.y(y_mm), f"{label}（{x_mm:g}, {y_mm:g} mm）")
+        _cross(doc, page.x(at_x_mm), page.y(at_y_mm), f"{label}（{at_x_mm:g}, {at_y_mm:g} mm）")
 
     dx, dy = context.certificate_offset_mm
     notes = [

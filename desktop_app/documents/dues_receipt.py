@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 
-from desktop_app.errors import ValidationError
 from desktop_app.documents import BuildReport, Output, Progress
 from desktop_app.documents.base import A4, GREY, Document, Skip, safe
 from desktop_app.documents.inputs import DocumentContext, DuesReceiptInput
 from desktop_app.documents.numerals import amount_in_capitals, chinese_date, format_amount, to_amount, years_text
+from desktop_app.errors import ValidationError
 
 NUMBER_RED = Color(0.75, 0.1, 0.1)
 COPIES = ("第一联　收据（交款单位收执）", "第二联　存根（协会留存）")
@@ -26,8 +26,9 @@ def title(context: DocumentContext) -> str:
     return f"{context.association.name}会费收据"
 
 
-def build(out: Output, items: Sequence[DuesReceiptInput], context: DocumentContext,
-          progress: Progress | None = None) -> BuildReport:  # fmt: skip
+def build(
+    out: Output, items: Sequence[DuesReceiptInput], context: DocumentContext, progress: Progress | None = None
+) -> BuildReport:
     doc = Document("dues-receipt", out, context, A4, title=title(context))
     doc.each(items, progress, lambda item: draw_receipt(doc, item, context))
     return doc.finish()
@@ -58,8 +59,15 @@ def draw_receipt(doc: Document, item: DuesReceiptInput, context: DocumentContext
     doc.end_page()
 
 
-def draw_part(doc: Document, item: DuesReceiptInput, context: DocumentContext, bottom: float,
-              height: float, copy: str, sealed: bool) -> None:  # fmt: skip
+def draw_part(
+    doc: Document,
+    item: DuesReceiptInput,
+    context: DocumentContext,
+    bottom: float,
+    height: float,
+    copy: str,
+    sealed: bool,
+) -> None:
     w = doc.width
     left, right = 15 * mm, w - 15 * mm
     width = right - left
@@ -80,10 +88,12 @@ def draw_part(doc: Document, item: DuesReceiptInput, context: DocumentContext, b
         [("交款单位", item.payer, width - label_w)],
         [("会员编号", safe(item.member_number), half - label_w), ("会费年度", years_text(item.years), half - label_w)],
         [("收费项目", f"{years_text(item.years)}会员会费", width - label_w)],
-        [("金额（大写）", f"人民币{amount_in_capitals(amount)}", width - label_w - 55 * mm),
-         ("小写", format_amount(amount), 55 * mm - 18 * mm)],
+        [
+            ("金额（大写）", f"人民币{amount_in_capitals(amount)}", width - label_w - 55 * mm),
+            ("小写", format_amount(amount), 55 * mm - 18 * mm),
+        ],
         [("交款方式", safe(item.payment_method), half - label_w), ("备注", safe(item.note), half - label_w)],
-    ]  # fmt: skip
+    ]
     y -= 4 * mm
     for row in rows:
         x = left
@@ -93,8 +103,9 @@ def draw_part(doc: Document, item: DuesReceiptInput, context: DocumentContext, b
             doc.cell(x, y - row_h, lw, row_h, label, "hei", 10, "centre")
             doc.rect(x + lw, y - row_h, value_w, row_h, 0.6)
             bold = label in ("金额（大写）", "小写")
-            doc.cell(x + lw, y - row_h, value_w, row_h, value, "hei" if bold else "song", 11 if bold else 10.5,
-                     max_lines=2)  # fmt: skip
+            doc.cell(
+                x + lw, y - row_h, value_w, row_h, value, "hei" if bold else "song", 11 if bold else 10.5, max_lines=2
+            )
             x += lw + value_w
         y -= row_h
     y -= 18 * mm  # room for the seal between the table and the payee

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 
-from desktop_app.errors import ValidationError
 from desktop_app.documents import BuildReport, Output, Progress
 from desktop_app.documents.base import GREY, Document, safe
 from desktop_app.documents.inputs import AddressInput, DocumentContext
 from desktop_app.documents.mail import check_address, recipient_line
+from desktop_app.errors import ValidationError
 
 ENVELOPE_SIZES = {"DL": (220.0, 110.0), "C5": (229.0, 162.0)}  # millimetres, GB/T 1416-2003
 POSTCODE_RED = Color(0.85, 0.25, 0.15)
@@ -32,8 +32,9 @@ def page_size(context: DocumentContext) -> tuple[float, float]:
     return w * mm, h * mm
 
 
-def build(out: Output, items: Sequence[AddressInput], context: DocumentContext,
-          progress: Progress | None = None) -> BuildReport:  # fmt: skip
+def build(
+    out: Output, items: Sequence[AddressInput], context: DocumentContext, progress: Progress | None = None
+) -> BuildReport:
     doc = Document("envelopes", out, context, page_size(context), title=f"信封（{context.envelope_size}）")
     doc.each(items, progress, lambda item: draw_envelope(doc, item, context))
     return doc.finish()

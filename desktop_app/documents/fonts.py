@@ -19,8 +19,8 @@ import os
 import re
 import sys
 import zlib
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -41,13 +41,27 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     so readers (pypdf, search, copy and paste) lose exactly the rare characters of CJK Extension B
     that the fallback font is there to print."""
     lines = [
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
-        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
-        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
         *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
-        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
-    ]  # fmt: skip
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
     return "\n".join(lines)
 
 
@@ -160,8 +174,9 @@ def fallback_names(override: str | None = None) -> tuple[str, ...]:
     return tuple(names)
 
 
-def split_runs(text: str, style: str = "song", *, override: str | None = None,
-               fallback: str | None = None) -> list[tuple[str, str]]:  # fmt: skip
+def split_runs(
+    text: str, style: str = "song", *, override: str | None = None, fallback: str | None = None
+) -> list[tuple[str, str]]:
     """``text`` cut into (font name, run) pieces: the style's font wherever it has the character,
     a fallback font where only that has it. Raises ``MissingGlyphs`` naming characters no font has.
 
@@ -181,10 +196,11 @@ def _cut(text: str, table: list[tuple[str, dict[int, int]]]) -> list[tuple[str, 
         if code in primary or char.isspace():
             chosen = primary_name
         else:
-            chosen = next((n for n, glyphs in table[1:] if code in glyphs), None)
-            if chosen is None:
+            found = next((n for n, glyphs in table[1:] if code in glyphs), None)
+            if found is None:
                 missing.append(char)
                 continue
+            chosen = found
         if runs and runs[-1][0] == chosen:
             runs[-1] = (chosen, runs[-1][1] + char)
         else:
@@ -208,7 +224,9 @@ class MissingGlyphs(ValueError):
         self.text = text
         self.characters = characters
         shown = "、".join(f"“{c}”(U+{ord(c):04X})" for c in characters)
-        super().__init__(f"字体中没有{shown}，无法打印“{text}”。请安装含该字的字体（如 Windows 的 SimSun-ExtB）后重试。")
+        super().__init__(
+            f"字体中没有{shown}，无法打印“{text}”。请安装含该字的字体（如 Windows 的 SimSun-ExtB）后重试。"
+        )
 
 
 STYLES = ("song", "hei", "kai", "fangsong")

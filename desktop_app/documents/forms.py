@@ -64,15 +64,27 @@ class FormGrid:
             x += f.width
         self.y -= height
 
-    def span(self, label: str, value: str | None | Callable[[float, float, float, float], None],
-             height: float = 10 * mm, label_width: float = 30 * mm) -> None:  # fmt: skip
+    def span(
+        self,
+        label: str,
+        value: str | None | Callable[[float, float, float, float], None],
+        height: float = 10 * mm,
+        label_width: float = 30 * mm,
+    ) -> None:
         self.row([Field(label, value, self.width - label_width, label_width)], height)
 
-    def pair(self, a: tuple[str, str | None], b: tuple[str, str | None], height: float = 10 * mm,
-             label_width: float = 30 * mm) -> None:  # fmt: skip
+    def pair(
+        self,
+        a: tuple[str, str | None],
+        b: tuple[str, str | None],
+        height: float = 10 * mm,
+        label_width: float = 30 * mm,
+    ) -> None:
         half = self.width / 2
-        self.row([Field(a[0], a[1], half - label_width, label_width),
-                  Field(b[0], b[1], half - label_width, label_width)], height)  # fmt: skip
+        self.row(
+            [Field(a[0], a[1], half - label_width, label_width), Field(b[0], b[1], half - label_width, label_width)],
+            height,
+        )
 
     def choices(self, options: Sequence[str], chosen: str | None) -> Callable[[float, float, float, float], None]:
         """A cell drawer: check boxes for ``options``, the ``chosen`` one ticked."""
@@ -94,8 +106,9 @@ class FormGrid:
             used += w
         return rows
 
-    def contacts(self, contacts: Sequence[ContactInput], columns: Sequence[tuple[str, str, float]],
-                 height: float = 9 * mm) -> None:  # fmt: skip
+    def contacts(
+        self, contacts: Sequence[ContactInput], columns: Sequence[tuple[str, str, float]], height: float = 9 * mm
+    ) -> None:
         """A table of people: ``columns`` are (title, ContactInput attribute, width in points)."""
         doc = self.doc
         x = self.left
@@ -114,13 +127,28 @@ class FormGrid:
                 elif value:
                     # Numbers and addresses read best on one line, a little smaller if need be.
                     size = min(9.5, 9.5 * (w - 2.4 * mm) / max(doc.text_width(value, "song", 9.5), 1))
-                    doc.cell(x, self.y - height, w, height, value, "song", max(size, 7.0), "left",
-                             max_lines=1 if size >= 7.0 else 2, pad=1.2 * mm)  # fmt: skip
+                    doc.cell(
+                        x,
+                        self.y - height,
+                        w,
+                        height,
+                        value,
+                        "song",
+                        max(size, 7.0),
+                        "left",
+                        max_lines=1 if size >= 7.0 else 2,
+                        pad=1.2 * mm,
+                    )
                 x += w
             self.y -= height
 
-    def block(self, label: str, height: float, draw: Callable[[float, float, float, float], None],
-              label_width: float = 30 * mm) -> None:  # fmt: skip
+    def block(
+        self,
+        label: str,
+        height: float,
+        draw: Callable[[float, float, float, float], object],
+        label_width: float = 30 * mm,
+    ) -> None:
         """A tall cell (opinions, signatures) whose label is written top to bottom."""
         doc = self.doc
         doc.rect(self.left, self.y - height, label_width, height, 0.6)
@@ -134,8 +162,16 @@ class FormGrid:
         self.y -= height
 
 
-def signature(doc: Document, x: float, y: float, w: float, h: float, lines: Sequence[str],
-              text: str | None = None, date: str = BLANK_DATE) -> None:  # fmt: skip
+def signature(
+    doc: Document,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    lines: Sequence[str],
+    text: str | None = None,
+    date: str = BLANK_DATE,
+) -> None:
     """A box to sign in: optional text at the top, signature lines, the date bottom right."""
     top = y + h - 6 * mm
     if text:

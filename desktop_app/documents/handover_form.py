@@ -21,8 +21,9 @@ TITLE = "会员单位联系资料交接通知单"
 MIN_ROWS = 8
 
 
-def build(out: Output, items: Sequence[HandoverFormInput], context: DocumentContext,
-          progress: Progress | None = None) -> BuildReport:  # fmt: skip
+def build(
+    out: Output, items: Sequence[HandoverFormInput], context: DocumentContext, progress: Progress | None = None
+) -> BuildReport:
     doc = Document("handover-form", out, context, A4, title=TITLE)
     doc.each(items, progress, lambda item: draw_form(doc, item, context))
     return doc.finish()
@@ -54,12 +55,14 @@ def draw_form(doc: Document, item: HandoverFormInput, context: DocumentContext) 
         row_h = 9 * mm
         label_w = 30 * mm
         half = width / 2
-        grid = [
+        grid: list[list[tuple[str, str | None, float]]] = [
             [("会员单位", item.member_name, width - label_w)],
             [("会员编号", item.member_number, half - label_w), ("班　主　任", item.mentor_name, half - label_w)],
-            [("会员报告日期", chinese_date(item.reported_on) or BLANK_DATE, half - label_w),
-             ("填表日期", chinese_date(item.form_date) or BLANK_DATE, half - label_w)],
-        ]  # fmt: skip
+            [
+                ("会员报告日期", chinese_date(item.reported_on) or BLANK_DATE, half - label_w),
+                ("填表日期", chinese_date(item.form_date) or BLANK_DATE, half - label_w),
+            ],
+        ]
         for line in grid:
             x = left
             for label, value, value_w in line:
@@ -74,13 +77,18 @@ def draw_form(doc: Document, item: HandoverFormInput, context: DocumentContext) 
         doc.text(left, y, heading, "hei", 11)
         return y - 3 * mm
 
-    columns = [("序号", 12 * mm, "centre"), ("项目", 34 * mm, "left"),
-               ("原内容", (width - 46 * mm) / 2, "left"), ("变更后内容", (width - 46 * mm) / 2, "left")]  # fmt: skip
+    columns = [
+        ("序号", 12 * mm, "centre"),
+        ("项目", 34 * mm, "left"),
+        ("原内容", (width - 46 * mm) / 2, "left"),
+        ("变更后内容", (width - 46 * mm) / 2, "left"),
+    ]
     table = Table(doc, left, columns, start_page, bottom=75 * mm, size=10)
     writing = 7 * mm  # room for a hand-written value
     for index, change in enumerate(rows, 1):
-        table.row([str(index), change.item, safe(change.old), safe(change.new) if filled else ""],
-                  0 if filled else writing)  # fmt: skip
+        table.row(
+            [str(index), change.item, safe(change.old), safe(change.new) if filled else ""], 0 if filled else writing
+        )
     for index in range(len(rows) + 1, max(MIN_ROWS, len(rows) + 2) + 1):
         table.row([str(index), "", "", ""], writing)
     y = table.close() - 4 * mm

@@ -53,7 +53,9 @@ class LabelPainter:
         self.width = width
         self.height = height
 
-    def _layout(self, item: AddressInput, scale: float, phone: bool) -> tuple[list[tuple[str, str, float, float]], bool]:
+    def _layout(
+        self, item: AddressInput, scale: float, phone: bool
+    ) -> tuple[list[tuple[str, str, float, float]], bool]:
         """Lines as (text, style, size, leading) and whether all of the text is there."""
         doc, w = self.doc, self.width
         out: list[tuple[str, str, float, float]] = []
@@ -101,8 +103,9 @@ class LabelPainter:
             self.doc.text(x, y, text, style, size)
 
 
-def build(out: Output, items: Sequence[AddressInput], context: DocumentContext,
-          progress: Progress | None = None) -> BuildReport:  # fmt: skip
+def build(
+    out: Output, items: Sequence[AddressInput], context: DocumentContext, progress: Progress | None = None
+) -> BuildReport:
     sheet = context.label_sheet
     doc = Document("labels", out, context, A4, title="地址标签")
     problems = check_sheet(sheet)

@@ -14,7 +14,7 @@ def check_address(doc: Document, item: AddressInput) -> None:
         raise Skip("没有通讯地址，无法邮寄")
     postcode = safe(item.postcode)
     # Every text is checked before anything is drawn, so a skipped item leaves no trace on paper.
-    for text in (item.name, item.address, item.recipient or "", item.phone or ""):
+    for text in (item.name, item.address or "", item.recipient or "", item.phone or ""):
         doc.fonts.runs(text)
     if not postcode:
         doc.warn("没有邮政编码，邮编栏留空")

@@ -42,10 +42,17 @@ def plaque_wording(item: PlaqueOrderInput, context: DocumentContext) -> str:
 
 def row_values(index: int, item: PlaqueOrderInput, context: DocumentContext) -> list[str]:
     return [
-        str(index), item.member_name, plaque_wording(item, context), str(item.year), safe(item.size),
-        safe(item.material), str(item.quantity), safe(item.delivery_contact), safe(item.delivery_phone),
+        str(index),
+        item.member_name,
+        plaque_wording(item, context),
+        str(item.year),
+        safe(item.size),
+        safe(item.material),
+        str(item.quantity),
+        safe(item.delivery_contact),
+        safe(item.delivery_phone),
         safe(item.delivery_address),
-    ]  # fmt: skip
+    ]
 
 
 def check(item: PlaqueOrderInput) -> list[str]:
@@ -62,8 +69,9 @@ def check(item: PlaqueOrderInput) -> list[str]:
     return missing
 
 
-def order_table(items: Sequence[PlaqueOrderInput], context: DocumentContext,
-                progress: Progress | None = None) -> tuple[SheetTable, BuildReport]:  # fmt: skip
+def order_table(
+    items: Sequence[PlaqueOrderInput], context: DocumentContext, progress: Progress | None = None
+) -> tuple[SheetTable, BuildReport]:
     """The same order as a workbook table (``spreadsheets.tables``), for the vendor to copy the
     wording straight into its engraving software; lines that cannot be ordered are listed."""
     report = BuildReport("plaque-order", items=len(items), pages=1)
@@ -79,28 +87,42 @@ def order_table(items: Sequence[PlaqueOrderInput], context: DocumentContext,
         else:
             report.drawn += 1
             total += item.quantity
-            rows.append([report.drawn, item.member_name, plaque_wording(item, context), item.year, item.size,
-                         item.material, item.quantity, item.delivery_contact or "", item.delivery_phone or "",
-                         item.delivery_address or ""])  # fmt: skip
+            rows.append(
+                [
+                    report.drawn,
+                    item.member_name,
+                    plaque_wording(item, context),
+                    item.year,
+                    item.size,
+                    item.material,
+                    item.quantity,
+                    item.delivery_contact or "",
+                    item.delivery_phone or "",
+                    item.delivery_address or "",
+                ]
+            )
             if not (item.delivery_contact and item.delivery_phone and item.delivery_address):
                 report.problems.append(Problem(item, "收货联系人、电话或地址不全，订单上留空", drawn=True))
         if progress is not None:
             progress(index, len(items))
     table = SheetTable(
         sheet_name="牌匾订制单",
-        heading=[title(context),
-                 f"订制单位：{association.name}{association.office}　地址：{association.address}"
-                 f"（{association.postcode}）　电话：{association.phone}",
-                 f"制作单位：{context.plaque_vendor}　日期：{chinese_date(context.today)}"],
+        heading=[
+            title(context),
+            f"订制单位：{association.name}{association.office}　地址：{association.address}"
+            f"（{association.postcode}）　电话：{association.phone}",
+            f"制作单位：{context.plaque_vendor}　日期：{chinese_date(context.today)}",
+        ],
         columns=[(name, max(6.0, width_mm / 2.1), align == "centre") for name, width_mm, align in COLUMNS],
         rows=rows,
         footing=[f"合计：{report.drawn} 个会员单位，牌匾 {total} 块。"],
-    )  # fmt: skip
+    )
     return table, report
 
 
-def build(out: Output, items: Sequence[PlaqueOrderInput], context: DocumentContext,
-          progress: Progress | None = None) -> BuildReport:  # fmt: skip
+def build(
+    out: Output, items: Sequence[PlaqueOrderInput], context: DocumentContext, progress: Progress | None = None
+) -> BuildReport:
     doc = Document("plaque-order", out, context, A4_LANDSCAPE, title=title(context))
     w, h = doc.width, doc.height
     margin = 12 * mm

@@ -25,8 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from desktop_app import __version__
-from desktop_app.records import Roster
 from desktop_app.documents.fonts import MissingGlyphs, font_name, split_runs
+from desktop_app.records import Roster
 
 ProgressFn = Callable[[int, int], None]
 PAGE = landscape(A4)
@@ -35,9 +35,19 @@ PLACEHOLDER = "〓"  # the typesetter's mark for a character that cannot be set
 
 # The columns that fit on paper, with relative widths; the others stay in the Excel version.
 PDF_COLUMNS = {
-    "serial": 9, "member_number": 21, "name": 58, "uscc": 35, "level": 19, "legal_representative_name": 16,
-    "liaison_name": 15, "liaison_mobile": 22, "liaison_landline": 23, "address": 48, "join_date": 19, "mentor": 14,
-}  # fmt: skip
+    "serial": 9,
+    "member_number": 21,
+    "name": 58,
+    "uscc": 35,
+    "level": 19,
+    "legal_representative_name": 16,
+    "liaison_name": 15,
+    "liaison_mobile": 22,
+    "liaison_landline": 23,
+    "address": 48,
+    "join_date": 19,
+    "mentor": 14,
+}
 WRAPPED = {"name", "address"}
 
 
@@ -97,7 +107,7 @@ def _column_widths(roster: Roster, chosen: list, song: str, hei: str) -> list[fl
     """Columns that do not wrap (numbers, codes, dates, people's names) as wide as their widest
     text; the wrapping ones (organisation name, address) share what is left of the page."""
     frame = PAGE[0] - 2 * MARGIN
-    needs = []
+    needs: list[float | None] = []
     for index, column in chosen:
         # a header may take two lines; its widest character sets the floor
         title = max(stringWidth(column.title, hei, FONT_SIZE) / 2, stringWidth(column.title[:1], hei, FONT_SIZE) * 2)
@@ -170,18 +180,22 @@ def write_roster_pdf(roster: Roster, path: str | Path, progress: ProgressFn | No
             progress(number, total)
 
     table = LongTable(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 1), (-1, -1), song, FONT_SIZE, 10),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE6F1")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F5F7FA")]),
-        ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#8EA9C1")),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("ALIGN", (0, 1), (0, -1), "CENTER"),
-    ]))  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 1), (-1, -1), song, FONT_SIZE, 10),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE6F1")),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F5F7FA")]),
+                ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#8EA9C1")),
+                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+            ]
+        )
+    )
     made = f"{roster.made_on.year}年{roster.made_on.month}月{roster.made_on.day}日"
     counts = "；".join(f"{name} {count} 个" for name, count in roster.level_counts)
     story = [
@@ -196,9 +210,15 @@ def write_roster_pdf(roster: Roster, path: str | Path, progress: ProgressFn | No
         story.append(Paragraph(escape("本名册为公开版，不含联络员手机、微信和电子邮箱等个人联系方式。"), summary_style))
     tmp = path.with_name(path.name + ".partial")
     document = SimpleDocTemplate(
-        str(tmp), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm,
-        bottomMargin=MARGIN, title=roster.title, author=roster.association,
-    )  # fmt: skip
+        str(tmp),
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 4 * mm,
+        bottomMargin=MARGIN,
+        title=roster.title,
+        author=roster.association,
+    )
     document.build(story, canvasmaker=_page_canvas(roster, report))
     tmp.replace(path)
     if progress is not None:

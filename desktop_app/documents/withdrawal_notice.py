@@ -26,7 +26,9 @@ def grounds_lines(item: WithdrawalNoticeInput) -> list[str]:
     grounds = item.grounds
     lines = []
     if grounds.unpaid_years:
-        lines.append(f"一年以上不缴纳会费（第十二条第（一）项）：贵单位{years_text(grounds.unpaid_years)}会费至今未缴纳。")
+        lines.append(
+            f"一年以上不缴纳会费（第十二条第（一）项）：贵单位{years_text(grounds.unpaid_years)}会费至今未缴纳。"
+        )
     if grounds.no_activity_since:
         lines.append(
             f"一年以上不参加本会活动（第十二条第（二）项）：自{chinese_date(grounds.no_activity_since)}以来，"
@@ -50,8 +52,9 @@ def what_to_do(item: WithdrawalNoticeInput) -> str:
     return "、".join(steps)
 
 
-def build(out: Output, items: Sequence[WithdrawalNoticeInput], context: DocumentContext,
-          progress: Progress | None = None) -> BuildReport:  # fmt: skip
+def build(
+    out: Output, items: Sequence[WithdrawalNoticeInput], context: DocumentContext, progress: Progress | None = None
+) -> BuildReport:
     doc = Document("withdrawal-notice", out, context, A4, title=TITLE)
     doc.each(items, progress, lambda item: draw_notice(doc, item, context))
     return doc.finish()
@@ -62,19 +65,27 @@ def paragraphs(item: WithdrawalNoticeInput, context: DocumentContext) -> list[tu
     association = context.association
     number = f"（会员编号：{item.member_number}）" if item.member_number else ""
     body = [
-        (f"根据{context.regulation_title}（{context.regulation_reference}）第十二条规定，会员单位有一年以上不缴纳会费、"
-         "一年以上不参加本会活动或不再符合会员条件等情形之一的，由会籍管理部向会员单位邮寄退会告知书；"
-         "会员单位拒绝履行义务的，视为自动退会，取消会员资格。"
-         f"经核查，贵单位{number}存在以下情形：", 2, 0),
-    ]  # fmt: skip
+        (
+            f"根据{context.regulation_title}（{context.regulation_reference}）第十二条规定，会员单位有一年以上不缴纳会费、"
+            "一年以上不参加本会活动或不再符合会员条件等情形之一的，由会籍管理部向会员单位邮寄退会告知书；"
+            "会员单位拒绝履行义务的，视为自动退会，取消会员资格。"
+            f"经核查，贵单位{number}存在以下情形：",
+            2,
+            0,
+        ),
+    ]
     body += [(f"{index}. {line}", 2, 2) for index, line in enumerate(grounds_lines(item), 1)]
     body += [
-        (f"请贵单位于{chinese_date(item.response_deadline)}前与本会{association.office}联系，{what_to_do(item)}，"
-         "履行会员义务。逾期未联系或拒绝履行会员义务的，视为自动退会，本会将取消贵单位的会员资格；"
-         "退会后贵单位在本会的职务、权利、义务自行终止（第十四条）。", 2, 0),
+        (
+            f"请贵单位于{chinese_date(item.response_deadline)}前与本会{association.office}联系，{what_to_do(item)}，"
+            "履行会员义务。逾期未联系或拒绝履行会员义务的，视为自动退会，本会将取消贵单位的会员资格；"
+            "退会后贵单位在本会的职务、权利、义务自行终止（第十四条）。",
+            2,
+            0,
+        ),
         ("贵单位如对理事会确认取消会员资格的决定不服，可依照第十三条提出申诉。", 2, 0),
         ("特此告知。", 2, 0),
-    ]  # fmt: skip
+    ]
     contact = safe(item.contact_name) or association.office
     phone = safe(item.contact_phone) or association.phone
     body.append((f"联系人：{contact}　　联系电话：{phone}", 2, 0))
@@ -97,7 +108,7 @@ def _height(doc: Document, body: list[tuple[str, int, int]], size: float, width:
         first = doc.wrap(text, "fangsong", size, width - indent * em)
         lines += 1
         if len(first) > 1:
-            rest = text[len(first[0]):].lstrip()
+            rest = text[len(first[0]) :].lstrip()
             lines += len(doc.wrap(rest, "fangsong", size, width - hanging * em))
     return lines * leading + SIGNATURE_HEIGHT + 4 * mm
 

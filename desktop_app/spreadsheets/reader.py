@@ -72,18 +72,38 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # Sub-headers that only mean something under a group label in the row above (联络员 over 姓名).
-_GROUPS = {"法定代表人": "legal_representative", "法人": "legal_representative", "法人代表": "legal_representative",
-           "主要负责人": "principal", "负责人": "principal", "联络员": "liaison", "联系人": "liaison"}  # fmt: skip
-_SUB_FIELDS = {"姓名": "name", "名字": "name", "职务": "position", "手机": "mobile", "手机号": "mobile",
-               "手机号码": "mobile", "电话": "phone", "联系电话": "phone", "座机": "landline", "办公电话": "landline",
-               "微信": "wechat", "微信号": "wechat", "邮箱": "email", "电子邮箱": "email"}  # fmt: skip
+_GROUPS = {
+    "法定代表人": "legal_representative",
+    "法人": "legal_representative",
+    "法人代表": "legal_representative",
+    "主要负责人": "principal",
+    "负责人": "principal",
+    "联络员": "liaison",
+    "联系人": "liaison",
+}
+_SUB_FIELDS = {
+    "姓名": "name",
+    "名字": "name",
+    "职务": "position",
+    "手机": "mobile",
+    "手机号": "mobile",
+    "手机号码": "mobile",
+    "电话": "phone",
+    "联系电话": "phone",
+    "座机": "landline",
+    "办公电话": "landline",
+    "微信": "wechat",
+    "微信号": "wechat",
+    "邮箱": "email",
+    "电子邮箱": "email",
+}
 
 REQUIRED_FIELDS = ("name", "uscc")
 HEADER_SEARCH_ROWS = 30
 _TOTALS = re.compile(r"^(合计|总计|共计|小计|总数|以上合计)")
 _HINT = re.compile(r"[（(][^）)]*[）)]$")
 
-_ALIAS_INDEX = {}
+_ALIAS_INDEX: dict[str, str] = {}
 for _field, _names in HEADER_ALIASES.items():
     for _name in _names:
         _ALIAS_INDEX.setdefault(_name.lower(), _field)
@@ -553,19 +573,21 @@ def _shared_strings_parts(archive: zipfile.ZipFile, sizes: dict[str, int]) -> se
 
 def _sheet_labels(archive: zipfile.ZipFile, sizes: dict[str, int]) -> dict[str, str]:
     """Part name → "第 1 个工作表“会员名册”", from workbook.xml and its relationships, for messages."""
-    book = "xl/workbook.xml" if "xl/workbook.xml" in sizes else next((n for n in sizes if n.endswith("workbook.xml")), "")
+    book = (
+        "xl/workbook.xml" if "xl/workbook.xml" in sizes else next((n for n in sizes if n.endswith("workbook.xml")), "")
+    )
     folder, _, file = book.rpartition("/")
     targets = {}
     for rel in _small_part_elements(archive, sizes, posixpath.join(folder, "_rels", f"{file}.rels"), _RELATIONSHIP):
         target = rel.get("Target", "")
-        targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join(folder, target)
+        targets[rel.get("Id")] = (
+            target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         )
     labels: dict[str, str] = {}
     for position, sheet in enumerate(_small_part_elements(archive, sizes, book, _SHEET), 1):
-        target = targets.get(sheet.get(_SHEET_ID))
-        if target:
-            labels.setdefault(target, f"第 {position} 个工作表“{sheet.get('name', '')[:40]}”")
+        sheet_target = targets.get(sheet.get(_SHEET_ID) or "")
+        if sheet_target:
+            labels.setdefault(sheet_target, f"第 {position} 个工作表“{sheet.get('name', '')[:40]}”")
     return labels
 
 
@@ -723,8 +745,9 @@ def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(restore(v) if isinstance(v, str) and v[:1] == QUOTE else v for v in row[:end])
 
 
-def _collect(table: RosterSheet, first: list[tuple[Any, ...]], first_number: int, rest, header: tuple[Any, ...],
-             max_rows: int) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+def _collect(
+    table: RosterSheet, first: list[tuple[Any, ...]], first_number: int, rest, header: tuple[Any, ...], max_rows: int
+) -> None:  # type: ignore[no-untyped-def]
     import itertools
 
     data_columns = [c.index for c in table.columns if c.field and c.field != "serial"]

@@ -50,16 +50,23 @@ def write_roster_xlsx(roster: Roster, path: str | Path, progress: ProgressFn | N
     sheet.oddHeader.right.text = f"{roster.version_label}  制表日期：{made}"
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
 
-    title = writer.text_cell(sheet, f"{roster.title}（{roster.version_label}，{made}制表，共 {len(roster.rows)} 个会员）",
-                             font=Font(name="宋体", size=16, bold=True),
-                             alignment=Alignment(horizontal="center", vertical="center"))  # fmt: skip
+    title = writer.text_cell(
+        sheet,
+        f"{roster.title}（{roster.version_label}，{made}制表，共 {len(roster.rows)} 个会员）",
+        font=Font(name="宋体", size=16, bold=True),
+        alignment=Alignment(horizontal="center", vertical="center"),
+    )
     sheet.merged_cells.add(f"A1:{last}1")
     writer.append(sheet, [title])
     header_font = Font(name="宋体", bold=True)
     header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     header_border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
-    header = [writer.text_cell(sheet, column.title, font=header_font, fill=HEADER_FILL, alignment=header_alignment,
-                               border=header_border) for column in roster.columns]  # fmt: skip
+    header = [
+        writer.text_cell(
+            sheet, column.title, font=header_font, fill=HEADER_FILL, alignment=header_alignment, border=header_border
+        )
+        for column in roster.columns
+    ]
     writer.append(sheet, header)
 
     total = len(roster.rows)

@@ -40,8 +40,10 @@ def write_table_xlsx(table: SheetTable, out: str | Path | IO[bytes]) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center")
         cell.border = BORDER
         sheet.column_dimensions[get_column_letter(column)].width = chars
-    alignments = [Alignment(horizontal="center" if centred else "left", vertical="center", wrap_text=True)
-                  for _name, _chars, centred in table.columns]  # fmt: skip
+    alignments = [
+        Alignment(horizontal="center" if centred else "left", vertical="center", wrap_text=True)
+        for _name, _chars, centred in table.columns
+    ]
     for values in table.rows:
         writer.append(sheet, values)
         row = sheet.max_row

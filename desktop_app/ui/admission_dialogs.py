@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.errors import ConflictError, OfficeError, ValidationError
 from desktop_app.core.models import (
     CONTACT_FIELDS,
     CONTACT_ROLES,
@@ -49,6 +48,7 @@ from desktop_app.core.models import (
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts, admission, documents, dues
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
+from desktop_app.errors import ConflictError, OfficeError, ValidationError
 from desktop_app.ui import msgbox, ops
 from desktop_app.ui.labels import field_labels
 from desktop_app.ui.organisation_form import OrganisationForm
@@ -137,7 +137,9 @@ class ApplicationDialog(OrganisationForm):
         self._db, self._actor, self._application_id = db, actor, application_id
         self._version: int | None = None
         self._labels = field_labels()
-        self.setWindowTitle(self.tr("New application") if application_id is None else self.tr("Correct the applicant's details"))
+        self.setWindowTitle(
+            self.tr("New application") if application_id is None else self.tr("Correct the applicant's details")
+        )
         self.setMinimumSize(880, 600)
         self._check_timer = QTimer(self, singleShot=True, interval=250)
         self._check_timer.timeout.connect(self.check_uscc)
@@ -170,22 +172,50 @@ class ApplicationDialog(OrganisationForm):
         self.briefing = QPlainTextEdit()
         self.briefing.setTabChangesFocus(True)
         self.briefing.setMaximumHeight(60)
-        self.briefing.setPlaceholderText(self.tr("How the applicant was received and what it was told about the association"))
+        self.briefing.setPlaceholderText(
+            self.tr("How the applicant was received and what it was told about the association")
+        )
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(60)
         rows = [
-            (self._labels["name"], self._line("name"), self._labels["uscc"], self._line("uscc", self.tr("18 characters"))),
-            (self._labels["category"], self._wrap("category", self.category_box),
-             self.tr("Level applied for"), self._wrap("level", self.level_box)),
-            (self._labels["main_business"], self._line("main_business"),
-             self._labels["qualification"], self._line("qualification")),
-            (self._labels["address"], self._line("address"), self._labels["postcode"], self._line("postcode", "430000")),
-            (self._labels["district"], self._wrap("district", self.district_box),
-             self.tr("Application date"), self._wrap("application_date", self.application_date)),
-            (self.tr("Received by"), self._wrap("received_by_id", self.received_by),
-             self.tr("In charge"), self._wrap("handler_id", self.handler)),
-        ]  # fmt: skip
+            (
+                self._labels["name"],
+                self._line("name"),
+                self._labels["uscc"],
+                self._line("uscc", self.tr("18 characters")),
+            ),
+            (
+                self._labels["category"],
+                self._wrap("category", self.category_box),
+                self.tr("Level applied for"),
+                self._wrap("level", self.level_box),
+            ),
+            (
+                self._labels["main_business"],
+                self._line("main_business"),
+                self._labels["qualification"],
+                self._line("qualification"),
+            ),
+            (
+                self._labels["address"],
+                self._line("address"),
+                self._labels["postcode"],
+                self._line("postcode", "430000"),
+            ),
+            (
+                self._labels["district"],
+                self._wrap("district", self.district_box),
+                self.tr("Application date"),
+                self._wrap("application_date", self.application_date),
+            ),
+            (
+                self.tr("Received by"),
+                self._wrap("received_by_id", self.received_by),
+                self.tr("In charge"),
+                self._wrap("handler_id", self.handler),
+            ),
+        ]
         for row, (left_label, left, right_label, right) in enumerate(rows):
             grid.addWidget(self._label(left_label), row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(left, row, 1)
@@ -220,8 +250,12 @@ class ApplicationDialog(OrganisationForm):
         with self._db.session() as session:
             level_list = levels(session)
             staff = [s for s in accounts.list_staff(session, active_only=True)]
-            values: dict[str, Any] = {"level": get_setting(session, DEFAULT_LEVEL), "category": Category.CONSTRUCTION_ENTERPRISE,
-                                      "received_by_id": self._actor.id, "handler_id": self._actor.id}  # fmt: skip
+            values: dict[str, Any] = {
+                "level": get_setting(session, DEFAULT_LEVEL),
+                "category": Category.CONSTRUCTION_ENTERPRISE,
+                "received_by_id": self._actor.id,
+                "handler_id": self._actor.id,
+            }
             if self._application_id is not None:
                 application = admission.get_application(session, self._application_id)
                 values = admission.application_values(application)
@@ -277,8 +311,12 @@ class ApplicationDialog(OrganisationForm):
             self.entry_note.hide()
             return
         with self._db.session() as session:
-            check = admission.check_uscc_at_entry(session, text, application_date=self.application_date.date().toPython(),
-                                                  application_id=self._application_id)  # fmt: skip
+            check = admission.check_uscc_at_entry(
+                session,
+                text,
+                application_date=self.application_date.date().toPython(),
+                application_id=self._application_id,
+            )
         lines, style = [], ""
         if check.error:
             lines.append(check.error)
@@ -300,8 +338,9 @@ class ApplicationDialog(OrganisationForm):
                 if self._application_id is None:
                     application = admission.create_application(session, self._actor, values)
                 else:
-                    application = admission.update_application(session, self._actor, self._application_id,
-                                                               self._version, values)  # fmt: skip
+                    application = admission.update_application(
+                        session, self._actor, self._application_id, self._version, values
+                    )
                 application_id = application.id
         except ValidationError as exc:
             self.set_errors(exc.errors)
@@ -390,16 +429,20 @@ class StepDialog(QDialog):
             self._add(form, "visit_leader_rank", self.tr("Rank"), rank)
             self._add(form, "visit_note", self.tr("What was discussed"), self._text())
         elif stage == ApplicationStage.FORMS_COMPLETED:
-            for key, text in (("application_form", self.tr("The application form is filled in and signed")),
-                              ("filing_form", self.tr("The filing form is filled in"))):  # fmt: skip
+            for key, text in (
+                ("application_form", self.tr("The application form is filled in and signed")),
+                ("filing_form", self.tr("The filing form is filled in")),
+            ):
                 box = QCheckBox(text)
                 self._add(form, key, "", box)
             hint = QLabel(self.tr("Both forms can be printed pre-filled from the application's panel."))
             hint.setWordWrap(True)
             layout.addWidget(hint)
         elif stage == ApplicationStage.DOCUMENTS_SUBMITTED:
-            text = self.tr("Every document of the checklist is attached: business licence, qualification certificate, "
-                           "profile (electronic) and brochure (paper, scanned). Confirm that they are complete and legible.")  # fmt: skip
+            text = self.tr(
+                "Every document of the checklist is attached: business licence, qualification certificate, "
+                "profile (electronic) and brochure (paper, scanned). Confirm that they are complete and legible."
+            )
             note = QLabel(text)
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -414,8 +457,14 @@ class StepDialog(QDialog):
             result.addItem(self.tr("Failed"), CreditResult.FAILED.value)
             self._add(form, "credit_result", self.tr("Result"), result)
             self._add(form, "credit_checked_on", self.tr("Checked on"), _date_edit(self._today))
-            self._add(form, "credit_evidence", self.tr("Evidence"),
-                      self._text(self.tr("Where the credit was checked and what was found; attach reports on the Documents tab")))  # fmt: skip
+            self._add(
+                form,
+                "credit_evidence",
+                self.tr("Evidence"),
+                self._text(
+                    self.tr("Where the credit was checked and what was found; attach reports on the Documents tab")
+                ),
+            )
         elif stage == ApplicationStage.REVIEWED:
             self._add(form, "review_opinion", self.tr("Opinion of the initial review"), self._text())
         elif stage == ApplicationStage.APPROVED:
@@ -429,16 +478,24 @@ class StepDialog(QDialog):
             self._add(form, "sign_off_opinion", self.tr("Opinion"), self._text(self.tr("Agreed (when left empty)")))
         elif stage == ApplicationStage.REGISTERED:
             if self._restoring:
-                text = self.tr("The membership is restored by back-payment, as the resident leader decided: the former "
-                               "member keeps its member number and joining date and gets a new certificate number.")  # fmt: skip
+                text = self.tr(
+                    "The membership is restored by back-payment, as the resident leader decided: the former "
+                    "member keeps its member number and joining date and gets a new certificate number."
+                )
             elif self._former is not None:
-                text = self.tr("The former member is admitted again: it gets a new member number and joining date, and "
-                               "a new certificate number.")  # fmt: skip
+                text = self.tr(
+                    "The former member is admitted again: it gets a new member number and joining date, and "
+                    "a new certificate number."
+                )
             else:
-                text = self.tr("The member is entered in the register with a member number and a certificate number "
-                               "from the office's formats.")  # fmt: skip
-            text += " " + self.tr("The certificate and the plaque order are queued for printing; the new member then "
-                                  "appears among the members without a mentor for allocation.")  # fmt: skip
+                text = self.tr(
+                    "The member is entered in the register with a member number and a certificate number "
+                    "from the office's formats."
+                )
+            text += " " + self.tr(
+                "The certificate and the plaque order are queued for printing; the new member then "
+                "appears among the members without a mentor for allocation."
+            )
             note = QLabel(text)
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -478,8 +535,9 @@ class StepDialog(QDialog):
     def save(self) -> bool:
         try:
             with self._db.session() as session:
-                result = admission.advance(session, self._actor, self._application_id, self.values(),
-                                           expected_version=self._version)  # fmt: skip
+                result = admission.advance(
+                    session, self._actor, self._application_id, self.values(), expected_version=self._version
+                )
                 if self.stage == ApplicationStage.REGISTERED:
                     self.result_member = (result.id, result.member_number, result.certificate_number, result.name)
         except ValidationError as exc:
@@ -501,9 +559,16 @@ class ReasonDialog(QDialog):
     then hand them to ``action(reason, choice)``, which calls the service."""
 
     def __init__(
-        self, title: str, prompt: str, action: Callable[[str, Any], None], *, choices: list[tuple[str, Any]] | None = None,
-        choice_label: str = "", decision: bool = False, parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        title: str,
+        prompt: str,
+        action: Callable[[str, Any], None],
+        *,
+        choices: list[tuple[str, Any]] | None = None,
+        choice_label: str = "",
+        decision: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._action = action
         self.setWindowTitle(title)
@@ -615,8 +680,9 @@ class ImageView(QDialog):
             self.image.setText(self.tr("This image cannot be shown."))
             return
         size = self.size() * 0.92
-        self.image.setPixmap(self.pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
-                                                Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+        self.image.setPixmap(
+            self.pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
@@ -638,13 +704,17 @@ PRINT_KINDS = {
     PrintKind.CERTIFICATE: QT_TRANSLATE_NOOP("AdmissionLabels", "Membership certificate"),
     PrintKind.PLAQUE_ORDER: QT_TRANSLATE_NOOP("AdmissionLabels", "Plaque order"),
 }
+
+
 def certificate_offset() -> tuple[float, float]:
     """This workstation's certificate printer offset, as the Documents area keeps it."""
     from desktop_app.ui import preferences
 
     try:
-        return (float(preferences.value(preferences.CERTIFICATE_OFFSET_X, 0.0) or 0.0),
-                float(preferences.value(preferences.CERTIFICATE_OFFSET_Y, 0.0) or 0.0))  # fmt: skip
+        return (
+            float(preferences.value(preferences.CERTIFICATE_OFFSET_X, 0.0) or 0.0),
+            float(preferences.value(preferences.CERTIFICATE_OFFSET_Y, 0.0) or 0.0),
+        )
     except (TypeError, ValueError):
         return 0.0, 0.0
 
@@ -669,8 +739,17 @@ class PrintQueueDialog(QDialog):
         self.tree.setObjectName("jobs")
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.tree.setHeaderLabels([self.tr("Document"), self.tr("Member"), self.tr("Member number"),
-                                   self.tr("Certificate number"), self.tr("Level"), self.tr("Queued"), self.tr("Printed")])  # fmt: skip
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Document"),
+                self.tr("Member"),
+                self.tr("Member number"),
+                self.tr("Certificate number"),
+                self.tr("Level"),
+                self.tr("Queued"),
+                self.tr("Printed"),
+            ]
+        )
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.tree, 1)
         self.status = QLabel()
@@ -701,11 +780,20 @@ class PrintQueueDialog(QDialog):
             jobs = admission.print_jobs(session, status=None if self.show_printed.isChecked() else PrintStatus.QUEUED)
         zone = self._db.clock.now().tzinfo
         for job in jobs:
-            printed = f"{job.printed_at.astimezone(zone):%Y-%m-%d %H:%M} {job.printed_by or ''}" if job.printed_at else ""
-            item = QTreeWidgetItem([
-                QCoreApplication.translate(CONTEXT, PRINT_KINDS[job.kind]), job.member_name, job.member_number,
-                job.certificate_number or "", job.level, f"{job.queued_at.astimezone(zone):%Y-%m-%d %H:%M}", printed,
-            ])  # fmt: skip
+            printed = (
+                f"{job.printed_at.astimezone(zone):%Y-%m-%d %H:%M} {job.printed_by or ''}" if job.printed_at else ""
+            )
+            item = QTreeWidgetItem(
+                [
+                    QCoreApplication.translate(CONTEXT, PRINT_KINDS[job.kind]),
+                    job.member_name,
+                    job.member_number,
+                    job.certificate_number or "",
+                    job.level,
+                    f"{job.queued_at.astimezone(zone):%Y-%m-%d %H:%M}",
+                    printed,
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, job.id)
             if job.printed_at is None:
                 item.setCheckState(0, Qt.CheckState.Checked)
@@ -733,18 +821,26 @@ class PrintQueueDialog(QDialog):
 
         def work(progress: ops.ProgressFn) -> list[Any]:
             with self._db.session() as session:
-                return documents.print_queued(session, self._actor, jobs, folder, certificate_offset_mm=offset,
-                                              progress=progress)  # fmt: skip
+                return documents.print_queued(
+                    session, self._actor, jobs, folder, certificate_offset_mm=offset, progress=progress
+                )
 
-        ops.run(self, work, on_success=self._show_generated, label=self.tr("Drawing the documents…"),
-                title=self.windowTitle())  # fmt: skip
+        ops.run(
+            self,
+            work,
+            on_success=self._show_generated,
+            label=self.tr("Drawing the documents…"),
+            title=self.windowTitle(),
+        )
 
     def _show_generated(self, generated: list[Any]) -> None:
         self.generated = generated
         lines = [g.generated.summary() for g in generated]
         for g in generated:
             lines += [f"{p.who}：{p.message}" for p in g.generated.problems]
-        self.status.setText("\n".join(lines) + "\n" + self.tr("After printing, tick what came out right and mark it as printed."))
+        self.status.setText(
+            "\n".join(lines) + "\n" + self.tr("After printing, tick what came out right and mark it as printed.")
+        )
         for g in generated:
             self.previews.append(show_pdf(self, g.preview_path, g.generated.summary(), print_path=g.print_path))
 

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.errors import OfficeError
 from desktop_app.core.models import (
     CONTACT_FIELDS,
     CONTACT_ROLES,
@@ -47,6 +46,7 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts, admission, documents
 from desktop_app.core.services.admission import QueueFilter, QueueRow
 from desktop_app.core.settings import level_names
+from desktop_app.errors import OfficeError
 from desktop_app.ui import msgbox
 from desktop_app.ui.admission_dialogs import (
     ApplicationDialog,
@@ -96,8 +96,15 @@ class QueueModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.HEADERS):
             return None
-        return [self.tr("Number"), self.tr("Organisation"), self.tr("Waiting for"), self.tr("Since"),
-                self.tr("Days"), self.tr("In charge"), self.tr("Note")][section]  # fmt: skip
+        return [
+            self.tr("Number"),
+            self.tr("Organisation"),
+            self.tr("Waiting for"),
+            self.tr("Since"),
+            self.tr("Days"),
+            self.tr("In charge"),
+            self.tr("Note"),
+        ][section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -127,8 +134,11 @@ class QueueModel(QAbstractTableModel):
         if column == 2:
             if row.waiting_for is not None:
                 return waiting_for(row.waiting_for.stage)
-            return {ApplicationStatus.REGISTERED: self.tr("Registered"), ApplicationStatus.DECLINED: self.tr("Declined"),
-                    ApplicationStatus.ABANDONED: self.tr("Abandoned")}.get(row.status, "")  # fmt: skip
+            return {
+                ApplicationStatus.REGISTERED: self.tr("Registered"),
+                ApplicationStatus.DECLINED: self.tr("Declined"),
+                ApplicationStatus.ABANDONED: self.tr("Abandoned"),
+            }.get(row.status, "")
         if column == 3:
             return f"{row.since.astimezone(self._zone):%Y-%m-%d}"
         if column == 4:
@@ -207,11 +217,14 @@ class ApplicationPanel(QWidget):
         self.filing_form_button = QPushButton(self.tr("Filing form"))
         self.filing_form_button.setObjectName("print_filing_form")
         for button, slot in (
-            (self.send_back_button, self.send_back), (self.decline_button, self.decline),
-            (self.abandon_button, self.abandon), (self.back_payment_button, self.decide_back_payment),
-            (self.edit_button, self.edit), (self.application_form_button, lambda: self.print_form("application-form")),
+            (self.send_back_button, self.send_back),
+            (self.decline_button, self.decline),
+            (self.abandon_button, self.abandon),
+            (self.back_payment_button, self.decide_back_payment),
+            (self.edit_button, self.edit),
+            (self.application_form_button, lambda: self.print_form("application-form")),
             (self.filing_form_button, lambda: self.print_form("filing-form")),
-        ):  # fmt: skip
+        ):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -223,7 +236,9 @@ class ApplicationPanel(QWidget):
         self.steps = QTreeWidget()
         self.steps.setObjectName("steps")
         self.steps.setRootIsDecorated(False)
-        self.steps.setHeaderLabels([self.tr("Stage"), self.tr("Done"), self.tr("By"), self.tr("When"), self.tr("Recorded")])
+        self.steps.setHeaderLabels(
+            [self.tr("Stage"), self.tr("Done"), self.tr("By"), self.tr("When"), self.tr("Recorded")]
+        )
         self.steps.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.steps, self.tr("Stages"))
 
@@ -279,9 +294,17 @@ class ApplicationPanel(QWidget):
 
     def load(self, application_id: int | None) -> None:
         self.application_id = application_id
-        widgets = (self.advance_button, self.send_back_button, self.decline_button, self.abandon_button,
-                   self.back_payment_button, self.edit_button, self.application_form_button, self.filing_form_button,
-                   self.tabs)  # fmt: skip
+        widgets = (
+            self.advance_button,
+            self.send_back_button,
+            self.decline_button,
+            self.abandon_button,
+            self.back_payment_button,
+            self.edit_button,
+            self.application_form_button,
+            self.filing_form_button,
+            self.tabs,
+        )
         if application_id is None:
             self.title.setText(self.tr("Select an application in the queue."))
             for widget in widgets:
@@ -310,21 +333,33 @@ class ApplicationPanel(QWidget):
             back_payment_reason = application.back_payment_reason
             closed_reason = application.closed_reason
             handler = application.handler.full_name if application.handler else ""
-        status_text = {ApplicationStatus.OPEN: self.tr("open"), ApplicationStatus.REGISTERED: self.tr("registered"),
-                       ApplicationStatus.DECLINED: self.tr("declined"), ApplicationStatus.ABANDONED: self.tr("abandoned")}[status]  # fmt: skip
-        self.title.setText(f"<span style='font-size:15px'><b>{name}</b></span><br>{number} · {status_text} · "
-                           + self.tr("in charge: %1").replace("%1", handler or "—"))  # fmt: skip
+        status_text = {
+            ApplicationStatus.OPEN: self.tr("open"),
+            ApplicationStatus.REGISTERED: self.tr("registered"),
+            ApplicationStatus.DECLINED: self.tr("declined"),
+            ApplicationStatus.ABANDONED: self.tr("abandoned"),
+        }[status]
+        self.title.setText(
+            f"<span style='font-size:15px'><b>{name}</b></span><br>{number} · {status_text} · "
+            + self.tr("in charge: %1").replace("%1", handler or "—")
+        )
 
         flags = []
         if former is not None:
             flags.append(self.tr("Re-admission (R-15.1): ") + former.left_text())
             if back_payment is not None:
                 decision = self.tr("granted") if back_payment.value == "granted" else self.tr("refused")
-                flags.append(self.tr("Back-payment route %1 by the resident leader: %2").replace("%1", decision)
-                             .replace("%2", back_payment_reason or ""))  # fmt: skip
+                flags.append(
+                    self.tr("Back-payment route %1 by the resident leader: %2")
+                    .replace("%1", decision)
+                    .replace("%2", back_payment_reason or "")
+                )
             if earliest is not None:
-                flags.append(self.tr("Earliest registration date: %1 (two full years, %2)")
-                             .replace("%1", earliest.isoformat()).replace("%2", former.counting))  # fmt: skip
+                flags.append(
+                    self.tr("Earliest registration date: %1 (two full years, %2)")
+                    .replace("%1", earliest.isoformat())
+                    .replace("%2", former.counting)
+                )
             else:
                 flags.append(self.tr("No waiting period: the membership is restored by back-payment."))
         if closed_reason and status != ApplicationStatus.OPEN:
@@ -336,8 +371,11 @@ class ApplicationPanel(QWidget):
             self.advance_button.setText(action_title(action.step.stage))
             self.advance_button.setEnabled(action.allowed)
             local_since = since.astimezone(self._db.clock.now().tzinfo)
-            self.next_label.setText(self.tr("%1 since %2 (%n day(s))", "", days)
-                                    .replace("%1", waiting_for(action.step.stage)).replace("%2", f"{local_since:%Y-%m-%d}"))  # fmt: skip
+            self.next_label.setText(
+                self.tr("%1 since %2 (%n day(s))", "", days)
+                .replace("%1", waiting_for(action.step.stage))
+                .replace("%2", f"{local_since:%Y-%m-%d}")
+            )
             self.reason.setText((action.reason or "") + ("\n" + action.note if action.note else ""))
             self.reason.setVisible(bool(action.reason or action.note))
             self.advance_button.setToolTip(action.reason or "")
@@ -346,9 +384,13 @@ class ApplicationPanel(QWidget):
             self.next_label.setText(self.tr("Nothing more to do: the application is %1.").replace("%1", status_text))
             self.reason.hide()
         self.next_label.show()
-        for key, button in (("send_back", self.send_back_button), ("decline", self.decline_button),
-                            ("abandon", self.abandon_button), ("back_payment", self.back_payment_button),
-                            ("edit", self.edit_button)):  # fmt: skip
+        for key, button in (
+            ("send_back", self.send_back_button),
+            ("decline", self.decline_button),
+            ("abandon", self.abandon_button),
+            ("back_payment", self.back_payment_button),
+            ("edit", self.edit_button),
+        ):
             reason = refusals[key]
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
@@ -356,13 +398,22 @@ class ApplicationPanel(QWidget):
         can_print = self._actor.can(Permission.PRINT_FORMS)
         for button in (self.application_form_button, self.filing_form_button):
             button.setEnabled(can_print)
-            button.setToolTip("" if can_print else admission.permission_refusal(self._actor, Permission.PRINT_FORMS) or "")
+            button.setToolTip(
+                "" if can_print else admission.permission_refusal(self._actor, Permission.PRINT_FORMS) or ""
+            )
         self._attach_refusal = refusals["attach"]
 
         self.steps.clear()
         for record in records:
-            item = QTreeWidgetItem([step_title(record.step.stage), "✓" if record.done else "", record.by or "",
-                                    f"{record.at:%Y-%m-%d %H:%M}" if record.at else "", record.text])  # fmt: skip
+            item = QTreeWidgetItem(
+                [
+                    step_title(record.step.stage),
+                    "✓" if record.done else "",
+                    record.by or "",
+                    f"{record.at:%Y-%m-%d %H:%M}" if record.at else "",
+                    record.text,
+                ]
+            )
             if action is not None and record.step.stage == action.step.stage:
                 item.setText(1, "→")
                 for column in range(5):
@@ -380,8 +431,9 @@ class ApplicationPanel(QWidget):
             if entry.required and not entry.complete:
                 top.setForeground(0, QColor("#b3261e"))
             for document in entry.documents:
-                child = QTreeWidgetItem([document.file_name, _size(document.size), document.uploaded_by,
-                                         self._local(document.uploaded_at)])  # fmt: skip
+                child = QTreeWidgetItem(
+                    [document.file_name, _size(document.size), document.uploaded_by, self._local(document.uploaded_at)]
+                )
                 child.setData(0, Qt.ItemDataRole.UserRole, ("document", document.id))
                 top.addChild(child)
             self.checklist.addTopLevelItem(top)
@@ -396,18 +448,23 @@ class ApplicationPanel(QWidget):
         self.details.setText(self._details_html(values, level))
         self.history.clear()
         for event in events:
-            self.history.addTopLevelItem(QTreeWidgetItem([self._local(event.at), event.actor_name, event.summary,
-                                                          event.reason or ""]))  # fmt: skip
+            self.history.addTopLevelItem(
+                QTreeWidgetItem([self._local(event.at), event.actor_name, event.summary, event.reason or ""])
+            )
         for column in (0, 1):
             self.history.resizeColumnToContents(column)
 
     def _details_html(self, values: dict[str, Any], level: str) -> str:
         rows = [
-            (self._labels["uscc"], values["uscc"]), (self._labels["category"], category_label(values["category"])),
-            (self.tr("Level applied for"), level), (self._labels["main_business"], values.get("main_business")),
-            (self._labels["qualification"], values.get("qualification")), (self._labels["district"], values.get("district")),
-            (self._labels["address"], values.get("address")), (self._labels["postcode"], values.get("postcode")),
-        ]  # fmt: skip
+            (self._labels["uscc"], values["uscc"]),
+            (self._labels["category"], category_label(values["category"])),
+            (self.tr("Level applied for"), level),
+            (self._labels["main_business"], values.get("main_business")),
+            (self._labels["qualification"], values.get("qualification")),
+            (self._labels["district"], values.get("district")),
+            (self._labels["address"], values.get("address")),
+            (self._labels["postcode"], values.get("postcode")),
+        ]
         roles = contact_role_labels()
         for role in CONTACT_ROLES:
             parts = [str(values.get(f"{role}_{field}")) for field in CONTACT_FIELDS if values.get(f"{role}_{field}")]
@@ -470,12 +527,17 @@ class ApplicationPanel(QWidget):
             return
         _member_id, member_number, certificate_number, name = result
         msgbox.information(
-            self, self.tr("Registered"),
-            self.tr("%1 is registered as a member.\nMember number: %2\nCertificate number: %3\n\n"
-                    "The membership certificate and the plaque order are in the print queue. "
-                    "The new member has no mentor yet: assign one in the member register (filter “No mentor”).")
-            .replace("%1", name).replace("%2", member_number).replace("%3", certificate_number or ""),
-        )  # fmt: skip
+            self,
+            self.tr("Registered"),
+            self.tr(
+                "%1 is registered as a member.\nMember number: %2\nCertificate number: %3\n\n"
+                "The membership certificate and the plaque order are in the print queue. "
+                "The new member has no mentor yet: assign one in the member register (filter “No mentor”)."
+            )
+            .replace("%1", name)
+            .replace("%2", member_number)
+            .replace("%3", certificate_number or ""),
+        )
 
     def _reason_dialog(self, title: str, prompt: str, call, **kwargs) -> ReasonDialog | None:  # type: ignore[no-untyped-def]
         application_id = self.application_id
@@ -498,39 +560,48 @@ class ApplicationPanel(QWidget):
         choices = [(step_title(step.stage), step.stage.value) for step in reversed(targets)]
         return self._reason_dialog(
             self.tr("Send back"),
-            self.tr("The application goes back to redo the chosen stage; that stage and every later one are "
-                    "done again. Say why: it is kept in the history."),
-            lambda s, i, v, reason, choice: admission.send_back(s, self._actor, i, to_stage=choice, reason=reason,
-                                                                expected_version=v),
-            choices=choices, choice_label=self.tr("Redo from"),
-        )  # fmt: skip
+            self.tr(
+                "The application goes back to redo the chosen stage; that stage and every later one are "
+                "done again. Say why: it is kept in the history."
+            ),
+            lambda s, i, v, reason, choice: admission.send_back(
+                s, self._actor, i, to_stage=choice, reason=reason, expected_version=v
+            ),
+            choices=choices,
+            choice_label=self.tr("Redo from"),
+        )
 
     def decline(self) -> ReasonDialog | None:
         return self._reason_dialog(
             self.tr("Decline the application"),
-            self.tr("R-4.2: applicants with a single motive, no recognition of the association's role, unwilling to "
-                    "bear member obligations or with weak social responsibility are declined. The application stays "
-                    "on file with the reason."),
+            self.tr(
+                "R-4.2: applicants with a single motive, no recognition of the association's role, unwilling to "
+                "bear member obligations or with weak social responsibility are declined. The application stays "
+                "on file with the reason."
+            ),
             lambda s, i, v, reason, _c: admission.decline(s, self._actor, i, reason=reason, expected_version=v),
-        )  # fmt: skip
+        )
 
     def abandon(self) -> ReasonDialog | None:
         return self._reason_dialog(
             self.tr("Application abandoned"),
             self.tr("The applicant withdrew or no longer answers. The application stays on file with the reason."),
             lambda s, i, v, reason, _c: admission.abandon(s, self._actor, i, reason=reason, expected_version=v),
-        )  # fmt: skip
+        )
 
     def decide_back_payment(self) -> ReasonDialog | None:
         return self._reason_dialog(
             self.tr("Back-payment decision"),
-            self.tr("R-15.1: restoring a membership by paying the arrears is decided case by case from the reason "
-                    "the member left and its motive. If granted, the two-year wait does not apply and the member "
-                    "keeps its member number. Record the reason of the decision."),
-            lambda s, i, v, reason, granted: admission.decide_back_payment(s, self._actor, i, granted=granted,
-                                                                         reason=reason, expected_version=v),
+            self.tr(
+                "R-15.1: restoring a membership by paying the arrears is decided case by case from the reason "
+                "the member left and its motive. If granted, the two-year wait does not apply and the member "
+                "keeps its member number. Record the reason of the decision."
+            ),
+            lambda s, i, v, reason, granted: admission.decide_back_payment(
+                s, self._actor, i, granted=granted, reason=reason, expected_version=v
+            ),
             decision=True,
-        )  # fmt: skip
+        )
 
     def edit(self) -> ApplicationDialog | None:
         if self.application_id is None:
@@ -586,8 +657,9 @@ class ApplicationPanel(QWidget):
         if not selected or selected[0] != "document":
             return False
         item = self.checklist.currentItem()
-        if not msgbox.question(self, self.tr("Remove the file"),
-                               self.tr("Remove “%1” from the application?").replace("%1", item.text(0))):  # fmt: skip
+        if not msgbox.question(
+            self, self.tr("Remove the file"), self.tr("Remove “%1” from the application?").replace("%1", item.text(0))
+        ):
             return False
         try:
             with self._db.session() as session:
@@ -651,7 +723,9 @@ class AdmissionView(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name, credit code, application number, liaison or reason  (Ctrl+F)"))
+        self.search.setPlaceholderText(
+            self.tr("Search name, credit code, application number, liaison or reason  (Ctrl+F)")
+        )
         self.search.textChanged.connect(self.reload)
         bar.addWidget(self.search, 3)
         self.status_box = QComboBox()
@@ -726,7 +800,9 @@ class AdmissionView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         layout.addWidget(self.count_label)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
+        QShortcut(
+            QKeySequence.StandardKey.Find, self, activated=lambda: (self.search.setFocus(), self.search.selectAll())
+        )
         QShortcut(QKeySequence("Escape"), self.search, activated=self.search.clear)
 
     def reload_choices(self) -> None:
@@ -745,8 +821,9 @@ class AdmissionView(QWidget):
         for person in staff:
             self.staff_box.addItem(person.full_name, person.id)
         for days in WAITING_CHOICES:
-            self.waiting_box.addItem(self.tr("Any waiting time") if days == 0
-                                     else self.tr("Waiting %n day(s) or more", "", days), days)  # fmt: skip
+            self.waiting_box.addItem(
+                self.tr("Any waiting time") if days == 0 else self.tr("Waiting %n day(s) or more", "", days), days
+            )
         for box in boxes:
             box.blockSignals(False)
 
@@ -776,9 +853,17 @@ class AdmissionView(QWidget):
         self.model.set_rows(rows, self._db.clock.now().tzinfo)
         self.count_label.setText(self.tr("%n application(s)", "", len(rows)))
         self.print_button.setText(self.tr("Print queue (%1)…").replace("%1", str(queued)))
-        filtered = bool(flt.text.strip()) or flt.waiting_for is not None or flt.handler_id is not None or bool(flt.min_waiting_days)
-        self.empty_state.set_text(self.tr("No application matches these filters.") if filtered
-                                  else self.tr("No application here. Receive a new applicant with “New application…”."))  # fmt: skip
+        filtered = (
+            bool(flt.text.strip())
+            or flt.waiting_for is not None
+            or flt.handler_id is not None
+            or bool(flt.min_waiting_days)
+        )
+        self.empty_state.set_text(
+            self.tr("No application matches these filters.")
+            if filtered
+            else self.tr("No application here. Receive a new applicant with “New application…”.")
+        )
         row = self.model.row_of(selected) if selected is not None else None
         if row is None and rows:
             row = 0

@@ -10,23 +10,20 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog
-
 from sqlalchemy.engine import URL
 
-from desktop_app import APP_AUTHOR, APP_NAME, __version__
+from desktop_app import APP_AUTHOR, APP_NAME, __version__, demo
 from desktop_app.core.db import Database, demo_database_url, describe_url, normalise_url, resolve_database_url
-from desktop_app.errors import AuthenticationError, OfficeError
 from desktop_app.core.migrate import open_database
 from desktop_app.core.redaction import redact_url
 from desktop_app.core.security import Actor
-from desktop_app import demo
 from desktop_app.core.services import accounts
+from desktop_app.errors import AuthenticationError, OfficeError
 from desktop_app.paths import resources_dir
 from desktop_app.ui import crash, i18n, msgbox, ops, preferences
 
 DEMO_MEMBERS = 3000
 PASSWORD_ENV = "MEMBERSHIP_OFFICE_PASSWORD"
-
 
 
 @dataclass
@@ -58,7 +55,9 @@ def _fill_demo(db: Database) -> None:
         demo.check_demo_target(session)
         if any(demo.database_contents(session).values()):
             return
-    dialog = QProgressDialog(QCoreApplication.translate("Application", "Creating the demo database…"), "", 0, DEMO_MEMBERS)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("Application", "Creating the demo database…"), "", 0, DEMO_MEMBERS
+    )
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(0)
 
@@ -89,8 +88,11 @@ def sign_in(db: Database, options: Options) -> Actor | None:
             pass
     hint = ""
     if options.demo:
-        hint = QCoreApplication.translate("Application", "Demo database. Accounts: admin (administrator), officer (membership officer), "
-                  "mentor01 (mentor), leader (resident leader); password %1 for all.").replace("%1", demo.DEMO_PASSWORD)  # fmt: skip
+        hint = QCoreApplication.translate(
+            "Application",
+            "Demo database. Accounts: admin (administrator), officer (membership officer), "
+            "mentor01 (mentor), leader (resident leader); password %1 for all.",
+        ).replace("%1", demo.DEMO_PASSWORD)
     dialog = SignInDialog(db, hint=hint, username=options.user or ("admin" if options.demo else ""))
     return dialog.actor if dialog.exec() else None
 
@@ -141,8 +143,13 @@ def run(options: Options) -> int:
         try:
             signed = server_sign_in(parsed, options)
         except Exception as exc:  # a server that does not answer
-            msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"),
-                            QCoreApplication.translate("Application", "The database %1 could not be opened:\n%2").replace("%1", redact_url(url)).replace("%2", redact_url(exc)))  # fmt: skip
+            msgbox.critical(
+                None,
+                QCoreApplication.translate("Application", "Cannot open the database"),
+                QCoreApplication.translate("Application", "The database %1 could not be opened:\n%2")
+                .replace("%1", redact_url(url))
+                .replace("%2", redact_url(exc)),
+            )
             return 1
         if signed is None:
             return 0
@@ -152,12 +159,19 @@ def run(options: Options) -> int:
         if options.demo:
             _fill_demo(db)
     except OfficeError as exc:
-        msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"), redact_url(exc.message))
+        msgbox.critical(
+            None, QCoreApplication.translate("Application", "Cannot open the database"), redact_url(exc.message)
+        )
         return 1
     except Exception as exc:  # a server that does not answer, a file that is not a database
         # never the password: neither the URL's nor one that the driver's message quotes (issue 10)
-        msgbox.critical(None, QCoreApplication.translate("Application", "Cannot open the database"),
-                        QCoreApplication.translate("Application", "The database %1 could not be opened:\n%2").replace("%1", redact_url(url)).replace("%2", redact_url(exc)))  # fmt: skip
+        msgbox.critical(
+            None,
+            QCoreApplication.translate("Application", "Cannot open the database"),
+            QCoreApplication.translate("Application", "The database %1 could not be opened:\n%2")
+            .replace("%1", redact_url(url))
+            .replace("%2", redact_url(exc)),
+        )
         return 1
     if not options.demo:  # once a day, a copy of the office's SQLite file, keeping the last N
         from desktop_app.ui.startup_backup import daily_backup

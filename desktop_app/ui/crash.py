@@ -25,8 +25,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.errors import OfficeError
 from desktop_app.core.redaction import redact_url
+from desktop_app.errors import OfficeError
 from desktop_app.paths import data_dir, private_dir
 from desktop_app.ui import msgbox
 
@@ -46,8 +46,10 @@ def format_report(
 
     when = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     thread = thread_name or threading.current_thread().name
-    head = (f"=== {when}  {APP_NAME} {__version__}  Python {platform.python_version()}  "
-            f"{platform.platform()}  thread {thread}")  # fmt: skip
+    head = (
+        f"=== {when}  {APP_NAME} {__version__}  Python {platform.python_version()}  "
+        f"{platform.platform()}  thread {thread}"
+    )
     # a database URL quoted by an exception keeps its password out of the log and the dialog
     return redact_url(head + "\n" + "".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
 
@@ -101,8 +103,12 @@ def install() -> None:
 def _thread_hook(args: threading.ExceptHookArgs) -> None:
     if args.exc_type is SystemExit:  # what threading's own hook ignores too
         return
-    handle(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback,
-           thread_name=args.thread.name if args.thread is not None else None)  # fmt: skip
+    handle(
+        args.exc_type,
+        args.exc_value or args.exc_type(),
+        args.exc_traceback,
+        thread_name=args.thread.name if args.thread is not None else None,
+    )
 
 
 def handle(
@@ -144,7 +150,9 @@ def _parent() -> QWidget | None:
 
 def _show_office_error(exc: OfficeError) -> None:
     try:
-        msgbox.warning(_parent(), QCoreApplication.translate("Crash", "The action was not completed"), redact_url(exc.message))
+        msgbox.warning(
+            _parent(), QCoreApplication.translate("Crash", "The action was not completed"), redact_url(exc.message)
+        )
     except BaseException:
         _last_words(type(exc), exc, exc.__traceback__)
 
@@ -164,13 +172,17 @@ def _show_report(report: str, path: Path | None, problem: str) -> None:
                 "Please send this file, or the details below (Copy), to whoever looks after this program.",
             ).replace("%1", str(path))
         else:
-            text = QCoreApplication.translate(
-                "Crash",
-                "Something went wrong and the action in progress was not completed.\n\n"
-                "The data already saved is safe: only the unfinished action was not saved.\n\n"
-                "The report could not be written to %1 (%2).\n\n"
-                "Please copy the details below (Copy) and send them to whoever looks after this program.",
-            ).replace("%1", str(log_path())).replace("%2", problem)
+            text = (
+                QCoreApplication.translate(
+                    "Crash",
+                    "Something went wrong and the action in progress was not completed.\n\n"
+                    "The data already saved is safe: only the unfinished action was not saved.\n\n"
+                    "The report could not be written to %1 (%2).\n\n"
+                    "Please copy the details below (Copy) and send them to whoever looks after this program.",
+                )
+                .replace("%1", str(log_path()))
+                .replace("%2", problem)
+            )
         msgbox.report(_parent(), QCoreApplication.translate("Crash", "Unexpected error"), text, report)
     except BaseException:
         _to_stderr(redact_url("The error report could not be shown:\n" + traceback.format_exc()))

@@ -8,12 +8,11 @@ under the buttons. The certificate's printer offset belongs to this workstation 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import datetime as dt
 import itertools
 import tempfile
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -187,7 +186,9 @@ class DocumentsView(QWidget):
         buttons.addStretch(1)
         self.seal_button = QPushButton(self.tr("Seal image…"))
         self.seal_button.setObjectName("seal")
-        self.seal_button.setToolTip(self.tr("The association's seal printed on notices and receipts (PNG with a transparent background)"))
+        self.seal_button.setToolTip(
+            self.tr("The association's seal printed on notices and receipts (PNG with a transparent background)")
+        )
         self.seal_button.clicked.connect(self.choose_seal)
         self.seal_button.setVisible(self._actor.can(Permission.MANAGE_SETTINGS))
         buttons.addWidget(self.seal_button)
@@ -422,8 +423,15 @@ class DocumentsView(QWidget):
 
     def _mode_changed(self) -> None:
         chosen = self.mode_chosen.isChecked()
-        for widget in (self.search, self.results, self.chosen, self.add_button, self.remove_button,
-                       self.clear_button, self.register_button):  # fmt: skip
+        for widget in (
+            self.search,
+            self.results,
+            self.chosen,
+            self.add_button,
+            self.remove_button,
+            self.clear_button,
+            self.register_button,
+        ):
             widget.setEnabled(chosen)
 
     def search_members(self) -> None:
@@ -485,8 +493,9 @@ class DocumentsView(QWidget):
     def add_register_selection(self) -> None:
         ids = self.register_selection()
         if not ids:
-            msgbox.information(self, self.tr("From the register"),
-                               self.tr("Select a member in the member register first."))  # fmt: skip
+            msgbox.information(
+                self, self.tr("From the register"), self.tr("Select a member in the member register first.")
+            )
             return
         self.add_member_ids(ids)
 
@@ -501,15 +510,20 @@ class DocumentsView(QWidget):
         all_active = kind.needs_members and self.mode_all.isChecked()
         ids = self.chosen_ids() if kind.needs_members and self.mode_chosen.isChecked() else []
         return Request(
-            kind=key, member_ids=ids, all_active=all_active, options=self.option_values(),
+            kind=key,
+            member_ids=ids,
+            all_active=all_active,
+            options=self.option_values(),
             offset=(self.offset_x.value(), self.offset_y.value()),
             background=key == "certificate" and self.background.isChecked(),
-        )  # fmt: skip
+        )
 
     def _check_request(self, request: Request) -> bool:
         kind = KINDS[request.kind]
         if kind.needs_members and not kind.blank_allowed and not request.member_ids and not request.all_active:
-            msgbox.information(self, kind_title(request.kind), self.tr("Choose members first, or choose all active members."))
+            msgbox.information(
+                self, kind_title(request.kind), self.tr("Choose members first, or choose all active members.")
+            )
             return False
         if kind.blank_allowed and self.mode_chosen.isChecked() and not request.member_ids and kind.needs_members:
             self.mode_blank.setChecked(True)  # nothing chosen: the blank form is what is printed
@@ -524,22 +538,44 @@ class DocumentsView(QWidget):
         def work(progress: ops.ProgressFn) -> documents.Generated:
             with db.session() as session:
                 result = documents.generate(
-                    session, actor, request.kind, out, member_ids=request.member_ids, all_active=request.all_active,
-                    options=request.options, certificate_offset_mm=request.offset, progress=progress,
-                )  # fmt: skip
+                    session,
+                    actor,
+                    request.kind,
+                    out,
+                    member_ids=request.member_ids,
+                    all_active=request.all_active,
+                    options=request.options,
+                    certificate_offset_mm=request.offset,
+                    progress=progress,
+                )
                 if preview_out is not None:  # the same certificates over the stock's design, for the eye only
-                    options = {**request.options, "assign_numbers": False} if "assign_numbers" in request.options else request.options
+                    options = (
+                        {**request.options, "assign_numbers": False}
+                        if "assign_numbers" in request.options
+                        else request.options
+                    )
                     documents.generate(
-                        session, actor, request.kind, preview_out, member_ids=request.member_ids,
-                        all_active=request.all_active, options=options, certificate_offset_mm=request.offset,
+                        session,
+                        actor,
+                        request.kind,
+                        preview_out,
+                        member_ids=request.member_ids,
+                        all_active=request.all_active,
+                        options=options,
+                        certificate_offset_mm=request.offset,
                         certificate_background=True,
-                    )  # fmt: skip
+                    )
             return result
 
         self.summary.setText(self.tr("Generating…"))
-        self.cancel_event = ops.run(self, work, on_success=on_done, on_failure=self._failed,
-                label=self.tr("Generating %1…").replace("%1", kind_title(request.kind)),
-                title=kind_title(request.kind))  # fmt: skip
+        self.cancel_event = ops.run(
+            self,
+            work,
+            on_success=on_done,
+            on_failure=self._failed,
+            label=self.tr("Generating %1…").replace("%1", kind_title(request.kind)),
+            title=kind_title(request.kind),
+        )
 
     def _failed(self, exc: BaseException) -> None:
         from desktop_app.errors import Cancelled, OfficeError
@@ -566,8 +602,11 @@ class DocumentsView(QWidget):
         self.last_result = result
         text = result.summary()
         if result.issued_numbers:
-            text += self.tr(" Receipt numbers used: %1 – %2.").replace("%1", result.issued_numbers[0]).replace(
-                "%2", result.issued_numbers[-1])  # fmt: skip
+            text += (
+                self.tr(" Receipt numbers used: %1 – %2.")
+                .replace("%1", result.issued_numbers[0])
+                .replace("%2", result.issued_numbers[-1])
+            )
         self.summary.setText(text)
         self.problems.clear()
         for problem in result.problems:
@@ -588,8 +627,13 @@ class DocumentsView(QWidget):
         def done(result: documents.Generated) -> None:
             self._show_result(result)
             title = kind_title(request.kind)
-            self.preview = show_pdf(preview_out or out, title, self, print_path=out,
-                                    suggested_name=f"{KINDS[request.kind].title}-{dt.date.today():%Y%m%d}.pdf")  # fmt: skip
+            self.preview = show_pdf(
+                preview_out or out,
+                title,
+                self,
+                print_path=out,
+                suggested_name=f"{KINDS[request.kind].title}-{dt.date.today():%Y%m%d}.pdf",
+            )
 
         self._start(request, out, preview_out, done)
 
@@ -600,7 +644,9 @@ class DocumentsView(QWidget):
         return name
 
     def ask_open_path(self) -> str:
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Seal image"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Seal image"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
         return name
 
     def save_document(self, suffix: str = "pdf") -> None:
@@ -615,8 +661,7 @@ class DocumentsView(QWidget):
 
         def done(result: documents.Generated) -> None:
             self._show_result(result)
-            msgbox.information(self, kind_title(request.kind),
-                               self.tr("Saved to %1.").replace("%1", str(result.path)))  # fmt: skip
+            msgbox.information(self, kind_title(request.kind), self.tr("Saved to %1.").replace("%1", str(result.path)))
 
         self._start(request, out, None, done)
 
@@ -636,4 +681,8 @@ class DocumentsView(QWidget):
         except OSError as exc:
             msgbox.warning(self, self.tr("Seal image"), str(exc))
             return
-        msgbox.information(self, self.tr("Seal image"), self.tr("The seal is printed on withdrawal notices and dues receipts from now on."))
+        msgbox.information(
+            self,
+            self.tr("Seal image"),
+            self.tr("The seal is printed on withdrawal notices and dues receipts from now on."),
+        )

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.errors import Cancelled, OfficeError
 from desktop_app.core.security import Actor
 from desktop_app.core.services import importing
 from desktop_app.core.services.importing import Fate, ImportPlan, RowOutcome
 from desktop_app.core.validation import label as field_label
+from desktop_app.errors import Cancelled, OfficeError
 from desktop_app.spreadsheets.reader import RosterSheet, read_roster
 from desktop_app.ui import msgbox, ops
 from desktop_app.ui.widgets import ERROR_STYLE
@@ -67,7 +67,9 @@ def outcome_detail(outcome: RowOutcome) -> str:
         return outcome.reason
     parts = []
     if outcome.changes:
-        parts.append("；".join(f"{field_label(k)}：{_value(old)} → {_value(new)}" for k, (old, new) in outcome.changes.items()))
+        parts.append(
+            "；".join(f"{field_label(k)}：{_value(old)} → {_value(new)}" for k, (old, new) in outcome.changes.items())
+        )
     parts.extend(outcome.remarks)
     return "；".join(parts)
 
@@ -110,7 +112,9 @@ class PlanModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Row"), self.tr("Result"), self.tr("Organisation"), self.tr("Credit code"), self.tr("Details"))[section]
+        return (self.tr("Row"), self.tr("Result"), self.tr("Organisation"), self.tr("Credit code"), self.tr("Details"))[
+            section
+        ]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -140,8 +144,12 @@ class FilePage(QWizardPage):
         self._wizard = wizard
         self._loaded: Path | None = None
         self.setTitle(self.tr("Choose the roster workbook"))
-        self.setSubTitle(self.tr("The office's Excel roster (.xlsx). Title rows, blank rows and a totals row are "
-                                 "recognised. Nothing is written until you confirm."))  # fmt: skip
+        self.setSubTitle(
+            self.tr(
+                "The office's Excel roster (.xlsx). Title rows, blank rows and a totals row are "
+                "recognised. Nothing is written until you confirm."
+            )
+        )
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit()
@@ -162,8 +170,9 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the roster workbook"), self.path.text(),
-                                              self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the roster workbook"), self.path.text(), self.tr("Excel workbooks (*.xlsx)")
+        )
         if path:
             self.path.setText(path)
 
@@ -184,8 +193,12 @@ class FilePage(QWizardPage):
         def loaded(table: RosterSheet) -> None:
             self._wizard.table, self._loaded = table, path
             header = "、".join(map(str, table.header_rows))
-            self.info.setText(self.tr("Sheet “%1”, header in row %2, %3 data rows.")
-                              .replace("%1", table.sheet).replace("%2", header).replace("%3", str(len(table.rows))))  # fmt: skip
+            self.info.setText(
+                self.tr("Sheet “%1”, header in row %2, %3 data rows.")
+                .replace("%1", table.sheet)
+                .replace("%2", header)
+                .replace("%3", str(len(table.rows)))
+            )
             self._wizard.next()
 
         def failed(exc: BaseException) -> None:
@@ -193,8 +206,14 @@ class FilePage(QWizardPage):
             self.info.setText(exc.message if isinstance(exc, OfficeError) else f"{type(exc).__name__}: {exc}")
             self.completeChanged.emit()
 
-        ops.run(self, lambda progress: read_roster(path), on_success=loaded, on_failure=failed,
-                label=self.tr("Reading the workbook…"), title=self._wizard.windowTitle())  # fmt: skip
+        ops.run(
+            self,
+            lambda progress: read_roster(path),
+            on_success=loaded,
+            on_failure=failed,
+            label=self.tr("Reading the workbook…"),
+            title=self._wizard.windowTitle(),
+        )
         self.completeChanged.emit()
         return False
 
@@ -204,9 +223,13 @@ class PreviewPage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self.setTitle(self.tr("Check each row"))
-        self.setSubTitle(self.tr("Each row is matched by its credit code: new members are added, members already "
-                                 "in the register are updated, repeated rows are skipped, and rows with errors are "
-                                 "listed with the reason. Nothing has been written yet."))  # fmt: skip
+        self.setSubTitle(
+            self.tr(
+                "Each row is matched by its credit code: new members are added, members already "
+                "in the register are updated, repeated rows are skipped, and rows with errors are "
+                "listed with the reason. Nothing has been written yet."
+            )
+        )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         layout = QVBoxLayout(self)
@@ -217,9 +240,14 @@ class PreviewPage(QWizardPage):
         bar = QHBoxLayout()
         self.show_box = QComboBox()
         self.show_box.setObjectName("show")
-        for text, key in ((self.tr("All rows"), "all"), (self.tr("New members"), "imported"),
-                          (self.tr("Updates with changes"), "changed"), (self.tr("Unchanged"), "unchanged"),
-                          (self.tr("Duplicates"), "duplicate"), (self.tr("Rejected"), "rejected")):  # fmt: skip
+        for text, key in (
+            (self.tr("All rows"), "all"),
+            (self.tr("New members"), "imported"),
+            (self.tr("Updates with changes"), "changed"),
+            (self.tr("Unchanged"), "unchanged"),
+            (self.tr("Duplicates"), "duplicate"),
+            (self.tr("Rejected"), "rejected"),
+        ):
             self.show_box.addItem(text, key)
         self.show_box.currentIndexChanged.connect(self._filter)
         bar.addWidget(QLabel(self.tr("Show:")))
@@ -275,8 +303,14 @@ class PreviewPage(QWizardPage):
             self.summary.setText(exc.message if isinstance(exc, OfficeError) else f"{type(exc).__name__}: {exc}")
             self.completeChanged.emit()
 
-        ops.run(self, plan, on_success=planned, on_failure=failed, label=self.tr("Checking the rows…"),
-                title=self._wizard.windowTitle())  # fmt: skip
+        ops.run(
+            self,
+            plan,
+            on_success=planned,
+            on_failure=failed,
+            label=self.tr("Checking the rows…"),
+            title=self._wizard.windowTitle(),
+        )
 
     def _filter(self) -> None:
         self.model.set_plan(self._wizard.plan, self.show_box.currentData())
@@ -307,10 +341,20 @@ class PreviewPage(QWizardPage):
             elif isinstance(exc, OfficeError):
                 msgbox.warning(self, self._wizard.windowTitle(), exc.message + "\n\n" + self.tr("Nothing was written."))
             else:
-                msgbox.critical(self, self._wizard.windowTitle(), f"{type(exc).__name__}: {exc}\n\n" + self.tr("Nothing was written."))
+                msgbox.critical(
+                    self,
+                    self._wizard.windowTitle(),
+                    f"{type(exc).__name__}: {exc}\n\n" + self.tr("Nothing was written."),
+                )
 
-        ops.run(self, write, on_success=written, on_failure=failed, label=self.tr("Importing…"),
-                title=self._wizard.windowTitle())  # fmt: skip
+        ops.run(
+            self,
+            write,
+            on_success=written,
+            on_failure=failed,
+            label=self.tr("Importing…"),
+            title=self._wizard.windowTitle(),
+        )
         self.completeChanged.emit()
         return False
 
@@ -365,19 +409,31 @@ class ImportWizard(QWizard):
 
     def describe(self, plan: ImportPlan, *, done: bool) -> str:
         if done:
-            text = self.tr("Imported %1 new members; updated %2 (%3 of them were already up to date); "
-                           "skipped %4 duplicate rows; %5 rows were not imported.")  # fmt: skip
+            text = self.tr(
+                "Imported %1 new members; updated %2 (%3 of them were already up to date); "
+                "skipped %4 duplicate rows; %5 rows were not imported."
+            )
         else:
-            text = self.tr("%1 new members, %2 to update (%3 of them already up to date), %4 duplicate rows, "
-                           "%5 rows that cannot be imported.")  # fmt: skip
-        for marker, value in (("%1", plan.imported), ("%2", plan.updated), ("%3", plan.unchanged),
-                              ("%4", plan.duplicates), ("%5", plan.rejected)):  # fmt: skip
+            text = self.tr(
+                "%1 new members, %2 to update (%3 of them already up to date), %4 duplicate rows, "
+                "%5 rows that cannot be imported."
+            )
+        for marker, value in (
+            ("%1", plan.imported),
+            ("%2", plan.updated),
+            ("%3", plan.unchanged),
+            ("%4", plan.duplicates),
+            ("%5", plan.rejected),
+        ):
             text = text.replace(marker, str(value))
         lines = [text]
         skipped = len(plan.blank_rows) + len(plan.totals_rows) + len(plan.repeated_headers)
         if skipped:
-            lines.append(self.tr("%1 blank, totals or repeated header rows are not members and were left out.")
-                         .replace("%1", str(skipped)))  # fmt: skip
+            lines.append(
+                self.tr("%1 blank, totals or repeated header rows are not members and were left out.").replace(
+                    "%1", str(skipped)
+                )
+            )
         lines.extend(plan.notes)
         return "\n".join(lines)
 
@@ -386,7 +442,9 @@ class ImportWizard(QWizard):
         if plan is None or self.table is None or not plan.rejected:
             return None
         suggested = str(self.table.path.with_name(f"{self.table.path.stem}-未导入的行.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save rejected rows"), suggested, self.tr("Excel workbooks (*.xlsx)")
+        )
         if not path:
             return None
         return self.write_rejected(Path(path))
@@ -401,10 +459,17 @@ class ImportWizard(QWizard):
         try:
             write_rejected_rows(self.table, [(o.row, o.reason) for o in plan.rejected_rows()], path)
         except OSError as exc:
-            msgbox.warning(self, self.tr("Save rejected rows"), self.tr("Could not save %1:\n%2")
-                           .replace("%1", str(path)).replace("%2", str(exc)))  # fmt: skip
+            msgbox.warning(
+                self,
+                self.tr("Save rejected rows"),
+                self.tr("Could not save %1:\n%2").replace("%1", str(path)).replace("%2", str(exc)),
+            )
             return None
-        msgbox.information(self, self.tr("Save rejected rows"),
-                           self.tr("%1 rejected rows with their reasons were saved to %2.")
-                           .replace("%1", str(plan.rejected)).replace("%2", str(path)))  # fmt: skip
+        msgbox.information(
+            self,
+            self.tr("Save rejected rows"),
+            self.tr("%1 rejected rows with their reasons were saved to %2.")
+            .replace("%1", str(plan.rejected))
+            .replace("%2", str(path)),
+        )
         return path

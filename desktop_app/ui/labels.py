@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.core.models import Category, MemberStatus, Role
 
 
-
 def category_label(category: Category) -> str:
     return {
         Category.CONSTRUCTION_ENTERPRISE: QCoreApplication.translate("Labels", "Construction enterprise"),
@@ -58,7 +57,9 @@ def field_labels() -> dict[str, str]:
     roles, fields = contact_role_labels(), contact_field_labels()
     for role, role_text in roles.items():
         for field, field_text in fields.items():
-            labels[f"{role}_{field}"] = QCoreApplication.translate("Labels", "%1 – %2").replace("%1", role_text).replace("%2", field_text)
+            labels[f"{role}_{field}"] = (
+                QCoreApplication.translate("Labels", "%1 – %2").replace("%1", role_text).replace("%2", field_text)
+            )
     return labels
 
 

@@ -24,7 +24,6 @@ from desktop_app.ui import i18n, msgbox, preferences
 from desktop_app.ui.labels import role_label
 
 
-
 @dataclass(frozen=True)
 class Area:
     """One area of the office in the navigation. An area appears only once its issue has landed
@@ -66,10 +65,25 @@ def _admission(db: Database, actor: Actor, parent: QWidget) -> QWidget:
 
 
 AREAS: list[Area] = [
-    Area("register", lambda: QCoreApplication.translate("MainWindow", "Member register"), lambda a: a.can(Permission.VIEW_MEMBERS), _register),
-    Area("admission", lambda: QCoreApplication.translate("MainWindow", "Admission"), lambda a: a.can(Permission.VIEW_APPLICATIONS), _admission),
+    Area(
+        "register",
+        lambda: QCoreApplication.translate("MainWindow", "Member register"),
+        lambda a: a.can(Permission.VIEW_MEMBERS),
+        _register,
+    ),
+    Area(
+        "admission",
+        lambda: QCoreApplication.translate("MainWindow", "Admission"),
+        lambda a: a.can(Permission.VIEW_APPLICATIONS),
+        _admission,
+    ),
     Area("documents", lambda: QCoreApplication.translate("MainWindow", "Documents"), _can_print, _documents),
-    Area("staff", lambda: QCoreApplication.translate("MainWindow", "Staff accounts"), lambda a: a.can(Permission.MANAGE_STAFF), _staff),
+    Area(
+        "staff",
+        lambda: QCoreApplication.translate("MainWindow", "Staff accounts"),
+        lambda a: a.can(Permission.MANAGE_STAFF),
+        _staff,
+    ),
 ]
 
 
@@ -138,8 +152,9 @@ class MainWindow(QMainWindow):
         splitter.setSizes([170, 1190])
         self.setCentralWidget(splitter)
 
-        self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", actor.full_name)
-                                 .replace("%2", role_label(actor.role)))  # fmt: skip
+        self.user_label = QLabel(
+            self.tr("Signed in: %1 (%2)").replace("%1", actor.full_name).replace("%2", role_label(actor.role))
+        )
         self.user_label.setObjectName("user")
         self.database_label = QLabel(self.tr("Database: %1").replace("%1", db.description()))
         self.database_label.setObjectName("database")
@@ -197,15 +212,18 @@ class MainWindow(QMainWindow):
 
     def _set_language(self, code: str) -> None:
         i18n.save_language(code)
-        msgbox.information(self, self.tr("Interface language"),
-                           self.tr("The new language is used from the next start of the program."))  # fmt: skip
+        msgbox.information(
+            self, self.tr("Interface language"), self.tr("The new language is used from the next start of the program.")
+        )
 
     def _about(self) -> None:
         msgbox.information(
-            self, self.tr("About"),
+            self,
+            self.tr("About"),
             self.tr("Membership Office %1\nWuhan Construction Industry Association\n\nDatabase: %2")
-            .replace("%1", __version__).replace("%2", self.db.description()),
-        )  # fmt: skip
+            .replace("%1", __version__)
+            .replace("%2", self.db.description()),
+        )
 
     def _restore_geometry(self) -> None:
         geometry = preferences.value(preferences.MAIN_WINDOW_GEOMETRY)

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.errors import ConflictError, NotFound, OfficeError, PermissionDenied, ValidationError
 from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, Category, MemberStatus
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts, members, mentors
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
+from desktop_app.errors import ConflictError, NotFound, OfficeError, PermissionDenied, ValidationError
 from desktop_app.ui import msgbox
 from desktop_app.ui.labels import (
     category_label,
@@ -37,8 +37,17 @@ from desktop_app.ui.labels import (
 from desktop_app.ui.organisation_form import OrganisationForm
 from desktop_app.ui.widgets import FieldWithError, OptionalDateEdit
 
-_TEXT_FIELDS = ("name", "uscc", "member_number", "certificate_number", "main_business", "qualification",
-                "address", "postcode", "left_reason")  # fmt: skip
+_TEXT_FIELDS = (
+    "name",
+    "uscc",
+    "member_number",
+    "certificate_number",
+    "main_business",
+    "qualification",
+    "address",
+    "postcode",
+    "left_reason",
+)
 
 
 class MemberEditor(OrganisationForm):
@@ -77,8 +86,9 @@ class MemberEditor(OrganisationForm):
         self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        close = self.buttons.addButton(self.tr("Close") if not self._editable else self.tr("Cancel"),
-                                       QDialogButtonBox.ButtonRole.RejectRole)  # fmt: skip
+        close = self.buttons.addButton(
+            self.tr("Close") if not self._editable else self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         close.setObjectName("cancel")
         self.save_button.clicked.connect(self.save)
         close.clicked.connect(self.reject)
@@ -113,14 +123,23 @@ class MemberEditor(OrganisationForm):
         rows: list[tuple[str, FieldWithError, str, FieldWithError | None]] = [
             ("name", self._line("name"), "uscc", self._line("uscc", self.tr("18 characters"))),
             ("category", self._wrap("category", self.category_box), "level", self._wrap("level", self.level_box)),
-            ("member_number", self._line("member_number", self.tr("Left empty: assigned on saving")),
-             "certificate_number", self._line("certificate_number")),
+            (
+                "member_number",
+                self._line("member_number", self.tr("Left empty: assigned on saving")),
+                "certificate_number",
+                self._line("certificate_number"),
+            ),
             ("status", self._wrap("status", self.status_box), "join_date", self._wrap("join_date", self.join_date)),
-            ("mentor_id", self._wrap("mentor_id", self.mentor_box), "district", self._wrap("district", self.district_box)),
+            (
+                "mentor_id",
+                self._wrap("mentor_id", self.mentor_box),
+                "district",
+                self._wrap("district", self.district_box),
+            ),
             ("main_business", self._line("main_business"), "qualification", self._line("qualification")),
             ("address", self._line("address"), "postcode", self._line("postcode", "430000")),
             ("left_reason", self._line("left_reason"), "left_date", self._wrap("left_date", self.left_date)),
-        ]  # fmt: skip
+        ]
         for row, (left_key, left, right_key, right) in enumerate(rows):
             grid.addWidget(self._label(self._labels[left_key]), row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(left, row, 1)
@@ -249,8 +268,9 @@ class MemberEditor(OrganisationForm):
         }
         for entry in history:
             local = entry.at.astimezone(self._db.clock.now().tzinfo)
-            item = QTreeWidgetItem([f"{local:%Y-%m-%d %H:%M}", entry.actor_name,
-                                    actions.get(entry.action, entry.action), entry.summary])  # fmt: skip
+            item = QTreeWidgetItem(
+                [f"{local:%Y-%m-%d %H:%M}", entry.actor_name, actions.get(entry.action, entry.action), entry.summary]
+            )
             before, after = entry.before or {}, entry.after or {}
             for field in after:
                 label = self._labels.get(field, field)
@@ -258,18 +278,24 @@ class MemberEditor(OrganisationForm):
                 QTreeWidgetItem(item, ["", "", "", change])
             self.history.addTopLevelItem(item)
         if not history:
-            self.history.addTopLevelItem(QTreeWidgetItem(["", "", "", self.tr("No change has been recorded for this member yet.")]))
+            self.history.addTopLevelItem(
+                QTreeWidgetItem(["", "", "", self.tr("No change has been recorded for this member yet.")])
+            )
         self.history.expandAll()
         for column in range(3):
             self.history.resizeColumnToContents(column)
         self.assignments.clear()
         for assignment in assignments:
-            self.assignments.addTopLevelItem(QTreeWidgetItem([
-                self._mentor_names.get(assignment.mentor_id, str(assignment.mentor_id)),
-                assignment.start_date.isoformat(),
-                assignment.end_date.isoformat() if assignment.end_date else self.tr("now"),
-                assignment.note or "",
-            ]))  # fmt: skip
+            self.assignments.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        self._mentor_names.get(assignment.mentor_id, str(assignment.mentor_id)),
+                        assignment.start_date.isoformat(),
+                        assignment.end_date.isoformat() if assignment.end_date else self.tr("now"),
+                        assignment.note or "",
+                    ]
+                )
+            )
 
     # --- saving ---------------------------------------------------------------------------------
 
@@ -289,10 +315,13 @@ class MemberEditor(OrganisationForm):
             return False
         except ConflictError as exc:
             reload = msgbox.question(
-                self, self.tr("Changed by someone else"),
-                exc.message + "\n\n" + self.tr("Reload the member as it is saved now? Your changes in this window will be discarded."),
+                self,
+                self.tr("Changed by someone else"),
+                exc.message
+                + "\n\n"
+                + self.tr("Reload the member as it is saved now? Your changes in this window will be discarded."),
                 default_yes=True,
-            )  # fmt: skip
+            )
             if reload:
                 self.load()
             return False

@@ -157,8 +157,9 @@ MENTORS = "mentors"
 DUES = "dues"
 MAILING = "mailing"
 WITHDRAWAL = "withdrawal"
-EVERYTHING = frozenset({MEMBERS, APPLICATIONS, STAFF, SETTINGS, PRINT_JOBS, DOCUMENTS, MENTORS, DUES, MAILING,
-                        WITHDRAWAL})  # fmt: skip
+EVERYTHING = frozenset(
+    {MEMBERS, APPLICATIONS, STAFF, SETTINGS, PRINT_JOBS, DOCUMENTS, MENTORS, DUES, MAILING, WITHDRAWAL}
+)
 
 
 class Changes(QObject):
@@ -185,8 +186,9 @@ def changes() -> Changes:
 class Op:
     """One user action on the data: a service call in one session, then the change announced."""
 
-    def __init__(self, parent: QWidget | None, db: Any, call: Callable[..., Any], *,
-                 changes: Iterable[str] = (), title: str = ""):  # fmt: skip
+    def __init__(
+        self, parent: QWidget | None, db: Any, call: Callable[..., Any], *, changes: Iterable[str] = (), title: str = ""
+    ):
         self._parent, self._db, self._call = parent, db, call
         self._changes = frozenset(changes)
         self._title = title
@@ -217,8 +219,14 @@ class Op:
                 with db.session() as session:
                     return call(session, progress)
 
-            return run(self._parent, work, on_success=self._succeeded, on_failure=self._failed, label=self._label,
-                       title=self._title)  # fmt: skip
+            return run(
+                self._parent,
+                work,
+                on_success=self._succeeded,
+                on_failure=self._failed,
+                label=self._label,
+                title=self._title,
+            )
         try:
             with self._db.session() as session:
                 result = self._call(session)

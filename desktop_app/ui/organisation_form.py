@@ -111,14 +111,18 @@ class OrganisationForm(QDialog):
             wrapper.set_error(errors.get(key))
         other = [message for key, message in errors.items() if key not in self.wrappers]
         if errors:
-            self.banner.setText(QCoreApplication.translate("OrganisationForm", "Not saved: please correct the fields marked in red.")
-                                + ("\n" + "\n".join(other) if other else ""))  # fmt: skip
+            self.banner.setText(
+                QCoreApplication.translate("OrganisationForm", "Not saved: please correct the fields marked in red.")
+                + ("\n" + "\n".join(other) if other else "")
+            )
         self.banner.setVisible(bool(errors))
         contact_error = any(key.startswith(CONTACT_ROLES) for key in errors)
         detail_error = any(not key.startswith(CONTACT_ROLES) for key in errors if key in self.wrappers)
         bar = self.tabs.tabBar()
         for index, has_error in ((0, detail_error), (1, contact_error)):
-            bar.setTabTextColor(index, QColor(ERROR_RED) if has_error else self.palette().color(QPalette.ColorRole.WindowText))
+            bar.setTabTextColor(
+                index, QColor(ERROR_RED) if has_error else self.palette().color(QPalette.ColorRole.WindowText)
+            )
         first = next((key for key in self.wrappers if key in errors), None)
         if first is not None:
             self.tabs.setCurrentIndex(1 if first.startswith(CONTACT_ROLES) else 0)

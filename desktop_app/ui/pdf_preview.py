@@ -40,7 +40,9 @@ def page_layout_for(document: QPdfDocument) -> QPageLayout:
     size = document.pagePointSize(0) if document.pageCount() else QSizeF(595.28, 841.89)
     portrait = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
     page_size = QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    orientation = QPageLayout.Orientation.Landscape if size.width() > size.height() else QPageLayout.Orientation.Portrait
+    orientation = (
+        QPageLayout.Orientation.Landscape if size.width() > size.height() else QPageLayout.Orientation.Portrait
+    )
     return QPageLayout(page_size, orientation, QMarginsF(0, 0, 0, 0))
 
 
@@ -77,8 +79,15 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
 
 
 class PdfPreviewDialog(QDialog):
-    def __init__(self, path: str | Path, title: str = "", parent: QWidget | None = None, *,
-                 print_path: str | Path | None = None, suggested_name: str = "") -> None:  # fmt: skip
+    def __init__(
+        self,
+        path: str | Path,
+        title: str = "",
+        parent: QWidget | None = None,
+        *,
+        print_path: str | Path | None = None,
+        suggested_name: str = "",
+    ) -> None:
         super().__init__(parent)
         self.path = Path(path)
         self.print_path = Path(print_path) if print_path else self.path
@@ -154,8 +163,9 @@ class PdfPreviewDialog(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def ask_save_path(self) -> str:
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.suggested_name,
-                                                    self.tr("PDF files (*.pdf)"))  # fmt: skip
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), self.suggested_name, self.tr("PDF files (*.pdf)")
+        )
         return name
 
     def print_(self) -> int:
@@ -167,7 +177,9 @@ class PdfPreviewDialog(QDialog):
         try:
             return print_document(document, printer)
         except OSError:
-            msgbox.warning(self, self.tr("Print"), self.tr("The printer could not be started. Check that it is on and connected."))
+            msgbox.warning(
+                self, self.tr("Print"), self.tr("The printer could not be started. Check that it is on and connected.")
+            )
             return 0
 
     def save(self) -> Path | None:
@@ -178,7 +190,11 @@ class PdfPreviewDialog(QDialog):
         try:
             shutil.copyfile(self.print_path, target)
         except OSError as exc:
-            msgbox.warning(self, self.tr("Save as PDF"), self.tr("Could not save %1:\n%2").replace("%1", str(target)).replace("%2", str(exc)))
+            msgbox.warning(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("Could not save %1:\n%2").replace("%1", str(target)).replace("%2", str(exc)),
+            )
             return None
         return target
 

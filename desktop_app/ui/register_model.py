@@ -89,7 +89,9 @@ class RegisterModel(QAbstractTableModel):
         flt, sort_key, descending = self._filter, self.COLUMNS[self._sort_column][0], self._descending
         with self._db.session() as session:
             self._levels = level_names(session)
-            ids = members.search_member_ids(session, flt, sort=sort_key, descending=descending, limit=self.FIRST_PAGE + 1)
+            ids = members.search_member_ids(
+                session, flt, sort=sort_key, descending=descending, limit=self.FIRST_PAGE + 1
+            )
         self.beginResetModel()
         self._complete = len(ids) <= self.FIRST_PAGE
         self._ids = ids[: self.FIRST_PAGE]
@@ -154,7 +156,11 @@ class RegisterModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("RegisterModel", self.COLUMNS[section][1]) if 0 <= section < len(self.COLUMNS) else None
+            return (
+                QCoreApplication.translate("RegisterModel", self.COLUMNS[section][1])
+                if 0 <= section < len(self.COLUMNS)
+                else None
+            )
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -168,14 +168,18 @@ class RegisterView(QWidget):
         if complete:
             self.count_label.setText(self.tr("%Ln member(s)", "", count))  # %L: 100,000
         else:
-            self.count_label.setText(self.tr("Showing the first %1 members, counting the rest…").replace("%1", QLocale().toString(count)))
+            self.count_label.setText(
+                self.tr("Showing the first %1 members, counting the rest…").replace("%1", QLocale().toString(count))
+            )
 
     def _update_empty_state(self) -> None:
         if self._filtered():
             self.empty_state.set_text(self.tr("No member matches this search or these filters."))
         else:
             self.empty_state.set_text(
-                self.tr("The register is empty. Enter a member with “New member…”, or import the office's Excel roster.")
+                self.tr(
+                    "The register is empty. Enter a member with “New member…”, or import the office's Excel roster."
+                )
             )
 
     # --- opening members --------------------------------------------------------------------------

@@ -89,8 +89,12 @@ class RosterExportDialog(QDialog):
         self.preview = None
         self.setWindowTitle(self.tr("Export roster"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("The roster lists the active members by membership level, then by join date. "
-                               "Publish the public version on the website and in the work groups."))  # fmt: skip
+        intro = QLabel(
+            self.tr(
+                "The roster lists the active members by membership level, then by join date. "
+                "Publish the public version on the website and in the work groups."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.internal = QRadioButton(self.tr("Internal version, with every contact detail"))
@@ -125,7 +129,9 @@ class RosterExportDialog(QDialog):
         if not path:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             suggested = str(Path(folder) / default_name(public, ".xlsx", self._db.clock.today()))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export roster"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export roster"), suggested, self.tr("Excel workbooks (*.xlsx)")
+            )
             if not path:
                 return
         target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
@@ -141,14 +147,24 @@ class RosterExportDialog(QDialog):
 
         def done(roster: Roster) -> None:
             self._busy(False)
-            msgbox.information(self, self.tr("Export roster"),
-                               self.tr("The roster (%1, %2 members) was saved to %3.")
-                               .replace("%1", roster.version_label).replace("%2", str(len(roster.rows)))
-                               .replace("%3", str(target)))  # fmt: skip
+            msgbox.information(
+                self,
+                self.tr("Export roster"),
+                self.tr("The roster (%1, %2 members) was saved to %3.")
+                .replace("%1", roster.version_label)
+                .replace("%2", str(len(roster.rows)))
+                .replace("%3", str(target)),
+            )
 
         self._busy(True)
-        ops.run(self, work, on_success=done, on_failure=self._failed, label=self.tr("Writing the roster…"),
-                title=self.tr("Export roster"))  # fmt: skip
+        ops.run(
+            self,
+            work,
+            on_success=done,
+            on_failure=self._failed,
+            label=self.tr("Writing the roster…"),
+            title=self.tr("Export roster"),
+        )
 
     def show_pdf(self) -> None:
         public = self.public.isChecked()
@@ -170,14 +186,24 @@ class RosterExportDialog(QDialog):
             roster, report = result
             if report.problems:
                 lines = "\n".join(f"{who}：{message}" for who, message in report.problems[:20])
-                msgbox.warning(self, self.tr("Export roster"),
-                               self.tr("Some characters are in no installed font and are printed as 〓:")
-                               + "\n" + lines)  # fmt: skip
-            self.preview = show_pdf(folder / name, f"{roster.title}（{roster.version_label}）", self, suggested_name=name)
+                msgbox.warning(
+                    self,
+                    self.tr("Export roster"),
+                    self.tr("Some characters are in no installed font and are printed as 〓:") + "\n" + lines,
+                )
+            self.preview = show_pdf(
+                folder / name, f"{roster.title}（{roster.version_label}）", self, suggested_name=name
+            )
 
         self._busy(True)
-        ops.run(self, work, on_success=done, on_failure=self._failed, label=self.tr("Writing the roster…"),
-                title=self.tr("Export roster"))  # fmt: skip
+        ops.run(
+            self,
+            work,
+            on_success=done,
+            on_failure=self._failed,
+            label=self.tr("Writing the roster…"),
+            title=self.tr("Export roster"),
+        )
 
     def _failed(self, exc: BaseException) -> None:
         from desktop_app.errors import Cancelled, OfficeError

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.errors import OfficeError, ValidationError
 from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts
+from desktop_app.errors import OfficeError, ValidationError
 from desktop_app.ui.widgets import error_label, named_line_edit
 
 
@@ -25,8 +25,16 @@ class SignInDialog(QDialog):
     hash (SQLite; the default), or by connecting as the account's own server role (PostgreSQL,
     ``core/roles.py``) — the dialog is the same."""
 
-    def __init__(self, db: Database | None, *, hint: str = "", username: str = "", parent: QWidget | None = None,
-                 authenticate: Callable[[str, str], Actor] | None = None, description: str = ""):  # fmt: skip
+    def __init__(
+        self,
+        db: Database | None,
+        *,
+        hint: str = "",
+        username: str = "",
+        parent: QWidget | None = None,
+        authenticate: Callable[[str, str], Actor] | None = None,
+        description: str = "",
+    ):
         super().__init__(parent)
         self._db = db
         self._authenticate = authenticate or self._check_password
@@ -90,10 +98,12 @@ class FirstAdministratorDialog(QDialog):
         self.setWindowTitle(self.tr("Create the administrator"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "This database has no staff accounts yet. Create the administrator account now; "
-            "the administrator then creates the accounts of the office staff, mentors and leaders."
-        ))  # fmt: skip
+        intro = QLabel(
+            self.tr(
+                "This database has no staff accounts yet. Create the administrator account now; "
+                "the administrator then creates the accounts of the office staff, mentors and leaders."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QLabel,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.errors import OfficeError, ValidationError
 from desktop_app.core.models import Role
 from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts
+from desktop_app.errors import OfficeError, ValidationError
 from desktop_app.ui import msgbox
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.widgets import error_label, named_line_edit
@@ -104,11 +104,14 @@ class PasswordDialog(QDialog):
     """The administrator sets anyone's password; with ``own``, a person changes their own (the
     current password first)."""
 
-    def __init__(self, db: Database, actor: Actor, staff_id: int, name: str, parent: QWidget | None = None,
-                 *, own: bool = False):  # fmt: skip
+    def __init__(
+        self, db: Database, actor: Actor, staff_id: int, name: str, parent: QWidget | None = None, *, own: bool = False
+    ):
         super().__init__(parent)
         self._db, self._actor, self._staff_id, self._own = db, actor, staff_id, own
-        self.setWindowTitle(self.tr("Change my password") if own else self.tr("Set password for %1").replace("%1", name))
+        self.setWindowTitle(
+            self.tr("Change my password") if own else self.tr("Set password for %1").replace("%1", name)
+        )
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.current = named_line_edit("current", password=True)
@@ -133,8 +136,14 @@ class PasswordDialog(QDialog):
     def save(self) -> None:
         try:
             with self._db.session() as session:
-                accounts.set_password(session, self._actor, self._staff_id, self.password.text(), self.confirm.text(),
-                                      current=self.current.text() if self._own else None)  # fmt: skip
+                accounts.set_password(
+                    session,
+                    self._actor,
+                    self._staff_id,
+                    self.password.text(),
+                    self.confirm.text(),
+                    current=self.current.text() if self._own else None,
+                )
         except OfficeError as exc:
             message = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else exc.message
             self.error.setText(message)
@@ -163,8 +172,16 @@ class StaffView(QWidget):
         self.tree.setObjectName("staff")
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setHeaderLabels([self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Mobile"),
-                                   self.tr("Status"), self.tr("Last signed in")])  # fmt: skip
+        self.tree.setHeaderLabels(
+            [
+                self.tr("User name"),
+                self.tr("Full name"),
+                self.tr("Role"),
+                self.tr("Mobile"),
+                self.tr("Status"),
+                self.tr("Last signed in"),
+            ]
+        )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree)
         self.new_button.clicked.connect(self.new_staff)
@@ -188,10 +205,16 @@ class StaffView(QWidget):
                 status = self.tr("locked until %1").replace("%1", f"{until:%H:%M}")
             else:
                 status = self.tr("in use")
-            item = QTreeWidgetItem([
-                staff.username, staff.full_name, role_label(staff.role), staff.mobile or "", status,
-                f"{signed_in:%Y-%m-%d %H:%M}" if signed_in else "",
-            ])  # fmt: skip
+            item = QTreeWidgetItem(
+                [
+                    staff.username,
+                    staff.full_name,
+                    role_label(staff.role),
+                    staff.mobile or "",
+                    status,
+                    f"{signed_in:%Y-%m-%d %H:%M}" if signed_in else "",
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, staff.id)
             self.tree.addTopLevelItem(item)
 

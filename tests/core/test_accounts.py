@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop_app.errors import AuthenticationError, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry, Role, Staff
 from desktop_app.core.security import verify_password
 from desktop_app.core.services import accounts
+from desktop_app.errors import AuthenticationError, PermissionDenied, ValidationError
 from tests.conftest import PASSWORD
 
 
@@ -54,7 +54,9 @@ def test_only_the_administrator_manages_staff(db, officer) -> None:
 
 def test_staff_values_are_checked(db, admin) -> None:
     with pytest.raises(ValidationError) as info, db.session() as session:
-        accounts.create_staff(session, admin, {"username": "a b", "full_name": "", "role": "boss", "mobile": "123"}, "123")
+        accounts.create_staff(
+            session, admin, {"username": "a b", "full_name": "", "role": "boss", "mobile": "123"}, "123"
+        )
     assert set(info.value.errors) == {"username", "full_name", "role", "mobile"}
     with pytest.raises(ValidationError, match="至少"), db.session() as session:
         accounts.create_staff(session, admin, {"username": "ok", "full_name": "某人", "role": "mentor"}, "123")
@@ -62,7 +64,9 @@ def test_staff_values_are_checked(db, admin) -> None:
 
 def test_duplicate_username_refused_case_insensitively(db, admin, officer) -> None:
     with pytest.raises(ValidationError, match="已被 郑会籍 使用"), db.session() as session:
-        accounts.create_staff(session, admin, {"username": "MEMBERSHIP_OFFICER", "full_name": "某人", "role": "mentor"}, PASSWORD)
+        accounts.create_staff(
+            session, admin, {"username": "MEMBERSHIP_OFFICER", "full_name": "某人", "role": "mentor"}, PASSWORD
+        )
 
 
 def test_administrator_cannot_lock_themselves_out(db, admin) -> None:
@@ -86,7 +90,9 @@ def test_every_write_is_audited_with_values(db, admin, officer) -> None:
     with db.session() as session:
         accounts.update_staff(session, admin, officer.id, {"mobile": "13900001111"})
     with db.session() as session:
-        entries = session.scalars(select(AuditEntry).where(AuditEntry.entity_type == "staff").order_by(AuditEntry.id)).all()
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity_type == "staff").order_by(AuditEntry.id)
+        ).all()
         kinds = [(e.action, e.entity_id) for e in entries]
         assert ("create", officer.id) in kinds
         update = entries[-1]

@@ -12,7 +12,6 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from desktop_app.errors import ConflictError, PermissionDenied, ValidationError
 from desktop_app.core.models import (
     Application,
     ApplicationEvent,
@@ -32,10 +31,11 @@ from desktop_app.core.models import (
 from desktop_app.core.security import SYSTEM_ACTOR
 from desktop_app.core.services import admission, dues, members
 from desktop_app.core.services.admission import AdmissionRefused, QueueFilter
-from desktop_app.demo.admission import demo_pdf, demo_png
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.core.settings import ATTACHMENT_LIMIT_MB, READMISSION_COUNTING, set_setting
 from desktop_app.core.validation import uscc_check_character
+from desktop_app.demo.admission import demo_pdf, demo_png
+from desktop_app.errors import ConflictError, PermissionDenied, ValidationError
 from tests.conftest import VALID_USCC, make_staff
 
 
@@ -91,27 +91,39 @@ def take(db, actor, application_id: int, stage: ApplicationStage, **values):  # 
     with db.session() as session:
         today = db.clock.today()
         if stage == ApplicationStage.VISITED:
-            return admission.record_visit(session, actor, application_id, **{
-                "visit_date": today, "leader_name": "王建国", "leader_rank": "董事长", **values})
+            return admission.record_visit(
+                session,
+                actor,
+                application_id,
+                **{"visit_date": today, "leader_name": "王建国", "leader_rank": "董事长", **values},
+            )
         if stage == ApplicationStage.FORMS_COMPLETED:
             return admission.confirm_forms(session, actor, application_id, **values)
         if stage == ApplicationStage.DOCUMENTS_SUBMITTED:
             return admission.confirm_documents(session, actor, application_id, **values)
         if stage == ApplicationStage.CREDIT_CHECKED:
-            return admission.record_credit_check(session, actor, application_id, **{
-                "result": CreditResult.PASSED, "checked_on": today, "evidence": "信用中国查询无失信记录", **values})
+            return admission.record_credit_check(
+                session,
+                actor,
+                application_id,
+                **{"result": CreditResult.PASSED, "checked_on": today, "evidence": "信用中国查询无失信记录", **values},
+            )
         if stage == ApplicationStage.REVIEWED:
             return admission.review(session, actor, application_id, **{"opinion": "符合入会条件", **values})
         if stage == ApplicationStage.APPROVED:
             return admission.approve(session, actor, application_id, **{"opinion": "同意", **values})
         if stage == ApplicationStage.DUES_PAID:
-            return admission.record_dues(session, actor, application_id, **{
-                "amount": "2000", "receipt_number": f"SJ{application_id:04d}", **values})
+            return admission.record_dues(
+                session,
+                actor,
+                application_id,
+                **{"amount": "2000", "receipt_number": f"SJ{application_id:04d}", **values},
+            )
         if stage == ApplicationStage.SIGNED_OFF:
             return admission.sign_off(session, actor, application_id, **values)
         if stage == ApplicationStage.REGISTERED:
             return admission.register(session, actor, application_id, **values)
-    raise AssertionError(stage)  # fmt: skip
+    raise AssertionError(stage)
 
 
 def walk(db, officer, leader, application_id: int, until: ApplicationStage) -> None:  # type: ignore[no-untyped-def]
@@ -172,10 +184,15 @@ def test_whole_path_from_received_to_registered(db, officer, leader, mentor, app
     with db.session() as session:
         application = admission.get_application(session, application_id)
         assert (application.status, application.stage, application.member_id) == (
-            ApplicationStatus.REGISTERED, ApplicationStage.REGISTERED, member.id)
+            ApplicationStatus.REGISTERED,
+            ApplicationStage.REGISTERED,
+            member.id,
+        )
         assert application.dues_amount == Decimal("2000.00") and application.dues_receipt_number == "SJ2026001"
         records = admission.step_records(session, application)
-        assert [r.step.stage for r in records] == [s.stage for s in admission.STEPS if s.stage != ApplicationStage.CREDIT_CHECKED]
+        assert [r.step.stage for r in records] == [
+            s.stage for s in admission.STEPS if s.stage != ApplicationStage.CREDIT_CHECKED
+        ]
         assert all(r.done and r.by and r.at for r in records)  # who and when, every step
         assert {r.step.stage: r.by for r in records}[ApplicationStage.SIGNED_OFF] == "罗振华"
         assert records[1].text.startswith("2026-11-29 王建国（董事长）")
@@ -186,8 +203,9 @@ def test_whole_path_from_received_to_registered(db, officer, leader, mentor, app
         # the new member appears for mentor allocation
         assert member.id in members.search_member_ids(session, MemberFilter(mentor_id=0))
         # the register's own audit of the member, and the application's history
-        created = session.scalars(select(AuditEntry).where(AuditEntry.entity_type == "member",
-                                                           AuditEntry.action == "create")).one()  # fmt: skip
+        created = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity_type == "member", AuditEntry.action == "create")
+        ).one()
         assert created.after["certificate_number"] == "WJXZ20260001" and created.actor_name == "郑会籍"
         kinds = [e.kind for e in admission.history(session, application_id)]
         assert kinds.count(EventKind.STEP) == 8 and kinds[-1] == EventKind.CREATED
@@ -205,7 +223,11 @@ def test_each_step_records_who_and_when(db, officer, leader, applicant, clock) -
         assert application.visit_at == clock.now()
         assert application.stage_since == clock.now()
         event = admission.history(session, application_id)[0]
-        assert (event.actor_name, event.stage_from, event.stage_to) == ("郑会籍", ApplicationStage.RECEIVED, ApplicationStage.VISITED)
+        assert (event.actor_name, event.stage_from, event.stage_to) == (
+            "郑会籍",
+            ApplicationStage.RECEIVED,
+            ApplicationStage.VISITED,
+        )
 
 
 # --- the rules -----------------------------------------------------------------------------------
@@ -294,10 +316,13 @@ def test_send_back_records_why_and_clears_later_steps(db, officer, leader, appli
     with db.session() as session, pytest.raises(ValidationError, match="请选择一个已办理的步骤"):
         admission.send_back(session, leader, application_id, to_stage=ApplicationStage.DUES_PAID, reason="x")
     with db.session() as session, pytest.raises(PermissionDenied):
-        admission.send_back(session, make_staff(db, Role.MENTOR, "m2"), application_id,
-                            to_stage=ApplicationStage.REVIEWED, reason="x")  # fmt: skip
+        admission.send_back(
+            session, make_staff(db, Role.MENTOR, "m2"), application_id, to_stage=ApplicationStage.REVIEWED, reason="x"
+        )
     with db.session() as session:
-        admission.send_back(session, leader, application_id, to_stage=ApplicationStage.REVIEWED, reason="初审意见过于简单，请补充")
+        admission.send_back(
+            session, leader, application_id, to_stage=ApplicationStage.REVIEWED, reason="初审意见过于简单，请补充"
+        )
     with db.session() as session:
         application = admission.get_application(session, application_id)
         assert application.stage == ApplicationStage.DOCUMENTS_SUBMITTED
@@ -324,12 +349,20 @@ def test_decline_at_any_stage_stays_on_file_and_can_be_searched(db, officer, lea
         walk(db, officer, leader, application_id, ApplicationStage.REGISTERED)
     with db.session() as session:
         application = admission.get_application(session, application_id)
-        assert (application.status, application.stage, application.closed_by_id) == (ApplicationStatus.DECLINED, until, leader.id)
+        assert (application.status, application.stage, application.closed_by_id) == (
+            ApplicationStatus.DECLINED,
+            until,
+            leader.id,
+        )
         assert admission.queue(session) == []  # not in the open queue
         found = admission.queue(session, QueueFilter(text="宏达", status=None))
         assert [(r.id, r.status, r.closed_reason) for r in found] == [
-            (application_id, ApplicationStatus.DECLINED, "入会动机单一，仅为承揽业务（第四条）")]
-        assert admission.queue(session, QueueFilter(text="承揽业务", status=ApplicationStatus.DECLINED))[0].id == application_id
+            (application_id, ApplicationStatus.DECLINED, "入会动机单一，仅为承揽业务（第四条）")
+        ]
+        assert (
+            admission.queue(session, QueueFilter(text="承揽业务", status=ApplicationStatus.DECLINED))[0].id
+            == application_id
+        )
         assert admission.action_refusals(session, officer, application)["advance"] == "该申请已谢绝，不能再办理。"
     # the organisation may apply again later; the earlier decline is shown at entry
     with db.session() as session:
@@ -370,8 +403,11 @@ def test_open_application_uscc_is_refused_naming_it(db, officer, applicant) -> N
 
 def test_organisation_checked_exactly_as_a_member(db, officer, applicant) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError) as info:
-        create(db, officer, {**applicant, "name": "", "postcode": "43001", "liaison_mobile": "1234",
-                             "category": "public_institution"})  # fmt: skip
+        create(
+            db,
+            officer,
+            {**applicant, "name": "", "postcode": "43001", "liaison_mobile": "1234", "category": "public_institution"},
+        )
     errors = info.value.errors
     assert errors["name"] == "单位名称：不能为空"
     assert errors["postcode"].startswith("邮政编码：")
@@ -458,7 +494,9 @@ def test_second_workstation_acting_on_a_stale_application_is_refused(db, officer
     with pytest.raises(ConflictError, match="已被 高晓梅 于 2026-11-26 09:30 办理"):
         take(db, officer, application_id, ApplicationStage.VISITED, expected_version=loaded)
     with db.session() as session:
-        assert session.scalar(select(func.count(ApplicationEvent.id)).where(ApplicationEvent.kind == EventKind.STEP)) == 1
+        assert (
+            session.scalar(select(func.count(ApplicationEvent.id)).where(ApplicationEvent.kind == EventKind.STEP)) == 1
+        )
 
 
 def test_correcting_details(db, officer, leader, applicant) -> None:  # type: ignore[no-untyped-def]
@@ -479,11 +517,19 @@ def test_correcting_details(db, officer, leader, applicant) -> None:  # type: ig
 
 def former_member(db, officer, member_values, *, left: dt.date, joined: dt.date = dt.date(2015, 3, 1)) -> Member:  # type: ignore[no-untyped-def]
     with db.session() as session:
-        return members.create_member(session, officer, {
-            **member_values, "join_date": joined, "status": MemberStatus.WITHDRAWN, "left_date": left,
-            "left_reason": "单位书面申请退会（第十一条）", "member_number": "WJX20150007",
-            "certificate_number": "WJXZ20150007",
-        })  # fmt: skip
+        return members.create_member(
+            session,
+            officer,
+            {
+                **member_values,
+                "join_date": joined,
+                "status": MemberStatus.WITHDRAWN,
+                "left_date": left,
+                "left_reason": "单位书面申请退会（第十一条）",
+                "member_number": "WJX20150007",
+                "certificate_number": "WJXZ20150007",
+            },
+        )
 
 
 def use_rule(db, admin, rule: str) -> None:  # type: ignore[no-untyped-def]
@@ -518,8 +564,14 @@ def test_credit_check_is_a_recorded_step_that_cannot_be_skipped(db, officer, lea
     with pytest.raises(ValidationError) as info:
         take(db, officer, application_id, ApplicationStage.CREDIT_CHECKED, evidence="", result="maybe")
     assert set(info.value.errors) == {"credit_result", "credit_evidence"}
-    take(db, officer, application_id, ApplicationStage.CREDIT_CHECKED, result="failed",
-         evidence="被列为失信被执行人（2025）鄂0102执1234号")  # fmt: skip
+    take(
+        db,
+        officer,
+        application_id,
+        ApplicationStage.CREDIT_CHECKED,
+        result="failed",
+        evidence="被列为失信被执行人（2025）鄂0102执1234号",
+    )
     with db.session() as session:
         application = admission.get_application(session, application_id)
         assert application.stage == ApplicationStage.DOCUMENTS_SUBMITTED  # a failed check does not move on
@@ -531,7 +583,13 @@ def test_credit_check_is_a_recorded_step_that_cannot_be_skipped(db, officer, lea
         take(db, officer, application_id, ApplicationStage.REVIEWED)
     with db.session() as session:
         admission.attach_document(session, officer, application_id, DocumentKind.CREDIT_EVIDENCE, "信用报告.pdf", PDF)
-    take(db, officer, application_id, ApplicationStage.CREDIT_CHECKED, evidence="失信记录已于2026年撤销，信用中国查询无记录")
+    take(
+        db,
+        officer,
+        application_id,
+        ApplicationStage.CREDIT_CHECKED,
+        evidence="失信记录已于2026年撤销，信用中国查询无记录",
+    )
     with db.session() as session:
         application = admission.get_application(session, application_id)
         assert (application.stage, application.credit_result) == (ApplicationStage.CREDIT_CHECKED, CreditResult.PASSED)
@@ -548,14 +606,20 @@ def test_credit_check_is_a_recorded_step_that_cannot_be_skipped(db, officer, lea
         (dt.date(2024, 2, 29), dt.date(2026, 3, 1), True),
     ],
 )
-def test_two_full_years_from_the_left_date(db, admin, officer, leader, applicant, member_values, clock, left, today, allowed) -> None:  # type: ignore[no-untyped-def]
+def test_two_full_years_from_the_left_date(
+    db, admin, officer, leader, applicant, member_values, clock, left, today, allowed
+) -> None:  # type: ignore[no-untyped-def]
     use_rule(db, admin, "from_left_date")
     former_member(db, officer, member_values, left=left)
     clock.set(left + dt.timedelta(days=30))
     application_id = create(db, officer, applicant)
     walk(db, officer, leader, application_id, ApplicationStage.SIGNED_OFF)
     clock.set(today)
-    earliest = dt.date(left.year + 2, 3, 1) if (left.month, left.day) == (2, 29) else left.replace(year=left.year + 2) + dt.timedelta(days=1)
+    earliest = (
+        dt.date(left.year + 2, 3, 1)
+        if (left.month, left.day) == (2, 29)
+        else left.replace(year=left.year + 2) + dt.timedelta(days=1)
+    )
     with db.session() as session:
         application = admission.get_application(session, application_id)
         assert admission.earliest_registration(session, application) == earliest
@@ -577,7 +641,9 @@ def test_two_full_years_from_the_left_date(db, admin, officer, leader, applicant
     ("today", "allowed"),
     [(dt.date(2027, 11, 26), False), (dt.date(2028, 11, 26), False), (dt.date(2028, 11, 27), True)],
 )
-def test_two_full_years_from_the_application_date(db, officer, leader, applicant, member_values, clock, today, allowed) -> None:  # type: ignore[no-untyped-def]
+def test_two_full_years_from_the_application_date(
+    db, officer, leader, applicant, member_values, clock, today, allowed
+) -> None:  # type: ignore[no-untyped-def]
     """The default rule, the regulation's words: "自申请之日起满两年" (applied on 2026-11-26)."""
     former_member(db, officer, member_values, left=dt.date(2020, 6, 30))  # left long ago: irrelevant here
     application_id = create(db, officer, applicant)
@@ -602,8 +668,13 @@ def test_back_payment_route_is_a_resident_leaders_decision(db, officer, leader, 
     with db.session() as session, pytest.raises(ValidationError, match="决定理由：不能为空"):
         admission.decide_back_payment(session, leader, application_id, granted=True, reason="")
     with db.session() as session:
-        admission.decide_back_payment(session, leader, application_id, granted=True,
-                                      reason="因经营困难欠缴会费而被取消资格，现愿补缴 2025、2026 年度会费，动机端正")  # fmt: skip
+        admission.decide_back_payment(
+            session,
+            leader,
+            application_id,
+            granted=True,
+            reason="因经营困难欠缴会费而被取消资格，现愿补缴 2025、2026 年度会费，动机端正",
+        )
     walk(db, officer, leader, application_id, ApplicationStage.SIGNED_OFF)
     with db.session() as session:
         application = admission.get_application(session, application_id)
@@ -656,11 +727,13 @@ def test_queue_counts_filters_and_waiting_days(db, officer, leader, applicant, m
     second = create(db, other, {**applicant, "name": "武汉第二建设有限公司", "uscc": uscc("MA4K00001")})
     walk(db, officer, leader, second, ApplicationStage.REVIEWED)  # waits for approval since 12-06
     clock.advance(days=5)
-    third = create(db, officer, {**applicant, "name": "武汉第三建设有限公司", "uscc": uscc("MA4K00002"),
-                                 "handler_id": other.id})  # fmt: skip
+    third = create(
+        db, officer, {**applicant, "name": "武汉第三建设有限公司", "uscc": uscc("MA4K00002"), "handler_id": other.id}
+    )
     with db.session() as session:
-        declined = admission.create_application(session, officer, {**applicant, "name": "武汉谢绝建设有限公司",
-                                                                   "uscc": uscc("MA4K00003")}).id  # fmt: skip
+        declined = admission.create_application(
+            session, officer, {**applicant, "name": "武汉谢绝建设有限公司", "uscc": uscc("MA4K00003")}
+        ).id
         admission.decline(session, officer, declined, reason="不愿承担会员义务")
     clock.advance(days=1)  # today 2026-12-12
 
@@ -668,7 +741,10 @@ def test_queue_counts_filters_and_waiting_days(db, officer, leader, applicant, m
         rows = admission.queue(session)
         assert [r.id for r in rows] == [first, second, third]  # longest waiting first
         assert [(r.waiting_for.stage, r.days) for r in rows] == [
-            (ApplicationStage.VISITED, 16), (ApplicationStage.APPROVED, 6), (ApplicationStage.VISITED, 1)]
+            (ApplicationStage.VISITED, 16),
+            (ApplicationStage.APPROVED, 6),
+            (ApplicationStage.VISITED, 1),
+        ]
         assert rows[0].waiting_for.waiting == "等待来会考察" and rows[2].handler_name == "高晓梅"
         counts = admission.queue_counts(session)
         assert counts[ApplicationStage.VISITED] == 2 and counts[ApplicationStage.APPROVED] == 1
@@ -678,7 +754,7 @@ def test_queue_counts_filters_and_waiting_days(db, officer, leader, applicant, m
         assert [r.id for r in admission.queue(session, QueueFilter(handler_id=other.id))] == [second, third]
         assert [r.id for r in admission.queue(session, QueueFilter(min_waiting_days=6))] == [first, second]
         assert [r.id for r in admission.queue(session, QueueFilter(min_waiting_days=7))] == [first]
-        assert admission.queue_counts(session, QueueFilter(min_waiting_days=7)) [ApplicationStage.VISITED] == 1
+        assert admission.queue_counts(session, QueueFilter(min_waiting_days=7))[ApplicationStage.VISITED] == 1
         assert [r.id for r in admission.queue(session, QueueFilter(text="第三"))] == [third]
         assert [r.id for r in admission.queue(session, QueueFilter(text="sq20260002"))] == [second]
         assert [r.id for r in admission.queue(session, QueueFilter(status=None))][-1] == first
@@ -694,7 +770,9 @@ def test_readmissions_wait_for_the_credit_check_in_the_queue(db, officer, leader
     with db.session() as session:
         counts = admission.queue_counts(session)
         assert counts[ApplicationStage.CREDIT_CHECKED] == 1 and counts[ApplicationStage.REVIEWED] == 1
-        assert [r.id for r in admission.queue(session, QueueFilter(waiting_for=ApplicationStage.CREDIT_CHECKED))] == [readmission]
+        assert [r.id for r in admission.queue(session, QueueFilter(waiting_for=ApplicationStage.CREDIT_CHECKED))] == [
+            readmission
+        ]
         assert [r.id for r in admission.queue(session, QueueFilter(waiting_for=ApplicationStage.REVIEWED))] == [plain]
         assert [r.readmission for r in admission.queue(session)] == [True, False]
 
@@ -766,7 +844,9 @@ def test_demo_has_a_realistic_queue(db) -> None:  # type: ignore[no-untyped-def]
         officer = actor_of(session, "officer")
         assert admission.next_action(session, officer, admission.get_application(session, ready.id)).allowed
         # every attached scan is a real PDF or PNG
-        incomplete = next(r for r in rows if r.waiting_for and r.waiting_for.stage == ApplicationStage.DOCUMENTS_SUBMITTED)
+        incomplete = next(
+            r for r in rows if r.waiting_for and r.waiting_for.stage == ApplicationStage.DOCUMENTS_SUBMITTED
+        )
         assert len(admission.missing_documents(session, incomplete.id)) == 2
 
 

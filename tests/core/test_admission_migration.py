@@ -35,11 +35,13 @@ def test_0002_upgrades_a_register_and_downgrades_cleanly(new_db_url: str) -> Non
     _migrate(new_db_url, "0001")
     engine = create_engine(normalise_url(new_db_url))
     with engine.begin() as connection:  # a register at 0001 with one member
-        connection.execute(text(
-            "INSERT INTO member (member_number, name, uscc, category, level, status, search_text, created_at,"
-            " updated_at, version) VALUES ('WJX20200001', '武汉宏达建设有限公司', '914201001777158766',"
-            " 'construction_enterprise', 'member', 'active', '', '2020-10-27 00:00:00+00', '2020-10-27 00:00:00+00', 1)"
-        ))  # fmt: skip
+        connection.execute(
+            text(
+                "INSERT INTO member (member_number, name, uscc, category, level, status, search_text, created_at,"
+                " updated_at, version) VALUES ('WJX20200001', '武汉宏达建设有限公司', '914201001777158766',"
+                " 'construction_enterprise', 'member', 'active', '', '2020-10-27 00:00:00+00', '2020-10-27 00:00:00+00', 1)"
+            )
+        )
     engine.dispose()
     tables, revision, members = _state(new_db_url)
     assert not (ADMISSION_TABLES & tables) and revision == "0001"
@@ -71,10 +73,18 @@ def test_attachments_round_trip_as_bytes(db, officer) -> None:  # type: ignore[n
     # carries a binary stream of bytes 0…255, repeated.
     content = _pdf_with_binary_stream(bytes(range(256)) * 4000)
     with db.session() as session:
-        application = admission.create_application(session, officer, {
-            "name": "武汉市江岸区宏达建设工程有限公司", "uscc": "914201001777158766", "category": "construction_enterprise",
-        })  # fmt: skip
-        document = admission.attach_document(session, officer, application.id, DocumentKind.PROFILE, "简介.pdf", content)
+        application = admission.create_application(
+            session,
+            officer,
+            {
+                "name": "武汉市江岸区宏达建设工程有限公司",
+                "uscc": "914201001777158766",
+                "category": "construction_enterprise",
+            },
+        )
+        document = admission.attach_document(
+            session, officer, application.id, DocumentKind.PROFILE, "简介.pdf", content
+        )
     with db.session() as session:
         assert admission.document_content(session, officer, document.id)[2] == content
 

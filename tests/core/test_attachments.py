@@ -16,9 +16,9 @@ import zlib
 import pytest
 from sqlalchemy import func, select
 
-from desktop_app.errors import ValidationError
 from desktop_app.core.models import ApplicationDocument, DocumentKind
 from desktop_app.core.services import admission
+from desktop_app.errors import ValidationError
 from tests.conftest import VALID_USCC
 
 KIND = DocumentKind.BUSINESS_LICENCE
@@ -27,9 +27,15 @@ KIND = DocumentKind.BUSINESS_LICENCE
 @pytest.fixture
 def application_id(db, officer) -> int:  # type: ignore[no-untyped-def]
     with db.session() as session:
-        return admission.create_application(session, officer, {
-            "name": "武汉市江岸区宏达建设工程有限公司", "uscc": VALID_USCC, "category": "construction_enterprise",
-        }).id  # fmt: skip
+        return admission.create_application(
+            session,
+            officer,
+            {
+                "name": "武汉市江岸区宏达建设工程有限公司",
+                "uscc": VALID_USCC,
+                "category": "construction_enterprise",
+            },
+        ).id
 
 
 def attach(db, officer, application_id: int, name: str, content: bytes):  # type: ignore[no-untyped-def]
@@ -83,7 +89,12 @@ def png_declaring(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 4096)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 4096))
+        + chunk(b"IEND", b"")
+    )
 
 
 # --- accepted ------------------------------------------------------------------------------------------

@@ -23,11 +23,11 @@ from desktop_app.core.backup import (
     rotate,
 )
 from desktop_app.core.db import Database, DatabaseBeingRestored, DatabaseReplaced
-from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError
 from desktop_app.core.migrate import open_database
 from desktop_app.core.models import Role
 from desktop_app.core.services import members
 from desktop_app.core.settings import BACKUP_KEEP, new_generation, set_setting
+from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError
 from tests.conftest import make_staff
 
 NOON = dt.datetime(2026, 11, 26, 12, 0)
@@ -94,16 +94,25 @@ def test_daily_backup_once_a_day_keeping_the_last_n(office, office_admin, tmp_pa
 
 
 def test_rotation_leaves_other_files_alone(tmp_path: Path) -> None:
-    for name in ("membership-20261101-090000-daily.db", "membership-20261102-090000-before-0002_x.db",
-                 "membership-20261103-090000-daily.db", "demo-20261101-090000-daily.db", "notes.txt",
-                 "membership.db"):  # fmt: skip
+    for name in (
+        "membership-20261101-090000-daily.db",
+        "membership-20261102-090000-before-0002_x.db",
+        "membership-20261103-090000-daily.db",
+        "demo-20261101-090000-daily.db",
+        "notes.txt",
+        "membership.db",
+    ):
         (tmp_path / name).write_bytes(b"x")
     removed = rotate(tmp_path, "membership", 1)
     # the newest copy taken before a schema change is kept beside the newest one (issue 9)
     assert sorted(p.name for p in removed) == ["membership-20261101-090000-daily.db"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "demo-20261101-090000-daily.db", "membership-20261102-090000-before-0002_x.db",
-        "membership-20261103-090000-daily.db", "membership.db", "notes.txt"]  # fmt: skip
+        "demo-20261101-090000-daily.db",
+        "membership-20261102-090000-before-0002_x.db",
+        "membership-20261103-090000-daily.db",
+        "membership.db",
+        "notes.txt",
+    ]
 
 
 def test_upgrade_backup_uses_the_rotation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -169,7 +178,10 @@ def test_restore_keeps_the_current_database_first(office, office_admin, tmp_path
     assert names(reopened) == ["武汉甲建设有限公司"]
     reopened.dispose()
     previous = sqlite3.connect(kept)
-    assert [r[0] for r in previous.execute("SELECT name FROM member ORDER BY id")] == ["武汉甲建设有限公司", "武汉乙建设有限公司"]
+    assert [r[0] for r in previous.execute("SELECT name FROM member ORDER BY id")] == [
+        "武汉甲建设有限公司",
+        "武汉乙建设有限公司",
+    ]
     previous.close()
 
 

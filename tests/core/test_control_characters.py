@@ -18,7 +18,6 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop_app.core import db as db_module
 from desktop_app.core.db import Database
-from desktop_app.errors import AuthenticationError, DatabaseBusy, ValidationError
 from desktop_app.core.models import Application, Member, MemberStatus, Role, Staff
 from desktop_app.core.services import accounts, admission, importing, members
 from desktop_app.core.services.admission import QueueFilter
@@ -32,6 +31,7 @@ from desktop_app.core.validation import (
     strip_control_characters,
     uscc_check_character,
 )
+from desktop_app.errors import AuthenticationError, DatabaseBusy, ValidationError
 from desktop_app.spreadsheets.reader import SheetRow, read_roster
 from tests.conftest import PASSWORD
 
@@ -115,8 +115,13 @@ def test_update_member_refuses_control_characters_and_keeps_the_record(db, offic
 
 
 def test_numbers_and_codes_with_control_characters_are_refused(db, officer, member_values) -> None:
-    values = {**member_values, "member_number": "WJX\x002020", "certificate_number": "Z\x1b1",
-              "uscc": member_values["uscc"][:5] + "\x00" + member_values["uscc"][5:], "liaison_mobile": "138\x0771234567"}  # fmt: skip
+    values = {
+        **member_values,
+        "member_number": "WJX\x002020",
+        "certificate_number": "Z\x1b1",
+        "uscc": member_values["uscc"][:5] + "\x00" + member_values["uscc"][5:],
+        "liaison_mobile": "138\x0771234567",
+    }
     with pytest.raises(ValidationError) as info, db.session() as session:
         members.create_member(session, officer, values)
     errors = info.value.errors
@@ -137,10 +142,28 @@ def test_line_breaks_and_tabs_stay_in_notes_and_become_spaces_in_one_line_fields
 def test_search_ignores_control_characters(db, officer, member_values) -> None:
     with db.session() as session:
         members.create_member(session, officer, member_values)  # 宏达, active
-        members.create_member(session, officer, {**member_values, "name": "武汉长江建设有限公司", "uscc": uscc("MA4K00001"),
-                                                 "liaison_name": "刘洋", "liaison_mobile": "13900000001"})  # fmt: skip
-        members.create_member(session, officer, {**member_values, "name": "武汉宏达装饰有限公司", "uscc": uscc("MA4K00002"),
-                                                 "status": MemberStatus.WITHDRAWN, "left_date": "2025-01-01"})  # fmt: skip
+        members.create_member(
+            session,
+            officer,
+            {
+                **member_values,
+                "name": "武汉长江建设有限公司",
+                "uscc": uscc("MA4K00001"),
+                "liaison_name": "刘洋",
+                "liaison_mobile": "13900000001",
+            },
+        )
+        members.create_member(
+            session,
+            officer,
+            {
+                **member_values,
+                "name": "武汉宏达装饰有限公司",
+                "uscc": uscc("MA4K00002"),
+                "status": MemberStatus.WITHDRAWN,
+                "left_date": "2025-01-01",
+            },
+        )
 
     def ids(text: str, **filters) -> list[int]:  # type: ignore[no-untyped-def]
         with db.session() as session:
@@ -172,8 +195,13 @@ def applicant(member_values) -> dict:  # type: ignore[no-untyped-def]
 
 
 def test_an_application_with_control_characters_is_refused(db, officer, applicant) -> None:
-    bad = {**applicant, "name": "武汉\x1b宏达建设工程有限公司", "liaison_name": "张\x00丽",
-           "briefing_note": "介绍\x07了协会", "notes": "备注\x00"}  # fmt: skip
+    bad = {
+        **applicant,
+        "name": "武汉\x1b宏达建设工程有限公司",
+        "liaison_name": "张\x00丽",
+        "briefing_note": "介绍\x07了协会",
+        "notes": "备注\x00",
+    }
     with pytest.raises(ValidationError) as info, db.session() as session:
         admission.create_application(session, officer, bad)
     errors = info.value.errors
@@ -191,8 +219,15 @@ def test_opinions_visits_and_reasons_with_control_characters_are_refused(db, off
     with db.session() as session:
         application_id = admission.create_application(session, officer, applicant).id
     with pytest.raises(ValidationError) as info, db.session() as session:
-        admission.record_visit(session, officer, application_id, visit_date=db.clock.today(),
-                               leader_name="王\x1b建国", leader_rank="董事长\x00", note="考察\x07")  # fmt: skip
+        admission.record_visit(
+            session,
+            officer,
+            application_id,
+            visit_date=db.clock.today(),
+            leader_name="王\x1b建国",
+            leader_rank="董事长\x00",
+            note="考察\x07",
+        )
     assert info.value.errors["visit_leader_name"].startswith("来访领导：含有不可见的控制字符")
     assert info.value.errors["visit_leader_rank"].startswith("职务：含有不可见的控制字符")
     assert info.value.errors["visit_note"].startswith("考察情况：含有不可见的控制字符")
@@ -207,7 +242,9 @@ def test_opinions_visits_and_reasons_with_control_characters_are_refused(db, off
 def test_the_queue_search_ignores_control_characters(db, officer, applicant) -> None:
     with db.session() as session:
         admission.create_application(session, officer, applicant)
-        admission.create_application(session, officer, {**applicant, "name": "武汉长江建设有限公司", "uscc": uscc("MA4K00003")})
+        admission.create_application(
+            session, officer, {**applicant, "name": "武汉长江建设有限公司", "uscc": uscc("MA4K00003")}
+        )
     with db.session() as session:
         everything = admission.queue(session, QueueFilter())
         hongda = admission.queue(session, QueueFilter(text="宏达"))
@@ -223,8 +260,9 @@ def test_the_queue_search_ignores_control_characters(db, officer, applicant) -> 
 def test_staff_names_with_control_characters_are_refused(db, admin) -> None:
     staff = count(db, Staff)
     with pytest.raises(ValidationError) as info, db.session() as session:
-        accounts.create_staff(session, admin, {"username": "mentor\x00", "full_name": "陈\x1b晓燕", "role": Role.MENTOR},
-                              PASSWORD)  # fmt: skip
+        accounts.create_staff(
+            session, admin, {"username": "mentor\x00", "full_name": "陈\x1b晓燕", "role": Role.MENTOR}, PASSWORD
+        )
     assert info.value.errors["username"].startswith("用户名：含有不可见的控制字符")
     assert info.value.errors["full_name"].startswith("姓名：含有不可见的控制字符")
     assert count(db, Staff) == staff
@@ -260,12 +298,20 @@ def test_an_imported_cell_with_a_control_character_rejects_its_row(db, officer, 
         ["武汉乙建设\x7f有限公司", uscc("MA4K00012"), "武汉市江汉区", "李强", None],
         ["武汉丙建设有限公司", uscc("MA4K00013"), "武汉市PLACEHOLDER洪山区", "王芳", None],
         ["武汉丁建设有限公司", uscc("MA4K00014"), "武汉市武昌区", "赵\x9b敏", "备注PLACEHOLDER"],
-    ):  # fmt: skip
+    ):
         workbook.active.append(row)
     workbook.save(path)
     table = read_roster(path)
-    table.rows = [SheetRow(r.number, tuple(c.replace("PLACEHOLDER", "\x1b" if r.number == 4 else "\x00")
-                                           if isinstance(c, str) else c for c in r.cells)) for r in table.rows]  # fmt: skip
+    table.rows = [
+        SheetRow(
+            r.number,
+            tuple(
+                c.replace("PLACEHOLDER", "\x1b" if r.number == 4 else "\x00") if isinstance(c, str) else c
+                for c in r.cells
+            ),
+        )
+        for r in table.rows
+    ]
     with db.session() as session:
         plan = importing.import_members(session, officer, table)
     by_row = {o.row: o for o in plan.outcomes}

@@ -10,10 +10,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from desktop_app.core.db import describe_url, normalise_url, resolve_database_url
-from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError
 from desktop_app.core.migrate import open_database
-from desktop_app.core.schema import alembic_config, head_revision
 from desktop_app.core.models import Base
+from desktop_app.core.schema import alembic_config, head_revision
+from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError
 
 
 def test_one_head() -> None:
@@ -21,7 +21,8 @@ def test_one_head() -> None:
 
 
 def test_fast_revision_reading_agrees_with_alembic() -> None:
-    from desktop_app.core.schema import known_revisions, revisions_on_disk as _revisions_on_disk
+    from desktop_app.core.schema import known_revisions
+    from desktop_app.core.schema import revisions_on_disk as _revisions_on_disk
 
     revisions, heads = _revisions_on_disk()
     assert revisions == known_revisions()

@@ -7,13 +7,13 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from desktop_app.errors import ValidationError
 from desktop_app.core.models import Member, MemberStatus, MentorAssignment, Role, Staff
 from desktop_app.core.security import SYSTEM_ACTOR
 from desktop_app.core.services import accounts, members
-from desktop_app.demo import DEMO_PASSWORD, generate_demo
 from desktop_app.core.validation import check_category_matches, normalise_mobile, parse_uscc
 from desktop_app.core.wuhan import DISTRICTS
+from desktop_app.demo import DEMO_PASSWORD, generate_demo
+from desktop_app.errors import ValidationError
 
 
 @pytest.fixture
@@ -82,9 +82,15 @@ def test_numbering_continues_after_demo(demo_db, clock) -> None:
         officer = accounts.sign_in(session, "officer", DEMO_PASSWORD)
     with demo_db.session() as session:
         last = session.scalar(select(func.max(Member.member_number)).where(Member.member_number.like("WJX2026%")))
-        created = members.create_member(session, officer, {
-            "name": "武汉新入会建设有限公司", "uscc": "914201001777158766", "category": "construction_enterprise",
-        })  # fmt: skip
+        created = members.create_member(
+            session,
+            officer,
+            {
+                "name": "武汉新入会建设有限公司",
+                "uscc": "914201001777158766",
+                "category": "construction_enterprise",
+            },
+        )
     expected = f"WJX2026{int(last[-4:]) + 1:04d}" if last else "WJX20260001"
     assert created.member_number == expected
 

@@ -95,7 +95,9 @@ def test_an_existing_database_with_looser_bits_is_tightened(tmp_path: Path) -> N
         older.close()
 
 
-def test_backups_are_owner_only_from_the_first_page(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backups_are_owner_only_from_the_first_page(
+    tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'membership.db'}")
     partial_modes = []
     copy_pages = backup._copy_pages
@@ -129,6 +131,7 @@ def test_a_database_restored_where_there_was_none_is_owner_only(tmp_path: Path, 
     assert mode(target) == 0o600
 
 
+@pytest.mark.gui
 def test_the_error_log_is_owner_only(home: Path) -> None:
     from desktop_app.ui import crash  # the log is written without any window
 

@@ -9,11 +9,11 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from desktop_app.errors import Cancelled, PermissionDenied
 from desktop_app.core.models import AuditEntry, Category, Member, MemberStatus, MentorAssignment, Role
 from desktop_app.core.services import importing, members
 from desktop_app.core.services.importing import Fate, parse_date, split_phones
 from desktop_app.core.validation import FieldError, uscc_check_character
+from desktop_app.errors import Cancelled, PermissionDenied
 from desktop_app.spreadsheets.reader import read_roster
 from tests.conftest import make_staff
 from tests.spreadsheets.messy import make_messy_roster
@@ -76,11 +76,14 @@ def test_messy_roster_every_row_accounted_for(db, officer, tmp_path: Path) -> No
 
 
 def test_reasons_name_row_column_and_field(db, officer, tmp_path: Path) -> None:
-    path = workbook(tmp_path, [
-        ["武汉建筑业协会会员名册"],
-        ["单位名称", "信用代码", "联系人", "手机", "入会时间"],
-        ["武汉宏达建设工程有限公司", uscc("MA4K00001")[:17] + "0", "张丽", "13871234567", "2020.10.27"],
-    ])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["武汉建筑业协会会员名册"],
+            ["单位名称", "信用代码", "联系人", "手机", "入会时间"],
+            ["武汉宏达建设工程有限公司", uscc("MA4K00001")[:17] + "0", "张丽", "13871234567", "2020.10.27"],
+        ],
+    )
     plan = run(db, officer, path)
     [outcome] = plan.outcomes
     assert outcome.fate == Fate.REJECTED
@@ -109,42 +112,58 @@ def test_dry_run_writes_nothing(db, officer, tmp_path: Path) -> None:
 
 
 def test_member_numbers_assigned_in_joining_order_and_kept_when_given(db, officer, tmp_path: Path) -> None:
-    path = workbook(tmp_path, [
-        ["会员编号", "单位名称", "统一社会信用代码", "入会日期"],
-        [None, "武汉甲建设有限公司", uscc("MA4K00011"), "2019-05-01"],
-        ["wjx20150007", "武汉乙建设有限公司", uscc("MA4K00012"), "2015-03-02"],
-        [None, "武汉丙建设有限公司", uscc("MA4K00013"), "2001-01-01"],
-    ])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["会员编号", "单位名称", "统一社会信用代码", "入会日期"],
+            [None, "武汉甲建设有限公司", uscc("MA4K00011"), "2019-05-01"],
+            ["wjx20150007", "武汉乙建设有限公司", uscc("MA4K00012"), "2015-03-02"],
+            [None, "武汉丙建设有限公司", uscc("MA4K00013"), "2001-01-01"],
+        ],
+    )
     plan = run(db, officer, path)
     numbers = {o.name: o.member_number for o in plan.outcomes}
-    assert numbers == {"武汉甲建设有限公司": "WJX20260002", "武汉乙建设有限公司": "WJX20150007",
-                       "武汉丙建设有限公司": "WJX20260001"}  # fmt: skip
+    assert numbers == {
+        "武汉甲建设有限公司": "WJX20260002",
+        "武汉乙建设有限公司": "WJX20150007",
+        "武汉丙建设有限公司": "WJX20260001",
+    }
     assert any("WJX20260001" in r for o in plan.outcomes for r in o.remarks)
 
 
 def test_levels_by_name_with_or_without_danwei(db, officer, tmp_path: Path) -> None:
-    path = workbook(tmp_path, [
-        ["单位名称", "统一社会信用代码", "会员类别"],
-        ["武汉甲建设有限公司", uscc("MA4K00021"), "理事"],
-        ["武汉乙建设有限公司", uscc("MA4K00022"), "常务理事单位"],
-        ["武汉丙建设有限公司", uscc("MA4K00023"), "副会长单位"],
-        ["武汉丁建设有限公司", uscc("MA4K00024"), None],
-    ])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["单位名称", "统一社会信用代码", "会员类别"],
+            ["武汉甲建设有限公司", uscc("MA4K00021"), "理事"],
+            ["武汉乙建设有限公司", uscc("MA4K00022"), "常务理事单位"],
+            ["武汉丙建设有限公司", uscc("MA4K00023"), "副会长单位"],
+            ["武汉丁建设有限公司", uscc("MA4K00024"), None],
+        ],
+    )
     run(db, officer, path)
     with db.session() as session:
         levels = dict(session.execute(select(Member.name, Member.level)).all())
-    assert levels == {"武汉甲建设有限公司": "council", "武汉乙建设有限公司": "standing_council",
-                      "武汉丙建设有限公司": "vice_president", "武汉丁建设有限公司": "member"}  # fmt: skip
+    assert levels == {
+        "武汉甲建设有限公司": "council",
+        "武汉乙建设有限公司": "standing_council",
+        "武汉丙建设有限公司": "vice_president",
+        "武汉丁建设有限公司": "member",
+    }
 
 
 def test_category_column_and_guess(db, officer, tmp_path: Path) -> None:
-    path = workbook(tmp_path, [
-        ["单位名称", "统一社会信用代码", "单位性质"],
-        ["武汉甲监理有限公司", uscc("MA4K00031"), "产业链关联企业"],
-        ["武汉市建设工程质量监督站", uscc("MB1234567", "12"), None],
-        ["武汉乙建设有限公司", uscc("MA4K00032"), "民营企业"],
-        ["武汉市建筑业商会", uscc("MJ1234567", "51"), "事业单位"],  # disagrees with its code
-    ])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["单位名称", "统一社会信用代码", "单位性质"],
+            ["武汉甲监理有限公司", uscc("MA4K00031"), "产业链关联企业"],
+            ["武汉市建设工程质量监督站", uscc("MB1234567", "12"), None],
+            ["武汉乙建设有限公司", uscc("MA4K00032"), "民营企业"],
+            ["武汉市建筑业商会", uscc("MJ1234567", "51"), "事业单位"],  # disagrees with its code
+        ],
+    )
     plan = run(db, officer, path)
     fates = [o.fate for o in plan.outcomes]
     assert fates == [Fate.IMPORTED, Fate.IMPORTED, Fate.IMPORTED, Fate.REJECTED]
@@ -159,10 +178,13 @@ def test_category_column_and_guess(db, officer, tmp_path: Path) -> None:
 
 
 def test_phone_cells_with_two_numbers(db, officer, tmp_path: Path) -> None:
-    path = workbook(tmp_path, [
-        ["单位名称", "统一社会信用代码", "联系人", "联系电话"],
-        ["武汉甲建设有限公司", uscc("MA4K00041"), "张丽", "13871234567/027-85771234、13912345678"],
-    ])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["单位名称", "统一社会信用代码", "联系人", "联系电话"],
+            ["武汉甲建设有限公司", uscc("MA4K00041"), "张丽", "13871234567/027-85771234、13912345678"],
+        ],
+    )
     plan = run(db, officer, path)
     with db.session() as session:
         member = session.scalars(select(Member)).one()
@@ -177,10 +199,13 @@ def test_phone_cells_with_two_numbers(db, officer, tmp_path: Path) -> None:
 def test_update_matches_by_uscc_and_records_history(db, officer, member_values, tmp_path: Path) -> None:
     with db.session() as session:
         member_id = members.create_member(session, officer, member_values).id
-    path = workbook(tmp_path, [
-        ["单位名称", "统一社会信用代码", "联系人", "手机", "通讯地址"],
-        [member_values["name"], member_values["uscc"].lower(), "李娜", 13900001111, None],
-    ])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["单位名称", "统一社会信用代码", "联系人", "手机", "通讯地址"],
+            [member_values["name"], member_values["uscc"].lower(), "李娜", 13900001111, None],
+        ],
+    )
     plan = run(db, officer, path)
     [outcome] = plan.outcomes
     assert outcome.fate == Fate.UPDATED and outcome.member_id == member_id
@@ -211,34 +236,45 @@ def test_new_member_history_shows_the_import(db, officer, tmp_path: Path) -> Non
 
 def test_status_and_numbers_are_not_overwritten(db, officer, member_values, tmp_path: Path) -> None:
     with db.session() as session:
-        member = members.create_member(session, officer, {**member_values, "status": MemberStatus.WITHDRAWN,
-                                                          "left_date": dt.date(2024, 1, 1)})  # fmt: skip
-    path = workbook(tmp_path, [
-        ["单位名称", "统一社会信用代码", "状态", "会员编号"],
-        [member_values["name"], member_values["uscc"], "正常", None],
-        [member_values["name"], member_values["uscc"], "正常", "WJX20990001"],
-    ])  # fmt: skip
+        member = members.create_member(
+            session, officer, {**member_values, "status": MemberStatus.WITHDRAWN, "left_date": dt.date(2024, 1, 1)}
+        )
+    path = workbook(
+        tmp_path,
+        [
+            ["单位名称", "统一社会信用代码", "状态", "会员编号"],
+            [member_values["name"], member_values["uscc"], "正常", None],
+            [member_values["name"], member_values["uscc"], "正常", "WJX20990001"],
+        ],
+    )
     plan = run(db, officer, path)
     assert plan.outcomes[0].fate == Fate.UPDATED and plan.outcomes[0].unchanged
     assert any("会员状态以名册为准" in r for r in plan.outcomes[0].remarks)
     assert plan.outcomes[1].fate == Fate.DUPLICATE
     with db.session() as session:
         assert session.get(Member, member.id).status == MemberStatus.WITHDRAWN
-    path = workbook(tmp_path, [
-        ["单位名称", "统一社会信用代码", "会员编号"],
-        [member_values["name"], member_values["uscc"], "WJX20990001"],
-    ], "numbers.xlsx")  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["单位名称", "统一社会信用代码", "会员编号"],
+            [member_values["name"], member_values["uscc"], "WJX20990001"],
+        ],
+        "numbers.xlsx",
+    )
     [outcome] = run(db, officer, path).outcomes
     assert outcome.fate == Fate.REJECTED and "编号不会被导入覆盖" in outcome.reason
 
 
 def test_mentor_column(db, officer, tmp_path: Path) -> None:
     make_staff(db, Role.MENTOR, "mentor01", "陈晓燕")
-    path = workbook(tmp_path, [
-        ["单位名称", "统一社会信用代码", "班主任"],
-        ["武汉甲建设有限公司", uscc("MA4K00061"), "陈晓燕"],
-        ["武汉乙建设有限公司", uscc("MA4K00062"), "无此人"],
-    ])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["单位名称", "统一社会信用代码", "班主任"],
+            ["武汉甲建设有限公司", uscc("MA4K00061"), "陈晓燕"],
+            ["武汉乙建设有限公司", uscc("MA4K00062"), "无此人"],
+        ],
+    )
     plan = run(db, officer, path)
     assert [o.fate for o in plan.outcomes] == [Fate.IMPORTED, Fate.REJECTED]
     assert "找不到在职的班主任“无此人”" in plan.outcomes[1].reason
@@ -253,13 +289,16 @@ def test_mentor_column(db, officer, tmp_path: Path) -> None:
 
 def test_duplicates_and_number_clashes_inside_the_file(db, officer, tmp_path: Path) -> None:
     code = uscc("MA4K00071")
-    path = workbook(tmp_path, [
-        ["会员编号", "单位名称", "统一社会信用代码", "联系人"],
-        ["WJX20200001", "武汉甲建设有限公司", code, "张丽"],
-        ["WJX20200001", "武汉甲建设有限公司", f" {code.lower()} ", "张丽"],  # the same row again
-        [None, "武汉甲建设有限公司", code, "王芳"],  # the same code with other details
-        ["WJX20200001", "武汉乙建设有限公司", uscc("MA4K00072"), "李四"],  # number of row 2
-    ])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["会员编号", "单位名称", "统一社会信用代码", "联系人"],
+            ["WJX20200001", "武汉甲建设有限公司", code, "张丽"],
+            ["WJX20200001", "武汉甲建设有限公司", f" {code.lower()} ", "张丽"],  # the same row again
+            [None, "武汉甲建设有限公司", code, "王芳"],  # the same code with other details
+            ["WJX20200001", "武汉乙建设有限公司", uscc("MA4K00072"), "李四"],  # number of row 2
+        ],
+    )
     plan = run(db, officer, path)
     fates = [o.fate for o in plan.outcomes]
     assert fates == [Fate.IMPORTED, Fate.DUPLICATE, Fate.DUPLICATE, Fate.REJECTED]
@@ -270,11 +309,14 @@ def test_duplicates_and_number_clashes_inside_the_file(db, officer, tmp_path: Pa
 
 def test_a_rejected_row_does_not_make_a_later_good_one_a_duplicate(db, officer, tmp_path: Path) -> None:
     code = uscc("MA4K00081")
-    path = workbook(tmp_path, [
-        ["单位名称", "统一社会信用代码", "手机"],
-        ["武汉甲建设有限公司", code, "12345"],
-        ["武汉甲建设有限公司", code, "13871234567"],
-    ])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        [
+            ["单位名称", "统一社会信用代码", "手机"],
+            ["武汉甲建设有限公司", code, "12345"],
+            ["武汉甲建设有限公司", code, "13871234567"],
+        ],
+    )
     assert [o.fate for o in run(db, officer, path).outcomes] == [Fate.REJECTED, Fate.IMPORTED]
 
 
@@ -336,14 +378,22 @@ def test_exported_roster_imports_back_unchanged(db, officer, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (dt.datetime(2020, 10, 27), dt.date(2020, 10, 27)), ("2020.10.27", dt.date(2020, 10, 27)),
-        ("2020/10/27", dt.date(2020, 10, 27)), ("2020-10-27", dt.date(2020, 10, 27)),
-        ("2020年10月27日", dt.date(2020, 10, 27)), ("２０２０．１０．２７", dt.date(2020, 10, 27)),
-        (" 2020 年 1 月 5 日 ", dt.date(2020, 1, 5)), ("20201027", dt.date(2020, 10, 27)),
-        (20201027, dt.date(2020, 10, 27)), (44131, dt.date(2020, 10, 27)), (44131.0, dt.date(2020, 10, 27)),
-        ("2020-10-27 00:00:00", dt.date(2020, 10, 27)), (None, None), ("  ", None),
+        (dt.datetime(2020, 10, 27), dt.date(2020, 10, 27)),
+        ("2020.10.27", dt.date(2020, 10, 27)),
+        ("2020/10/27", dt.date(2020, 10, 27)),
+        ("2020-10-27", dt.date(2020, 10, 27)),
+        ("2020年10月27日", dt.date(2020, 10, 27)),
+        ("２０２０．１０．２７", dt.date(2020, 10, 27)),
+        (" 2020 年 1 月 5 日 ", dt.date(2020, 1, 5)),
+        ("20201027", dt.date(2020, 10, 27)),
+        (20201027, dt.date(2020, 10, 27)),
+        (44131, dt.date(2020, 10, 27)),
+        (44131.0, dt.date(2020, 10, 27)),
+        ("2020-10-27 00:00:00", dt.date(2020, 10, 27)),
+        (None, None),
+        ("  ", None),
     ],
-)  # fmt: skip
+)
 def test_dates_as_offices_write_them(value: object, expected: dt.date | None) -> None:
     assert parse_date(value) == (expected, None)
 

@@ -7,12 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from desktop_app.errors import ConflictError, PermissionDenied, ValidationError
-from desktop_app.core.models import AuditEntry, Category, Member, MemberStatus, MentorAssignment
+from desktop_app.core.models import AuditEntry, Category, Member, MemberStatus, MentorAssignment, Role
 from desktop_app.core.services import members, mentors
 from desktop_app.core.services.members import MemberFilter
-from desktop_app.core.models import Role
 from desktop_app.core.validation import uscc_check_character
+from desktop_app.errors import ConflictError, PermissionDenied, ValidationError
 from tests.conftest import make_staff
 
 
@@ -49,10 +48,19 @@ def test_member_numbers_run_on(db, officer, member_values) -> None:
 
 def test_every_bad_field_is_named_in_chinese(db, officer) -> None:
     with pytest.raises(ValidationError) as info, db.session() as session:
-        members.create_member(session, officer, {
-            "name": "", "uscc": "123", "category": "", "level": "member",
-            "postcode": "43001", "liaison_mobile": "1234", "liaison_email": "x@",
-        })  # fmt: skip
+        members.create_member(
+            session,
+            officer,
+            {
+                "name": "",
+                "uscc": "123",
+                "category": "",
+                "level": "member",
+                "postcode": "43001",
+                "liaison_mobile": "1234",
+                "liaison_email": "x@",
+            },
+        )
     errors = info.value.errors
     assert errors["name"] == "单位名称：不能为空"
     assert errors["uscc"].startswith("统一社会信用代码：应为 18 位")
@@ -199,10 +207,19 @@ def register(db, officer, mentor):  # type: ignore[no-untyped-def]
     for i, (name, code, liaison, phone, level) in enumerate(rows):
         category = "public_institution" if code.startswith("12") else "construction_enterprise"
         phone_field = "liaison_landline" if phone.startswith("027") else "liaison_mobile"
-        member = create(db, officer, {
-            "name": name, "uscc": code, "category": category, "level": level,
-            "liaison_name": liaison, phone_field: phone, "mentor_id": mentor.id if i % 2 == 0 else None,
-        })  # fmt: skip
+        member = create(
+            db,
+            officer,
+            {
+                "name": name,
+                "uscc": code,
+                "category": category,
+                "level": level,
+                "liaison_name": liaison,
+                phone_field: phone,
+                "mentor_id": mentor.id if i % 2 == 0 else None,
+            },
+        )
         ids.append(member.id)
     return ids
 
@@ -269,8 +286,17 @@ def test_count(db, register) -> None:
 
 def test_values_longer_than_their_column_are_refused_not_cut(db, officer, member_values) -> None:
     with pytest.raises(ValidationError) as info:
-        create(db, officer, {**member_values, "member_number": "X" * 40, "liaison_position": "职" * 70,
-                             "liaison_email": "a" * 120 + "@qq.com", "address": "武" * 301})  # fmt: skip
+        create(
+            db,
+            officer,
+            {
+                **member_values,
+                "member_number": "X" * 40,
+                "liaison_position": "职" * 70,
+                "liaison_email": "a" * 120 + "@qq.com",
+                "address": "武" * 301,
+            },
+        )
     errors = info.value.errors
     assert errors["member_number"] == "会员编号：过长（最多 32 个字符，现为 40 个）"
     assert errors["liaison_position"].startswith("联络员职务：过长")

@@ -18,7 +18,10 @@ from tests.conftest import PG_ENV
 @pytest.mark.parametrize(
     ("shown", "expected"),
     [
-        ("postgresql://membership:s3cr3t@127.0.0.1:5432/postgres", "postgresql://membership:***@127.0.0.1:5432/postgres"),
+        (
+            "postgresql://membership:s3cr3t@127.0.0.1:5432/postgres",
+            "postgresql://membership:***@127.0.0.1:5432/postgres",
+        ),
         ("postgresql+psycopg://u:s3cr3t@db.example/office", "postgresql+psycopg://u:***@db.example/office"),
         # an unencoded "@" in the password (SQLAlchemy would take the rest for the host name)
         ("postgres://u:s3c@r3t@host/db", "postgres://u:***@host/db"),
@@ -29,7 +32,10 @@ from tests.conftest import PG_ENV
         ("host=h password = 's3c r3t\\'' port=5432", "host=h password = *** port=5432"),
         ("PGPASSWORD=s3cr3t membership-office migrate", "PGPASSWORD=*** membership-office migrate"),
         ("{'user': 'u', 'password': 's3cr3t'}", "{'user': 'u', 'password': '***'}"),
-        ("[SQL: ALTER ROLE \"mo_u\" PASSWORD 'SCRAM-SHA-256$4096:s3c''r3t']", "[SQL: ALTER ROLE \"mo_u\" PASSWORD '***']"),
+        (
+            "[SQL: ALTER ROLE \"mo_u\" PASSWORD 'SCRAM-SHA-256$4096:s3c''r3t']",
+            "[SQL: ALTER ROLE \"mo_u\" PASSWORD '***']",
+        ),
         ("line one\npostgresql://u:s3cr3t@h/db\nuser@example", "line one\npostgresql://u:***@h/db\nuser@example"),
     ],
 )
@@ -75,9 +81,9 @@ def test_a_url_without_password_opens_with_a_password_file(tmp_path: Path, monke
     when the URL has no password: the server password stays off the command line."""
     server = make_url(os.environ[PG_ENV])
     assert server.password, f"{PG_ENV} should hold a URL with a password"
-    without = URL.create(server.drivername, server.username, None, server.host, server.port, server.database).render_as_string(
-        hide_password=False
-    )
+    without = URL.create(
+        server.drivername, server.username, None, server.host, server.port, server.database
+    ).render_as_string(hide_password=False)
     assert not has_password(without)
     monkeypatch.delenv("PGPASSWORD", raising=False)
 
@@ -91,7 +97,9 @@ def test_a_url_without_password_opens_with_a_password_file(tmp_path: Path, monke
         refused.dispose()
 
     passfile = tmp_path / "pgpass"
-    passfile.write_text(f"{server.host}:{server.port or 5432}:*:{server.username}:{server.password}\n", encoding="utf-8")
+    passfile.write_text(
+        f"{server.host}:{server.port or 5432}:*:{server.username}:{server.password}\n", encoding="utf-8"
+    )
     passfile.chmod(0o600)  # libpq ignores a password file that others can read
     monkeypatch.setenv("PGPASSFILE", str(passfile))
     db = Database(without)

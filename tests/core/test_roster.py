@@ -29,13 +29,25 @@ def entered(db, officer):  # type: ignore[no-untyped-def]
     ]
     with db.session() as session:
         for index, (name, level, joined, status) in enumerate(rows):
-            members.create_member(session, officer, {
-                "name": name, "uscc": uscc(f"MA4K1000{index}"), "category": "construction_enterprise",
-                "level": level, "join_date": joined, "status": status,
-                "left_date": dt.date(2020, 1, 1) if status != MemberStatus.ACTIVE else None,
-                "liaison_name": "张丽", "liaison_mobile": "13871234567", "liaison_landline": "027-85771234",
-                "liaison_wechat": "zhangli", "liaison_email": "zl@example.com", "principal_name": "李志强",
-            })  # fmt: skip
+            members.create_member(
+                session,
+                officer,
+                {
+                    "name": name,
+                    "uscc": uscc(f"MA4K1000{index}"),
+                    "category": "construction_enterprise",
+                    "level": level,
+                    "join_date": joined,
+                    "status": status,
+                    "left_date": dt.date(2020, 1, 1) if status != MemberStatus.ACTIVE else None,
+                    "liaison_name": "张丽",
+                    "liaison_mobile": "13871234567",
+                    "liaison_landline": "027-85771234",
+                    "liaison_wechat": "zhangli",
+                    "liaison_email": "zl@example.com",
+                    "principal_name": "李志强",
+                },
+            )
 
 
 def test_active_members_by_level_then_join_date(db, officer, entered) -> None:
@@ -43,7 +55,13 @@ def test_active_members_by_level_then_join_date(db, officer, entered) -> None:
         roster = build_roster(session, officer, public=False)
     keys = [c.key for c in roster.columns]
     names = [row[keys.index("name")] for row in roster.rows]
-    assert names == ["武汉丙建设有限公司", "武汉乙建设有限公司", "武汉丁建设有限公司", "武汉甲建设有限公司", "武汉戊建设有限公司"]
+    assert names == [
+        "武汉丙建设有限公司",
+        "武汉乙建设有限公司",
+        "武汉丁建设有限公司",
+        "武汉甲建设有限公司",
+        "武汉戊建设有限公司",
+    ]
     assert [row[0] for row in roster.rows] == [1, 2, 3, 4, 5]  # running numbers
     assert roster.rows[0][keys.index("level")] == "会长单位"
     assert roster.rows[0][keys.index("category")] == "建筑业企业"

@@ -13,9 +13,9 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop_app.core import roles
 from desktop_app.core.db import Database
-from desktop_app.errors import AuthenticationError
 from desktop_app.core.models import ApplicationStage, Role
 from desktop_app.core.services import accounts, admission, members
+from desktop_app.errors import AuthenticationError
 from tests.conftest import PASSWORD, make_staff
 from tests.core.test_admission import PDF, attach_all, create, take
 
@@ -66,8 +66,9 @@ def test_each_account_signs_in_as_its_own_server_role(server, officer, mentor, s
         sign_in_as("nobody-here")
 
 
-def test_a_mentor_cannot_change_members_or_staff_with_plain_sql(server, officer, mentor, sign_in_as,
-                                                                member_values) -> None:  # fmt: skip
+def test_a_mentor_cannot_change_members_or_staff_with_plain_sql(
+    server, officer, mentor, sign_in_as, member_values
+) -> None:
     with server.session() as session:
         member = members.create_member(session, officer, member_values)
     mentor_db = sign_in_as("mentor")
@@ -78,7 +79,9 @@ def test_a_mentor_cannot_change_members_or_staff_with_plain_sql(server, officer,
     assert "permission denied" in denied(mentor_db, "UPDATE staff SET role = 'administrator' WHERE username = 'mentor'")
     assert "permission denied" in denied(mentor_db, f"UPDATE member SET name = 'x' WHERE id = {member.id}")
     assert "permission denied" in denied(mentor_db, "SELECT password_hash FROM staff")
-    assert "permission denied" in denied(mentor_db, "INSERT INTO setting (key, value, updated_at) VALUES ('x', '1', now())")
+    assert "permission denied" in denied(
+        mentor_db, "INSERT INTO setting (key, value, updated_at) VALUES ('x', '1', now())"
+    )
     # and the program still signs in as it: the mentor is still a mentor
     with mentor_db.session() as session:
         assert accounts.signed_in_as_role(session, "mentor").role == Role.MENTOR
@@ -91,8 +94,12 @@ def test_nobody_but_the_owner_changes_the_audit_log(server, admin, officer, sign
         assert "permission denied" in denied(role_db, "DELETE FROM audit_log")
         assert "permission denied" in denied(role_db, "TRUNCATE audit_log")
         with role_db.engine.begin() as connection:  # appending is what every service does
-            connection.execute(text("INSERT INTO audit_log (at, actor_name, action, entity_type, summary) "
-                                    "VALUES (now(), 'x', 'note', 'test', 'appended')"))  # fmt: skip
+            connection.execute(
+                text(
+                    "INSERT INTO audit_log (at, actor_name, action, entity_type, summary) "
+                    "VALUES (now(), 'x', 'note', 'test', 'appended')"
+                )
+            )
     # even an administrator role given UPDATE by mistake is stopped by the trigger
     with server.engine.begin() as connection:
         group = roles.group_role(server.url.database, Role.ADMINISTRATOR)
@@ -102,12 +109,17 @@ def test_nobody_but_the_owner_changes_the_audit_log(server, admin, officer, sign
     assert "只能追加" in denied(admin_db, "DELETE FROM audit_log")
 
 
-def test_the_whole_admission_path_works_on_the_roles_own_connections(server, officer, leader, mentor,
-                                                                      sign_in_as) -> None:  # fmt: skip
+def test_the_whole_admission_path_works_on_the_roles_own_connections(
+    server, officer, leader, mentor, sign_in_as
+) -> None:
     """The grants are exactly enough: each step taken on its own person's connection."""
     from tests.core.test_admission import applicant as applicant_values
 
-    officer_db, leader_db, mentor_db = sign_in_as("membership_officer"), sign_in_as("resident_leader"), sign_in_as("mentor")
+    officer_db, leader_db, mentor_db = (
+        sign_in_as("membership_officer"),
+        sign_in_as("resident_leader"),
+        sign_in_as("mentor"),
+    )
     application_id = create(officer_db, officer, applicant_values.__wrapped__())
     take(officer_db, officer, application_id, ApplicationStage.VISITED)
     take(officer_db, officer, application_id, ApplicationStage.FORMS_COMPLETED)
@@ -131,8 +143,9 @@ def test_the_whole_admission_path_works_on_the_roles_own_connections(server, off
 def test_staff_management_keeps_the_login_roles_in_step(server, admin, sign_in_as) -> None:  # type: ignore[no-untyped-def]
     admin_db = sign_in_as("admin")
     with admin_db.session() as session:  # the administrator's own connection creates the role
-        staff = accounts.create_staff(session, admin, {"username": "zhang", "full_name": "张三", "role": "mentor"},
-                                      "Mentor-pass-1")  # fmt: skip
+        staff = accounts.create_staff(
+            session, admin, {"username": "zhang", "full_name": "张三", "role": "mentor"}, "Mentor-pass-1"
+        )
     sign_in_as("zhang", "Mentor-pass-1")
     with admin_db.session() as session:  # renamed and made an officer
         accounts.update_staff(session, admin, staff.id, {"username": "zhangsan", "role": "membership_officer"})
@@ -140,9 +153,14 @@ def test_staff_management_keeps_the_login_roles_in_step(server, admin, sign_in_a
         sign_in_as("zhang", "Mentor-pass-1")
     officer_db = sign_in_as("zhangsan", "Mentor-pass-1")
     with officer_db.engine.connect() as connection:
-        groups = set(connection.execute(text(
-            "SELECT b.rolname FROM pg_auth_members m JOIN pg_roles b ON b.oid = m.roleid "
-            "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = current_user")).scalars())  # fmt: skip
+        groups = set(
+            connection.execute(
+                text(
+                    "SELECT b.rolname FROM pg_auth_members m JOIN pg_roles b ON b.oid = m.roleid "
+                    "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = current_user"
+                )
+            ).scalars()
+        )
     assert groups == {roles.group_role(server.url.database, Role.MEMBERSHIP_OFFICER)}
     with admin_db.session() as session:  # a new password, then disabled
         accounts.set_password(session, admin, staff.id, "Another-pass-2")
@@ -161,6 +179,7 @@ def test_every_table_has_its_privileges_declared() -> None:
 
 def test_staff_made_by_the_test_helper_exist_as_roles(server, mentor) -> None:  # type: ignore[no-untyped-def]
     with server.engine.connect() as connection:
-        assert connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
-                                  {"r": roles.login_role(server.url.database, "mentor")}).scalar()  # fmt: skip
+        assert connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": roles.login_role(server.url.database, "mentor")}
+        ).scalar()
     make_staff(server, Role.MENTOR, "mentor2")

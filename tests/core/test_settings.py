@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.errors import PermissionDenied, ValidationError
 from desktop_app.core.numbering import format_number
 from desktop_app.core.services import members
 from desktop_app.core.settings import (
@@ -17,6 +16,7 @@ from desktop_app.core.settings import (
     level_names,
     set_setting,
 )
+from desktop_app.errors import PermissionDenied, ValidationError
 
 
 def test_defaults_without_rows(db) -> None:

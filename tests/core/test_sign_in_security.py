@@ -9,14 +9,15 @@ import pytest
 from sqlalchemy import select
 
 from desktop_app.core import security
-from desktop_app.errors import AuthenticationError, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry, Staff
 from desktop_app.core.services import accounts
+from desktop_app.errors import AuthenticationError, PermissionDenied, ValidationError
 from tests.conftest import PASSWORD
 
 
-@pytest.mark.parametrize("password", ["123456", "12345678", "88888888", "woaini1314", "Password", "qwerty123",
-                                      "aaaaaaaaaa", "abc12345"])  # fmt: skip
+@pytest.mark.parametrize(
+    "password", ["123456", "12345678", "88888888", "woaini1314", "Password", "qwerty123", "aaaaaaaaaa", "abc12345"]
+)
 def test_weak_passwords_are_refused_everywhere(db, admin, officer, password) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError, match="密码："), db.session() as session:
         accounts.create_staff(session, admin, {"username": "zhang", "full_name": "张三", "role": "mentor"}, password)
@@ -31,7 +32,9 @@ def test_the_user_name_is_no_password(db, admin, officer) -> None:  # type: igno
 
 def test_a_good_password_is_accepted(db, admin) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
-        accounts.create_staff(session, admin, {"username": "zhang", "full_name": "张三", "role": "mentor"}, "Jianshe-2026!")
+        accounts.create_staff(
+            session, admin, {"username": "zhang", "full_name": "张三", "role": "mentor"}, "Jianshe-2026!"
+        )
     with db.session() as session:
         assert accounts.sign_in(session, "zhang", "Jianshe-2026!").username == "zhang"
 
@@ -84,8 +87,9 @@ def test_every_attempt_is_in_the_audit_log(db, officer) -> None:  # type: ignore
     attempt(db, "nobody", "whatever")
     attempt(db, "membership_officer", PASSWORD)
     with db.session() as session:
-        entries = session.scalars(select(AuditEntry).where(AuditEntry.action.in_(("sign_in", "sign_in_failed")))
-                                  .order_by(AuditEntry.id)).all()  # fmt: skip
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.action.in_(("sign_in", "sign_in_failed"))).order_by(AuditEntry.id)
+        ).all()
     assert [(e.action, e.summary) for e in entries] == [
         ("sign_in_failed", "登录失败：membership_officer 密码错误（连续第 1 次）"),
         ("sign_in_failed", "登录失败：用户名“nobody”不存在"),

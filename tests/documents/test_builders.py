@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from desktop_app.errors import ValidationError
 from desktop_app.documents import KINDS, kind
 from desktop_app.documents.base import UnprintableText
 from desktop_app.documents.inputs import (
@@ -32,6 +31,7 @@ from desktop_app.documents.inputs import (
     WithdrawalNoticeInput,
 )
 from desktop_app.documents.labels import LABEL_SHEETS
+from desktop_app.errors import ValidationError
 from tests.documents.conftest import (
     A4,
     MM,
@@ -74,8 +74,12 @@ def certificate(name: str = NAME, number: str = "WJXZ20260001") -> CertificateIn
 
 
 def test_certificate(context: DocumentContext, tmp_path: Path) -> None:
-    items = [certificate(), certificate(LONG, "WJXZ20260002"), certificate(RARE_NAME, "WJXZ20260003"),
-             certificate(number="")]  # fmt: skip
+    items = [
+        certificate(),
+        certificate(LONG, "WJXZ20260002"),
+        certificate(RARE_NAME, "WJXZ20260003"),
+        certificate(number=""),
+    ]
     out, report = build("certificate", items, context, tmp_path)
     assert (report.items, report.drawn, report.pages) == (4, 3, 3)
     assert [p.message for p in report.skipped] == ["没有会员证编号（请先为该会员分配编号）"]
@@ -102,8 +106,8 @@ def test_certificate_offset_moves_the_fields(context: DocumentContext, tmp_path:
         )
         return found
 
-    (x0, y0), = positions(context)
-    (x1, y1), = positions(dataclasses.replace(context, certificate_offset_mm=(2.0, 3.0)))
+    ((x0, y0),) = positions(context)
+    ((x1, y1),) = positions(dataclasses.replace(context, certificate_offset_mm=(2.0, 3.0)))
     assert x1 - x0 == pytest.approx(2 * MM, abs=0.05)
     assert y0 - y1 == pytest.approx(3 * MM, abs=0.05)  # Y is measured downwards on the stock
 
@@ -122,18 +126,29 @@ def test_certificate_preview_background_and_calibration(context: DocumentContext
 
 
 def plaque(name: str = NAME, **changes) -> PlaqueOrderInput:  # type: ignore[no-untyped-def]
-    values = dict(member_name=name, level_wording="理事单位", year=2026, size="600×400毫米", material="钛金板",
-                  quantity=1, delivery_contact="张丽（办公室主任）", delivery_phone="13871234567",
-                  delivery_address="武汉市江岸区解放大道1399号")  # fmt: skip
+    values = dict(
+        member_name=name,
+        level_wording="理事单位",
+        year=2026,
+        size="600×400毫米",
+        material="钛金板",
+        quantity=1,
+        delivery_contact="张丽（办公室主任）",
+        delivery_phone="13871234567",
+        delivery_address="武汉市江岸区解放大道1399号",
+    )
     values.update(changes)
     return PlaqueOrderInput(**values)
 
 
 def test_plaque_order_runs_over_pages_with_a_total(context: DocumentContext, tmp_path: Path) -> None:
-    items = [plaque(f"{NAME}{i}") for i in range(40)] + [plaque(LONG, quantity=2, delivery_phone=None),
-                                                         plaque("", size="")]  # fmt: skip
-    out, report = build("plaque-order", items, dataclasses.replace(context, plaque_vendor="武汉金字招牌制作有限公司"),
-                        tmp_path)  # fmt: skip
+    items = [plaque(f"{NAME}{i}") for i in range(40)] + [
+        plaque(LONG, quantity=2, delivery_phone=None),
+        plaque("", size=""),
+    ]
+    out, report = build(
+        "plaque-order", items, dataclasses.replace(context, plaque_vendor="武汉金字招牌制作有限公司"), tmp_path
+    )
     assert report.drawn == 41 and report.pages >= 3
     assert [p.message for p in report.skipped] == ["会员名称为空；牌匾尺寸或材质未设置"]
     assert [p.message for p in report.warnings] == ["收货联系人、电话或地址不全，订单上留空"]
@@ -174,11 +189,18 @@ def test_plaque_order_as_excel(context: DocumentContext, tmp_path: Path) -> None
 
 def test_handover_form_with_changes_current_details_and_blank(context: DocumentContext, tmp_path: Path) -> None:
     filled = HandoverFormInput(
-        NAME, "WJX20200001",
-        changes=(HandoverChange("联络员", "张丽", f"刘{RARE2}"), HandoverChange("联络员手机", "13871234567", "13907123456"),
-                 HandoverChange("通讯地址", "武汉市江岸区解放大道1399号", ADDRESS)),
-        reported_on=dt.date(2026, 11, 20), mentor_name="陈晓燕", form_date=DAY, note="新联络员自12月1日起负责。",
-    )  # fmt: skip
+        NAME,
+        "WJX20200001",
+        changes=(
+            HandoverChange("联络员", "张丽", f"刘{RARE2}"),
+            HandoverChange("联络员手机", "13871234567", "13907123456"),
+            HandoverChange("通讯地址", "武汉市江岸区解放大道1399号", ADDRESS),
+        ),
+        reported_on=dt.date(2026, 11, 20),
+        mentor_name="陈晓燕",
+        form_date=DAY,
+        note="新联络员自12月1日起负责。",
+    )
     current = HandoverFormInput(NAME, "WJX20200001", current=(HandoverChange("联络员", "张丽"),), mentor_name="陈晓燕")
     out, report = build("handover-form", [filled, current, HandoverFormInput("")], context, tmp_path)
     assert (report.drawn, report.pages, report.problems) == (3, 3, [])
@@ -196,20 +218,33 @@ def test_handover_form_with_changes_current_details_and_blank(context: DocumentC
 
 
 def notice(grounds: WithdrawalGrounds, name: str = NAME, **changes) -> WithdrawalNoticeInput:  # type: ignore[no-untyped-def]
-    values = dict(member_name=name, grounds=grounds, notice_date=DAY, response_deadline=dt.date(2026, 12, 26),
-                  member_number="WJX20200001", contact_name="陈晓燕（班主任）", contact_phone="027-82836617")  # fmt: skip
+    values = dict(
+        member_name=name,
+        grounds=grounds,
+        notice_date=DAY,
+        response_deadline=dt.date(2026, 12, 26),
+        member_number="WJX20200001",
+        contact_name="陈晓燕（班主任）",
+        contact_phone="027-82836617",
+    )
     values.update(changes)
     return WithdrawalNoticeInput(**values)
 
 
 def test_withdrawal_notice(context: DocumentContext, tmp_path: Path) -> None:
     all_grounds = WithdrawalGrounds((2024, 2025), dt.date(2025, 3, 1), "被人民法院列为失信被执行人")
-    items = [notice(all_grounds, notice_number="武建协会籍〔2026〕12号"), notice(WithdrawalGrounds((2025,)), LONG),
-             notice(WithdrawalGrounds()), notice(all_grounds, response_deadline=DAY)]  # fmt: skip
+    items = [
+        notice(all_grounds, notice_number="武建协会籍〔2026〕12号"),
+        notice(WithdrawalGrounds((2025,)), LONG),
+        notice(WithdrawalGrounds()),
+        notice(all_grounds, response_deadline=DAY),
+    ]
     out, report = build("withdrawal-notice", items, context, tmp_path)
     assert report.drawn == 2 and report.pages == 2  # each notice fits on one page
     assert [p.message for p in report.skipped] == [
-        "未查到也未填写第十二条所列的任何情形，不能发出退会告知书", "答复期限应晚于告知日期"]
+        "未查到也未填写第十二条所列的任何情形，不能发出退会告知书",
+        "答复期限应晚于告知日期",
+    ]
     first, second = page_texts(out)
     assert "退会告知书" in first and f"{NAME}：" in first
     assert "武建协〔2020〕66号" in first and "第十二条" in first
@@ -226,15 +261,27 @@ def test_withdrawal_notice(context: DocumentContext, tmp_path: Path) -> None:
 
 
 def receipt(number: str = "WJXS202600001", amount: object = Decimal("1500"), **changes) -> DuesReceiptInput:  # type: ignore[no-untyped-def]
-    values = dict(receipt_number=number, payer=NAME, years=(2026,), amount=amount, date=DAY,
-                  member_number="WJX20200001", received_by="郑会籍", payment_method="银行转账")  # fmt: skip
+    values = dict(
+        receipt_number=number,
+        payer=NAME,
+        years=(2026,),
+        amount=amount,
+        date=DAY,
+        member_number="WJX20200001",
+        received_by="郑会籍",
+        payment_method="银行转账",
+    )
     values.update(changes)
     return DuesReceiptInput(**values)
 
 
 def test_dues_receipt(context: DocumentContext, tmp_path: Path) -> None:
-    items = [receipt(), receipt("WJXS202600002", Decimal("30000.05"), payer=LONG, years=(2024, 2025, 2026)),
-             receipt("WJXS202600003", Decimal("-5")), receipt("WJXS202600004", Decimal("1e12"))]  # fmt: skip
+    items = [
+        receipt(),
+        receipt("WJXS202600002", Decimal("30000.05"), payer=LONG, years=(2024, 2025, 2026)),
+        receipt("WJXS202600003", Decimal("-5")),
+        receipt("WJXS202600004", Decimal("1e12")),
+    ]
     out, report = build("dues-receipt", items, context, tmp_path)
     assert report.drawn == 2 and report.pages == 2
     assert [p.message for p in report.skipped] == ["金额：不能为负数", "金额：过大（应小于一万亿元）"]
@@ -256,13 +303,21 @@ def test_dues_receipt(context: DocumentContext, tmp_path: Path) -> None:
 
 def test_application_form_prefilled_and_blank(context: DocumentContext, tmp_path: Path) -> None:
     filled = ApplicationFormInput(
-        name=RARE_NAME, uscc="914201001777158766", category="建筑业企业", level="理事单位", address=ADDRESS,
-        postcode="430040", founded="2003年5月", registered_capital="5000万元", employees="320",
-        main_business="房屋建筑工程施工", qualification="建筑工程施工总承包一级",
+        name=RARE_NAME,
+        uscc="914201001777158766",
+        category="建筑业企业",
+        level="理事单位",
+        address=ADDRESS,
+        postcode="430040",
+        founded="2003年5月",
+        registered_capital="5000万元",
+        employees="320",
+        main_business="房屋建筑工程施工",
+        qualification="建筑工程施工总承包一级",
         legal_representative=ContactInput("法定代表人", "王建国", "董事长", "13871234567"),
         liaison=ContactInput("联络员", "张丽", "办公室主任", "13871234568", email="zhangli@hongda.com"),
         application_date=DAY,
-    )  # fmt: skip
+    )
     out, report = build("application-form", [filled, ApplicationFormInput()], context, tmp_path)
     assert (report.drawn, report.pages) == (2, 2)
     first, blank = page_texts(out)
@@ -280,10 +335,15 @@ def test_application_form_prefilled_and_blank(context: DocumentContext, tmp_path
 
 def test_filing_form(context: DocumentContext, tmp_path: Path) -> None:
     filled = FilingFormInput(
-        name=NAME, uscc="914201001777158766", category="建筑业企业",
+        name=NAME,
+        uscc="914201001777158766",
+        category="建筑业企业",
         contacts=(ContactInput("联络员", "张丽", "办公室主任", "13871234568", wechat="zhangli_hd"),),
-        member_number="WJX20200001", mentor_name="陈晓燕", documents_submitted=("营业执照复印件",), filing_date=DAY,
-    )  # fmt: skip
+        member_number="WJX20200001",
+        mentor_name="陈晓燕",
+        documents_submitted=("营业执照复印件",),
+        filing_date=DAY,
+    )
     out, report = build("filing-form", [filled, FilingFormInput()], context, tmp_path)
     assert report.drawn == 2
     first, blank = page_texts(out)
@@ -297,17 +357,25 @@ def test_filing_form(context: DocumentContext, tmp_path: Path) -> None:
 
 
 def address(name: str = NAME, **changes) -> AddressInput:  # type: ignore[no-untyped-def]
-    values = dict(name=name, address="武汉市江岸区解放大道1399号", postcode="430010", recipient="张丽（办公室主任）",
-                  phone="13871234567", member_number="WJX20200001")  # fmt: skip
+    values = dict(
+        name=name,
+        address="武汉市江岸区解放大道1399号",
+        postcode="430010",
+        recipient="张丽（办公室主任）",
+        phone="13871234567",
+        member_number="WJX20200001",
+    )
     values.update(changes)
     return AddressInput(**values)
 
 
 def test_labels_fill_sheets_and_list_what_cannot_be_mailed(context: DocumentContext, tmp_path: Path) -> None:
     items = [address(f"{NAME}{i}") for i in range(40)] + [
-        address(LONG, address=ADDRESS), address("没有地址的公司", address=None), address("没有邮编的公司", postcode=None),
+        address(LONG, address=ADDRESS),
+        address("没有地址的公司", address=None),
+        address("没有邮编的公司", postcode=None),
         address(RARE_NAME, recipient=f"刘{RARE2}"),
-    ]  # fmt: skip
+    ]
     out, report = build("labels", items, dataclasses.replace(context, label_skip=5), tmp_path)
     assert report.drawn == 43
     assert report.pages == 3  # 5 used + 43 = 48 labels: 21 + 21 + 6

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-
 from sqlalchemy import select
 
 from desktop_app.cli import main
-from desktop_app.core.models import Member, MemberStatus
 from desktop_app.core.migrate import open_database
+from desktop_app.core.models import Member, MemberStatus
 from desktop_app.demo import generate_demo
 from desktop_app.documents import KINDS
 from tests.documents.conftest import assert_fonts_embedded, page_texts, pdf_text
@@ -73,52 +72,164 @@ def test_every_kind(demo_url: str, numbers: list[str], tmp_path: Path, capsys: p
         assert_fonts_embedded(out)
 
 
-def test_receipt_with_options(demo_url: str, numbers: list[str], tmp_path: Path,
-                              capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_receipt_with_options(
+    demo_url: str, numbers: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "r.pdf"
-    assert main(["--db", demo_url, "--user", "officer", "document", "dues-receipt", "--member", numbers[2], "--years", "2025-2026",
-                 "--amount", "1500", "--date", "2026-12-01", "--received-by", "郑会籍", "-o", str(out)]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "--db",
+                demo_url,
+                "--user",
+                "officer",
+                "document",
+                "dues-receipt",
+                "--member",
+                numbers[2],
+                "--years",
+                "2025-2026",
+                "--amount",
+                "1500",
+                "--date",
+                "2026-12-01",
+                "--received-by",
+                "郑会籍",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     assert "收据编号：WJXS202600001" in captured.out
     text = pdf_text(out)
     assert "人民币壹仟伍佰元整" in text and "2025—2026年度" in text and "2026年12月1日" in text and "郑会籍" in text
 
 
-def test_all_active_labels_and_excel_plaque_order(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_all_active_labels_and_excel_plaque_order(
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "labels.pdf"
-    assert main(["document", "labels", "--db", demo_url, "--user", "officer", "--all-active", "--sheet", "2×8", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "document",
+                "labels",
+                "--db",
+                demo_url,
+                "--user",
+                "officer",
+                "--all-active",
+                "--sheet",
+                "2×8",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "地址标签：已生成" in capsys.readouterr().out
     assert len(page_texts(out)) >= 2
     xlsx = tmp_path / "plaque.xlsx"
-    assert main(["document", "plaque-order", "--db", demo_url, "--user", "officer", "--all-active", "--year", "2027", "-o", str(xlsx)]) == 0
+    assert (
+        main(
+            [
+                "document",
+                "plaque-order",
+                "--db",
+                demo_url,
+                "--user",
+                "officer",
+                "--all-active",
+                "--year",
+                "2027",
+                "-o",
+                str(xlsx),
+            ]
+        )
+        == 0
+    )
     rows = list(load_workbook(xlsx).active.iter_rows(values_only=True))
     assert rows[4][3] == 2027
 
 
 def test_handover_changes_and_blank_forms(demo_url: str, numbers: list[str], tmp_path: Path) -> None:
     out = tmp_path / "h.pdf"
-    assert main(["document", "handover-form", "--db", demo_url, "--user", "officer", "--member", numbers[0], "--change",
-                 "联络员手机=13907123456", "--reported-on", "2026-11-20", "-o", str(out)]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "document",
+                "handover-form",
+                "--db",
+                demo_url,
+                "--user",
+                "officer",
+                "--member",
+                numbers[0],
+                "--change",
+                "联络员手机=13907123456",
+                "--reported-on",
+                "2026-11-20",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "13907123456" in pdf_text(out) and "2026年11月20日" in pdf_text(out)
     blank = tmp_path / "blank.pdf"
     assert main(["document", "filing-form", "--db", demo_url, "--user", "officer", "-o", str(blank)]) == 0
     assert "入会备案表" in pdf_text(blank)
 
 
-def test_errors_are_messages_not_tracebacks(demo_url: str, numbers: list[str], tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_errors_are_messages_not_tracebacks(
+    demo_url: str, numbers: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "x.pdf"
     assert main(["document", "labels", "--db", demo_url, "--user", "officer", "-o", str(out)]) == 1
     assert "--member" in capsys.readouterr().err
     assert main(["document", "labels", "--db", demo_url, "--user", "officer", "--member", "NOPE", "-o", str(out)]) == 1
     assert "没有这些会员编号：NOPE" in capsys.readouterr().err
-    assert main(["document", "dues-receipt", "--db", demo_url, "--user", "officer", "--member", numbers[0], "--amount", "-5",
-                 "-o", str(out)]) == 1  # fmt: skip
+    assert (
+        main(
+            [
+                "document",
+                "dues-receipt",
+                "--db",
+                demo_url,
+                "--user",
+                "officer",
+                "--member",
+                numbers[0],
+                "--amount",
+                "-5",
+                "-o",
+                str(out),
+            ]
+        )
+        == 1
+    )
     assert "金额（元，留空按会员级别的年度会费）：不能为负数" in capsys.readouterr().err
     assert not out.exists()
     # nothing could be printed: exit 1, the reason listed
-    assert main(["document", "withdrawal-notice", "--db", demo_url, "--user", "officer", "--member", numbers[0],
-                 "-o", str(tmp_path / "n.pdf")]) == 1  # fmt: skip
+    assert (
+        main(
+            [
+                "document",
+                "withdrawal-notice",
+                "--db",
+                demo_url,
+                "--user",
+                "officer",
+                "--member",
+                numbers[0],
+                "-o",
+                str(tmp_path / "n.pdf"),
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "第十二条" in err and "没有生成任何一份退会告知书，未写入文件" in err
     assert not (tmp_path / "n.pdf").exists()  # issue 9: printing nothing writes no file
@@ -136,7 +247,22 @@ def test_document_settings(demo_url: str, tmp_path: Path, capsys: pytest.Capture
     assert main(["document-settings", "--db", demo_url, "--user", "officer", "--seal", str(seal)]) == 1
     assert "无权修改系统设置" in capsys.readouterr().err
     # one bad value changes nothing
-    assert main(["document-settings", "--db", demo_url, "--user", "admin", "--seal", str(seal), "--font", "song=/no/such.ttf"]) == 1
+    assert (
+        main(
+            [
+                "document-settings",
+                "--db",
+                demo_url,
+                "--user",
+                "admin",
+                "--seal",
+                str(seal),
+                "--font",
+                "song=/no/such.ttf",
+            ]
+        )
+        == 1
+    )
     assert "找不到" in capsys.readouterr().err
     assert main(["document-settings", "--db", demo_url, "--user", "admin"]) == 0
     assert "协会印章图片：未设置" in capsys.readouterr().out

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.errors import ValidationError
 from desktop_app.documents.numerals import (
     amount_in_capitals,
     chinese_date,
@@ -17,6 +16,7 @@ from desktop_app.documents.numerals import (
     to_amount,
     years_text,
 )
+from desktop_app.errors import ValidationError
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from desktop_app.core.services.roster import columns
-from desktop_app.records import Roster
 from desktop_app.documents.roster import write_roster_pdf
+from desktop_app.records import Roster
 
 RARE = "𠀾"  # CJK Extension B: not in WenQuanYi, printed with the fallback font
 NO_FONT = "\U0002ebf0"  # CJK Extension I: in none of the installed fonts
@@ -21,14 +21,29 @@ def roster(rows: int, public: bool = False, names: dict[int, str] | None = None)
     data = []
     for n in range(1, rows + 1):
         values = {
-            "serial": n, "member_number": f"WJX2020{n:04d}", "name": (names or {}).get(n, f"武汉第{n}建设工程有限公司"),
-            "uscc": "914201001777158766", "level": "常务理事单位" if n < 5 else "会员单位", "legal_representative_name": "王建国",
-            "liaison_name": "张丽", "liaison_mobile": "13871234567", "liaison_landline": "027-85771234",
-            "address": "武汉市江岸区解放大道1399号", "join_date": dt.date(2020, 10, 27), "mentor": "陈晓燕",
-        }  # fmt: skip
+            "serial": n,
+            "member_number": f"WJX2020{n:04d}",
+            "name": (names or {}).get(n, f"武汉第{n}建设工程有限公司"),
+            "uscc": "914201001777158766",
+            "level": "常务理事单位" if n < 5 else "会员单位",
+            "legal_representative_name": "王建国",
+            "liaison_name": "张丽",
+            "liaison_mobile": "13871234567",
+            "liaison_landline": "027-85771234",
+            "address": "武汉市江岸区解放大道1399号",
+            "join_date": dt.date(2020, 10, 27),
+            "mentor": "陈晓燕",
+        }
         data.append(tuple(values.get(c.key) for c in chosen))
-    return Roster("武汉建筑业协会会员名册", "武汉建筑业协会", dt.date(2026, 11, 26), public, chosen, data,
-                  [("常务理事单位", 4), ("会员单位", rows - 4)])  # fmt: skip
+    return Roster(
+        "武汉建筑业协会会员名册",
+        "武汉建筑业协会",
+        dt.date(2026, 11, 26),
+        public,
+        chosen,
+        data,
+        [("常务理事单位", 4), ("会员单位", rows - 4)],
+    )
 
 
 def test_pages_header_numbers_and_date(tmp_path: Path) -> None:
@@ -48,8 +63,12 @@ def test_pages_header_numbers_and_date(tmp_path: Path) -> None:
     assert RARE in first
     assert LONG_NAME.replace("\n", "") in first.replace("\n", "")  # wrapped, but all there
     assert "合计 120 个" in reader.pages[-1].extract_text()
-    fonts = {str(f["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()
-             if "/FontFile2" in f.get_object().get("/FontDescriptor", {})}  # fmt: skip
+    fonts = {
+        str(f["/BaseFont"])
+        for page in reader.pages
+        for f in page["/Resources"]["/Font"].values()
+        if "/FontFile2" in f.get_object().get("/FontDescriptor", {})
+    }
     assert fonts, "the Chinese fonts are embedded"
 
 

@@ -12,11 +12,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from desktop_app.errors import Cancelled, NothingPrinted, NotFound, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry, Member, MemberStatus, Role
 from desktop_app.core.security import PRINT_PERMISSIONS, Actor
 from desktop_app.core.services import documents, dues, members
-from desktop_app.demo.names import make_uscc
 from desktop_app.core.settings import (
     CERTIFICATE_VALIDITY_YEARS,
     LABEL_SHEET,
@@ -27,7 +25,9 @@ from desktop_app.core.settings import (
     get_setting,
     set_setting,
 )
+from desktop_app.demo.names import make_uscc
 from desktop_app.documents.base import UnprintableText
+from desktop_app.errors import Cancelled, NotFound, NothingPrinted, PermissionDenied, ValidationError
 from tests.conftest import make_staff
 from tests.documents.conftest import NO_FONT, RARE, make_seal, page_texts, pdf_text
 
@@ -36,12 +36,19 @@ _rng = random.Random(4)
 
 def add_member(db, actor: Actor, **values) -> Member:  # type: ignore[no-untyped-def]
     base = {
-        "name": f"武汉市测试{_rng.randrange(10**6)}建设工程有限公司", "uscc": make_uscc(_rng, "91", "420102"),
-        "category": "construction_enterprise", "level": "member", "join_date": dt.date(2020, 10, 27),
-        "address": "武汉市江岸区解放大道1399号", "postcode": "430010", "liaison_name": "张丽",
-        "liaison_position": "办公室主任", "liaison_mobile": "13871234567", "legal_representative_name": "王建国",
+        "name": f"武汉市测试{_rng.randrange(10**6)}建设工程有限公司",
+        "uscc": make_uscc(_rng, "91", "420102"),
+        "category": "construction_enterprise",
+        "level": "member",
+        "join_date": dt.date(2020, 10, 27),
+        "address": "武汉市江岸区解放大道1399号",
+        "postcode": "430010",
+        "liaison_name": "张丽",
+        "liaison_position": "办公室主任",
+        "liaison_mobile": "13871234567",
+        "legal_representative_name": "王建国",
         "certificate_number": f"WJXZ2020{_rng.randrange(10**4):04d}",
-    }  # fmt: skip
+    }
     base.update(values)
     with db.session() as session:
         return members.create_member(session, actor, base)
@@ -129,7 +136,9 @@ def test_select_members(db, three) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
         active = documents.select_members(session, all_active=True)
         assert [m.id for m in active] == [three[0].id, three[1].id]
-        chosen = documents.select_members(session, member_numbers=[three[2].member_number.lower(), three[0].member_number])
+        chosen = documents.select_members(
+            session, member_numbers=[three[2].member_number.lower(), three[0].member_number]
+        )
         assert [m.id for m in chosen] == [three[2].id, three[0].id]
         with pytest.raises(NotFound, match="WJX99990000"):
             documents.select_members(session, member_numbers=["WJX99990000"])
@@ -155,8 +164,14 @@ def test_certificates_list_problems_and_can_assign_numbers(db, officer, three, t
     assert "武汉市江岸区宏达建设工程有限公司" in text and "为武汉建筑业协会理事单位" in text
     assert "至二〇二九年十一月二十五日" in text  # 3 years by default, to the day before
 
-    result = generate(db, officer, "certificate", tmp_path / "c2.pdf", member_ids=ids[:2],
-                      options={"assign_numbers": True, "validity_years": 5})  # fmt: skip
+    result = generate(
+        db,
+        officer,
+        "certificate",
+        tmp_path / "c2.pdf",
+        member_ids=ids[:2],
+        options={"assign_numbers": True, "validity_years": 5},
+    )
     assert result.report.drawn == 2 and result.problems == []
     with db.session() as session:
         member = session.get(Member, three[1].id)
@@ -170,15 +185,16 @@ def test_certificates_list_problems_and_can_assign_numbers(db, officer, three, t
 def test_assigning_numbers_needs_the_right_to_edit_members(db, admin, three, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     printer = make_staff(db, Role.MENTOR, "m2")
     with pytest.raises(PermissionDenied):
-        generate(db, printer, "certificate", tmp_path / "c.pdf", member_ids=[three[1].id], options={"assign_numbers": True})
+        generate(
+            db, printer, "certificate", tmp_path / "c.pdf", member_ids=[three[1].id], options={"assign_numbers": True}
+        )
 
 
 def test_receipts_number_amount_and_audit(db, officer, admin, three, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
         set_setting(session, admin, RECEIPT_NUMBER_FORMAT, "SJ{year}-{seq:03d}")
     ids = [three[0].id, three[1].id]
-    result = generate(db, officer, "dues-receipt", tmp_path / "r.pdf", member_ids=ids,
-                      options={"years": "2025,2026"})  # fmt: skip
+    result = generate(db, officer, "dues-receipt", tmp_path / "r.pdf", member_ids=ids, options={"years": "2025,2026"})
     assert result.issued_numbers == ["SJ2026-001", "SJ2026-002"]
     first, second = page_texts(tmp_path / "r.pdf")
     # the council level pays 5,000 a year (membership.levels): two years
@@ -186,17 +202,26 @@ def test_receipts_number_amount_and_audit(db, officer, admin, three, tmp_path: P
     assert "人民币肆仟元整" in second  # the member level: 2,000 a year
     assert "郑会籍" in first  # received by the signed-in officer
     with db.session() as session:
-        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "issue_receipt").order_by(AuditEntry.id)).all()
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "issue_receipt").order_by(AuditEntry.id)
+        ).all()
         assert [e.after["receipt_number"] for e in entries] == ["SJ2026-001", "SJ2026-002"]
         assert entries[0].after["amount"] == "10000.00" and entries[0].actor_name == "郑会籍"
     # a reduced amount is printed but flagged: R-8.5 needs the resident leader's written consent
-    result = generate(db, officer, "dues-receipt", tmp_path / "r2.pdf", member_ids=[three[0].id],
-                      options={"amount": "3000"})  # fmt: skip
+    result = generate(
+        db, officer, "dues-receipt", tmp_path / "r2.pdf", member_ids=[three[0].id], options={"amount": "3000"}
+    )
     assert result.issued_numbers == ["SJ2026-003"]
     assert [p.drawn for p in result.problems] == [True] and "驻会领导书面同意" in result.problems[0].message
     # a reprint with the receipt's own number uses no new number
-    result = generate(db, officer, "dues-receipt", tmp_path / "r3.pdf", member_ids=[three[0].id],
-                      options={"receipt_number": "SJ2026-001"})  # fmt: skip
+    result = generate(
+        db,
+        officer,
+        "dues-receipt",
+        tmp_path / "r3.pdf",
+        member_ids=[three[0].id],
+        options={"receipt_number": "SJ2026-001"},
+    )
     assert result.issued_numbers == [] and "SJ2026-001" in pdf_text(tmp_path / "r3.pdf")
 
 
@@ -240,8 +265,9 @@ def test_unprintable_name_stops_with_the_member_and_character(db, officer, tmp_p
 
 def test_withdrawal_notice_from_options(db, officer, three, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     options = {"unpaid_years": "2024,2025", "no_activity_since": "2025-03-01", "response_days": 20}
-    result = generate(db, officer, "withdrawal-notice", tmp_path / "n.pdf", member_ids=[m.id for m in three],
-                      options=options)  # fmt: skip
+    result = generate(
+        db, officer, "withdrawal-notice", tmp_path / "n.pdf", member_ids=[m.id for m in three], options=options
+    )
     assert result.report.drawn == 2
     assert [p.message for p in result.problems] == ["会员状态为“已退会”，无需告知"]
     first = page_texts(tmp_path / "n.pdf")[0]
@@ -273,10 +299,18 @@ def test_handover_form_changes(db, mentor, officer, three, tmp_path: Path) -> No
     assert "13871234567" in text and "13907123456" in text and "武汉市洪山区珞喻路1号" in text
     assert "2026年11月20日" in text
     with pytest.raises(ValidationError, match="不是可变更的项目"):
-        generate(db, mentor, "handover-form", tmp_path / "x.pdf", member_ids=[member.id], options={"changes": "颜色=红"})
+        generate(
+            db, mentor, "handover-form", tmp_path / "x.pdf", member_ids=[member.id], options={"changes": "颜色=红"}
+        )
     with pytest.raises(ValidationError, match="只能为一个会员"):
-        generate(db, mentor, "handover-form", tmp_path / "x.pdf", member_ids=[member.id, three[1].id],
-                 options={"changes": "联络员=李四"})  # fmt: skip
+        generate(
+            db,
+            mentor,
+            "handover-form",
+            tmp_path / "x.pdf",
+            member_ids=[member.id, three[1].id],
+            options={"changes": "联络员=李四"},
+        )
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -284,8 +318,14 @@ def test_labels_and_envelopes(db, officer, admin, three, tmp_path: Path) -> None
     result = generate(db, officer, "labels", tmp_path / "l.pdf", all_active=True, options={"sheet": "2×8", "skip": 3})
     assert result.report.drawn == 1 and [p.message for p in result.skipped] == ["没有通讯地址，无法邮寄"]
     assert "张丽（办公室主任）　收" in pdf_text(tmp_path / "l.pdf")
-    result = generate(db, officer, "envelopes", tmp_path / "e.pdf", member_ids=[three[0].id],
-                      options={"size": "C5", "recipient": "legal_representative"})  # fmt: skip
+    result = generate(
+        db,
+        officer,
+        "envelopes",
+        tmp_path / "e.pdf",
+        member_ids=[three[0].id],
+        options={"size": "C5", "recipient": "legal_representative"},
+    )
     assert "王建国　收" in pdf_text(tmp_path / "e.pdf")
     with db.session() as session:
         set_setting(session, admin, LABEL_SHEET, {"columns": 4, "rows": 7, "label_width_mm": 60})
@@ -294,8 +334,14 @@ def test_labels_and_envelopes(db, officer, admin, three, tmp_path: Path) -> None
 
 
 def test_plaque_order_pdf_and_excel(db, officer, three, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    result = generate(db, officer, "plaque-order", tmp_path / "p.xlsx", member_ids=[three[0].id, three[1].id],
-                      options={"quantity": 2, "vendor": "武汉金字招牌"})  # fmt: skip
+    result = generate(
+        db,
+        officer,
+        "plaque-order",
+        tmp_path / "p.xlsx",
+        member_ids=[three[0].id, three[1].id],
+        options={"quantity": 2, "vendor": "武汉金字招牌"},
+    )
     assert result.report.drawn == 2
     rows = list(load_workbook(tmp_path / "p.xlsx").active.iter_rows(values_only=True))
     assert rows[4][1] == "武汉市江岸区宏达建设工程有限公司" and rows[4][2] == "武汉建筑业协会\n理事单位"
@@ -339,7 +385,9 @@ def test_document_fonts(db, admin) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
         documents.set_document_font(session, admin, "fallback", "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf")
     with db.session() as session:
-        assert documents.document_context(session).fonts == {"fallback": "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"}
+        assert documents.document_context(session).fonts == {
+            "fallback": "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"
+        }
 
 
 def test_scheduled_dues(db, officer, three) -> None:  # type: ignore[no-untyped-def]

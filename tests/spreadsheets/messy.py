@@ -18,8 +18,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from desktop_app.demo.names import make_uscc, mobile, person_name
 from desktop_app.core.wuhan import DISTRICTS
+from desktop_app.demo.names import make_uscc, mobile, person_name
 
 LEVELS = ["会员单位", "理事单位", "常务理事单位", "副会长单位", "会员", "理事", "常务理事"]
 KINDS = ["建设工程", "建筑工程", "市政工程", "路桥工程", "建筑装饰工程", "钢结构工程", "机电安装工程", "幕墙工程"]
@@ -55,19 +55,50 @@ class Expected:
         return len(self.imported) + len(self.duplicates) + len(self.rejected)
 
 
-def make_messy_roster(path: Path, members: int = 40, *, seed: int = 7, two_row_header: bool = False,
-                      blank_every: int = 13, bad_rows: bool = True) -> Expected:  # fmt: skip
+def make_messy_roster(
+    path: Path,
+    members: int = 40,
+    *,
+    seed: int = 7,
+    two_row_header: bool = False,
+    blank_every: int = 13,
+    bad_rows: bool = True,
+) -> Expected:
     rng = random.Random(seed)
     wb = Workbook()
     ws = wb.active
     ws.title = "会员名册"
     if two_row_header:
-        headers = ["序号", "会员单位名称", "信用代码", "会员类别", "入会时间", "法人代表", "联络员", None, None,
-                   "通讯地址", "邮编", "备注"]  # fmt: skip
+        headers = [
+            "序号",
+            "会员单位名称",
+            "信用代码",
+            "会员类别",
+            "入会时间",
+            "法人代表",
+            "联络员",
+            None,
+            None,
+            "通讯地址",
+            "邮编",
+            "备注",
+        ]
         sub = [None, None, None, None, None, None, "姓名", "手机", "座机", None, None, None]
     else:
-        headers = ["序号", "单位名称", "统一社会信用代码", "会员级别", "入会日期", "法定代表人", "联系人",
-                   "手机", "联系电话", "通讯地址", "邮政编码", "备注"]  # fmt: skip
+        headers = [
+            "序号",
+            "单位名称",
+            "统一社会信用代码",
+            "会员级别",
+            "入会日期",
+            "法定代表人",
+            "联系人",
+            "手机",
+            "联系电话",
+            "通讯地址",
+            "邮政编码",
+            "备注",
+        ]
         sub = None
     width = len(headers)
     ws.append(["武汉建筑业协会会员名册"] + [None] * (width - 1))
@@ -109,12 +140,19 @@ def make_messy_roster(path: Path, members: int = 40, *, seed: int = 7, two_row_h
         phone = mobile(rng)
         serial += 1
         cells: list[object] = [
-            serial, name if index % 7 else f" {name} ", shown_code, LEVELS[index % len(LEVELS)], text_date(join, index),
-            person_name(rng), person_name(rng), int(phone) if index % 2 else phone,
+            serial,
+            name if index % 7 else f" {name} ",
+            shown_code,
+            LEVELS[index % len(LEVELS)],
+            text_date(join, index),
+            person_name(rng),
+            person_name(rng),
+            int(phone) if index % 2 else phone,
             int(f"8{rng.randrange(1000000, 9999999)}") if index % 3 == 0 else f"027-8{rng.randrange(1000000, 9999999)}",
             f"武汉市{district.name}{district.streets[0]}{rng.randrange(1, 999)}号",
-            int(district.postcode) if index % 2 else district.postcode, None,
-        ]  # fmt: skip
+            int(district.postcode) if index % 2 else district.postcode,
+            None,
+        ]
         number = add(cells)
         expected.imported.append(number)
         expected.usccs[number] = code
@@ -122,6 +160,7 @@ def make_messy_roster(path: Path, members: int = 40, *, seed: int = 7, two_row_h
         good.append((number, cells))
 
     if bad_rows:
+
         def bad(cells_change: dict[int, object], word: str) -> None:
             nonlocal serial
             serial += 1

@@ -52,8 +52,9 @@ def base_workbook() -> bytes:
 BASE = base_workbook()
 
 
-def repack(path: Path, parts: dict[str, bytes | Iterable[bytes]], *, stored: Iterable[str] = (),
-           extra: int = 0) -> Path:  # fmt: skip
+def repack(
+    path: Path, parts: dict[str, bytes | Iterable[bytes]], *, stored: Iterable[str] = (), extra: int = 0
+) -> Path:
     """BASE with ``parts`` replaced or added (chunks are streamed in, so nothing big is held in
     memory); members in ``stored`` are not compressed; ``extra`` empty members are added."""
     with zipfile.ZipFile(io.BytesIO(BASE)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -79,8 +80,10 @@ def sheet_xml(rows: Iterable[bytes], *, dimension: str = "A1:B2", head: bytes = 
 
 
 def header_row() -> bytes:
-    return ('<row r="1"><c r="A1" t="inlineStr"><is><t>单位名称</t></is></c>'
-            '<c r="B1" t="inlineStr"><is><t>统一社会信用代码</t></is></c></row>').encode()  # fmt: skip
+    return (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>单位名称</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>统一社会信用代码</t></is></c></row>'
+    ).encode()
 
 
 def refused(path: Path) -> tuple[str, int]:
@@ -139,8 +142,10 @@ def test_shared_strings_counted_not_trusted(tmp_path: Path, monkeypatch: pytest.
 def xfd_rows(count: int) -> Iterable[bytes]:
     yield header_row()
     for number in range(2, count + 2):
-        yield (f'<row r="{number}"><c r="A{number}" t="inlineStr"><is><t>甲公司{number}</t></is></c>'
-               f'<c r="XFD{number}" t="inlineStr"><is><t>x</t></is></c></row>').encode()  # fmt: skip
+        yield (
+            f'<row r="{number}"><c r="A{number}" t="inlineStr"><is><t>甲公司{number}</t></is></c>'
+            f'<c r="XFD{number}" t="inlineStr"><is><t>x</t></is></c></row>'
+        ).encode()
 
 
 def test_a_cell_in_column_xfd_on_every_row(tmp_path: Path) -> None:
@@ -221,14 +226,18 @@ def test_thousands_of_members(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("part", "content", "words"),
     [
-        (SHEET, b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-                + f'<worksheet xmlns="{MAIN}"><sheetData/></worksheet>'.encode(), "DTD"),
+        (
+            SHEET,
+            b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            + f'<worksheet xmlns="{MAIN}"><sheetData/></worksheet>'.encode(),
+            "DTD",
+        ),
         (SHEET, b"<a>" * 200 + b"</a>" * 200, "嵌套超过 100 层"),
         (SHEET, sheet_xml([b'<row r="1"><c r="A1">' + b"<v/>" * 100_001 + b"</c></row>"]), "超过 100,000 个 XML 元素"),
         (SHEET, [b"<worksheet>", *(f"<x{n}/>".encode() for n in range(20_000)), b"</worksheet>"], "种 XML 名称"),
     ],
     ids=["dtd", "nesting", "one-row", "names"],
-)  # fmt: skip
+)
 def test_xml_tricks(tmp_path: Path, part: str, content: bytes | list[bytes], words: str) -> None:
     path = repack(tmp_path / "trick.xlsx", {part: content}, stored=[part])
     message, peak = refused(path)

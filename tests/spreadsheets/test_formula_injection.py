@@ -33,8 +33,19 @@ HOSTILE = ['=HYPERLINK("http://x","点击")', "=cmd|' /C calc'!A0", "+1+1", "-2+
 FORMULA_START = tuple("=+-@\t\r\n")
 ORDINARY_NAME = "武汉市江岸区宏达建设工程有限公司"
 ORDINARY_ADDRESS = "武汉市江岸区解放大道1399号"
-HEADER = ["序号", "单位名称", "统一社会信用代码", "会员级别", "入会时间", "地址", "法定代表人", "主要负责人",
-          "联系人", "手机", "座机"]  # fmt: skip
+HEADER = [
+    "序号",
+    "单位名称",
+    "统一社会信用代码",
+    "会员级别",
+    "入会时间",
+    "地址",
+    "法定代表人",
+    "主要负责人",
+    "联系人",
+    "手机",
+    "座机",
+]
 TEXT_FIELDS = ("name", "address", "legal_representative_name", "principal_name", "liaison_name")
 
 
@@ -66,11 +77,37 @@ def uscc(index: int, valid: bool = True) -> str:
 
 def office_roster(path: Path, *, valid_codes: bool = True, extra_header: str | None = None) -> Path:
     """One ordinary member, then one member per hostile value (in every text field)."""
-    rows: list[list[Any]] = [[1, ORDINARY_NAME, uscc(1, valid_codes), "会员单位", dt.datetime(2020, 10, 27),
-                              ORDINARY_ADDRESS, "王建国", "李志强", "张丽", 13871234567, "027-85771234"]]  # fmt: skip
+    rows: list[list[Any]] = [
+        [
+            1,
+            ORDINARY_NAME,
+            uscc(1, valid_codes),
+            "会员单位",
+            dt.datetime(2020, 10, 27),
+            ORDINARY_ADDRESS,
+            "王建国",
+            "李志强",
+            "张丽",
+            13871234567,
+            "027-85771234",
+        ]
+    ]
     for index, value in enumerate(HOSTILE, start=2):
-        rows.append([index, value, uscc(index, valid_codes), "会员单位", dt.datetime(2021, 3, index), value, value,
-                     value, value, f"1387123456{index}", "027-85771234"])  # fmt: skip
+        rows.append(
+            [
+                index,
+                value,
+                uscc(index, valid_codes),
+                "会员单位",
+                dt.datetime(2021, 3, index),
+                value,
+                value,
+                value,
+                value,
+                f"1387123456{index}",
+                "027-85771234",
+            ]
+        )
     book = Workbook()
     sheet = book.active
     sheet.title = "会员名册"
@@ -131,8 +168,10 @@ def register(url: str) -> dict[str, dict[str, Any]]:
     try:
         with db.session() as session:
             found = session.scalars(select(Member)).all()
-            return {m.uscc: {f: getattr(m, f) for f in (*TEXT_FIELDS, "liaison_mobile", "liaison_landline",
-                                                           "join_date")} for m in found}  # fmt: skip
+            return {
+                m.uscc: {f: getattr(m, f) for f in (*TEXT_FIELDS, "liaison_mobile", "liaison_landline", "join_date")}
+                for m in found
+            }
     finally:
         db.dispose()
 
@@ -144,11 +183,14 @@ def quoted(value: str) -> str:
 # --- the roster, internal and public (R-9.2), and back in ---------------------------------------
 
 
-def test_roster_workbooks_hold_text_not_formulas_and_import_back(db_url: str, tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_roster_workbooks_hold_text_not_formulas_and_import_back(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     office_roster(tmp_path / "roster.xlsx")
     assert run("import-members", str(tmp_path / "roster.xlsx"), "--db", db_url) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == f"imported {len(HOSTILE) + 1}, updated 0, duplicates 0, rejected 0"
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == f"imported {len(HOSTILE) + 1}, updated 0, duplicates 0, rejected 0"
+    )
     before = register(db_url)
     # the register keeps the names as given (cleaned as any name: NFKC, spaces, Chinese brackets)
     assert {values["name"] for values in before.values()} == {ORDINARY_NAME, *map(clean_name, HOSTILE)}
@@ -161,9 +203,13 @@ def test_roster_workbooks_hold_text_not_formulas_and_import_back(db_url: str, tm
         assert '\'=HYPERLINK（"http://x","点击"）' in values and "'=cmd|' /C calc'!A0" in values
         assert {"'+1+1", "'-2+3", "'@SUM（A1）", "'=1"} <= set(values)
         codes = column_values(out, "统一社会信用代码", 2)
-        for title, field in (("单位名称", "name"), ("通讯地址", "address"), ("法定代表人", "legal_representative_name"),
-                             ("联络员", "liaison_name")):  # fmt: skip
-            for code, value in zip(codes, column_values(out, title, 2)):
+        for title, field in (
+            ("单位名称", "name"),
+            ("通讯地址", "address"),
+            ("法定代表人", "legal_representative_name"),
+            ("联络员", "liaison_name"),
+        ):
+            for code, value in zip(codes, column_values(out, title, 2), strict=True):
                 expected = before[code][field]
                 assert value == (quoted(expected) if code != uscc(1) else expected), (title, value)
         ordinary = codes.index(uscc(1))
@@ -181,7 +227,9 @@ def test_roster_workbooks_hold_text_not_formulas_and_import_back(db_url: str, tm
 
     # the office's own export imports back as it was: the quote we added is not part of the name
     assert run("import-members", str(tmp_path / "full.xlsx"), "--db", db_url) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == f"imported 0, updated {len(HOSTILE) + 1}, duplicates 0, rejected 0"
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == f"imported 0, updated {len(HOSTILE) + 1}, duplicates 0, rejected 0"
+    )
     assert register(db_url) == before
 
 
@@ -190,21 +238,47 @@ def test_roster_workbooks_hold_text_not_formulas_and_import_back(db_url: str, tm
 
 def test_plaque_order_workbook_holds_text_not_formulas(db, officer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
-        members.create_member(session, officer, {
-            "name": ORDINARY_NAME, "uscc": uscc(1), "category": "construction_enterprise", "level": "council",
-            "address": ORDINARY_ADDRESS, "liaison_name": "张丽", "liaison_mobile": "13871234567",
-        })  # fmt: skip
+        members.create_member(
+            session,
+            officer,
+            {
+                "name": ORDINARY_NAME,
+                "uscc": uscc(1),
+                "category": "construction_enterprise",
+                "level": "council",
+                "address": ORDINARY_ADDRESS,
+                "liaison_name": "张丽",
+                "liaison_mobile": "13871234567",
+            },
+        )
         for index, value in enumerate(HOSTILE, start=2):
-            members.create_member(session, officer, {
-                "name": value, "uscc": uscc(index), "category": "construction_enterprise", "level": "member",
-                "address": value, "liaison_name": value, "liaison_mobile": f"1387123456{index}",
-            })  # fmt: skip
+            members.create_member(
+                session,
+                officer,
+                {
+                    "name": value,
+                    "uscc": uscc(index),
+                    "category": "construction_enterprise",
+                    "level": "member",
+                    "address": value,
+                    "liaison_name": value,
+                    "liaison_mobile": f"1387123456{index}",
+                },
+            )
     with db.session() as session:
-        result = documents.generate(session, officer, "plaque-order", tmp_path / "plaques.xlsx", all_active=True,
-                                    options={"quantity": 2, "vendor": "武汉金字招牌"})  # fmt: skip
+        result = documents.generate(
+            session,
+            officer,
+            "plaque-order",
+            tmp_path / "plaques.xlsx",
+            all_active=True,
+            options={"quantity": 2, "vendor": "武汉金字招牌"},
+        )
     assert result.report.drawn == len(HOSTILE) + 1
     values = cells_of(tmp_path / "plaques.xlsx")
-    assert '\'=HYPERLINK（"http://x","点击"）' in values and "'=HYPERLINK(\"http://x\",\"点击\")" in values  # name, address
+    assert (
+        '\'=HYPERLINK（"http://x","点击"）' in values and '\'=HYPERLINK("http://x","点击")' in values
+    )  # name, address
     assert "'=cmd|' /C calc'!A0" in values and {"'+1+1", "'-2+3", "'@SUM(A1)", "'=1"} <= set(values)
     rows = list(load_workbook(tmp_path / "plaques.xlsx").active.iter_rows(min_row=5, values_only=True))
     lines = [row for row in rows if isinstance(row[0], int)]
@@ -219,12 +293,15 @@ def test_plaque_order_workbook_holds_text_not_formulas(db, officer, tmp_path: Pa
 # --- the rejected rows sent back to the mentors, and back in ------------------------------------
 
 
-def test_rejected_rows_workbook_holds_text_not_formulas_and_imports_back(db_url: str, tmp_path: Path,
-                                                                       capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_rejected_rows_workbook_holds_text_not_formulas_and_imports_back(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     office_roster(tmp_path / "roster.xlsx", valid_codes=False, extra_header="=SUM(A1:A9)")
     rejected = tmp_path / "退回班主任.xlsx"
     assert run("import-members", str(tmp_path / "roster.xlsx"), "--db", db_url, "--rejected", str(rejected)) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == f"imported 0, updated 0, duplicates 0, rejected {len(HOSTILE) + 1}"
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == f"imported 0, updated 0, duplicates 0, rejected {len(HOSTILE) + 1}"
+    )
     values = cells_of(rejected)
     # the cells exactly as the mentor wrote them, quoted where a spreadsheet would see a formula
     for value in HOSTILE[:5]:
@@ -248,7 +325,9 @@ def test_rejected_rows_workbook_holds_text_not_formulas_and_imports_back(db_url:
         sheet.cell(number, code_column).value = uscc(sheet.cell(number, 1).value - 2)  # as office_roster numbered them
     sheet.parent.save(rejected)
     assert run("import-members", str(rejected), "--db", db_url) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == f"imported {len(HOSTILE) + 1}, updated 0, duplicates 0, rejected 0"
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == f"imported {len(HOSTILE) + 1}, updated 0, duplicates 0, rejected 0"
+    )
     imported = register(db_url).values()
     assert sorted(v["name"] for v in imported) == sorted([ORDINARY_NAME, *map(clean_name, HOSTILE)])
     assert sorted(v["address"] for v in imported) == sorted([ORDINARY_ADDRESS, *map(clean_text, HOSTILE)])
@@ -262,13 +341,25 @@ def test_rejected_rows_workbook_holds_text_not_formulas_and_imports_back(db_url:
 @pytest.mark.parametrize(
     ("value", "written"),
     [
-        ("=1+1", "'=1+1"), ("+86 13871234567", "'+86 13871234567"), ("-5", "'-5"), ("@a", "'@a"),
-        ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("'=1", "''=1"),
-        ("-", "-"), ("--", "--"), ("027-85771234", "027-85771234"), ("13871234567", "13871234567"),
-        ("武汉市江岸区宏达建设工程有限公司", "武汉市江岸区宏达建设工程有限公司"), ("", ""), ("'", "'"), ("'abc", "'abc"),
-        ("a=b", "a=b"), (" =1", " =1"),
+        ("=1+1", "'=1+1"),
+        ("+86 13871234567", "'+86 13871234567"),
+        ("-5", "'-5"),
+        ("@a", "'@a"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("'=1", "''=1"),
+        ("-", "-"),
+        ("--", "--"),
+        ("027-85771234", "027-85771234"),
+        ("13871234567", "13871234567"),
+        ("武汉市江岸区宏达建设工程有限公司", "武汉市江岸区宏达建设工程有限公司"),
+        ("", ""),
+        ("'", "'"),
+        ("'abc", "'abc"),
+        ("a=b", "a=b"),
+        (" =1", " =1"),
     ],
-)  # fmt: skip
+)
 def test_neutralise_and_restore(value: str, written: str) -> None:
     assert writer.neutralise(value) == written
     assert writer.restore(written) == value
@@ -278,7 +369,9 @@ def test_neutralise_and_restore(value: str, written: str) -> None:
 def test_every_cell_kind_in_both_openpyxl_modes(tmp_path: Path, write_only: bool) -> None:
     book = Workbook(write_only=write_only)
     sheet = book.create_sheet("s") if write_only else book.active
-    writer.append(sheet, [writer.text_cell(sheet, "=1+1"), "#N/A", "=A1", 12, 3.5, dt.date(2020, 10, 27), True, None, "-"])
+    writer.append(
+        sheet, [writer.text_cell(sheet, "=1+1"), "#N/A", "=A1", 12, 3.5, dt.date(2020, 10, 27), True, None, "-"]
+    )
     if not write_only:
         writer.put(sheet.cell(2, 1), "=SUM(A1)")
         writer.put(sheet.cell(2, 2), "#REF!")
@@ -286,8 +379,15 @@ def test_every_cell_kind_in_both_openpyxl_modes(tmp_path: Path, write_only: bool
     book.save(tmp_path / "w.xlsx")
     sheet = load_workbook(tmp_path / "w.xlsx").worksheets[-1]
     first = [(c.value, c.data_type) for c in sheet[1]]
-    assert first[:7] == [("'=1+1", "s"), ("#N/A", "s"), ("'=A1", "s"), (12, "n"), (3.5, "n"),
-                         (dt.datetime(2020, 10, 27), "d"), (True, "b")]  # fmt: skip
+    assert first[:7] == [
+        ("'=1+1", "s"),
+        ("#N/A", "s"),
+        ("'=A1", "s"),
+        (12, "n"),
+        (3.5, "n"),
+        (dt.datetime(2020, 10, 27), "d"),
+        (True, "b"),
+    ]
     assert first[8] == ("-", "s")
     if not write_only:
         assert [(c.value, c.data_type) for c in sheet[2]][:3] == [("'=SUM(A1)", "s"), ("#REF!", "s"), (7, "n")]

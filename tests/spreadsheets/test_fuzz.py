@@ -20,15 +20,16 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import func, select
 
-from desktop_app.errors import Cancelled, OfficeError
 from desktop_app.core.models import Member
 from desktop_app.core.services import importing
 from desktop_app.core.services.importing import Fate
+from desktop_app.errors import Cancelled, OfficeError
 from desktop_app.spreadsheets.reader import HEADER_ALIASES, WorkbookError, read_roster
 from tests.spreadsheets.messy import make_messy_roster
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                        HealthCheck.too_slow])  # fmt: skip
+FUZZ = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 HEADERS = sorted({name for names in HEADER_ALIASES.values() for name in names}) + ["注册资本", "", "备注２"]
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40).map(
@@ -38,14 +39,16 @@ codes = st.sampled_from(["914201001777158766", "91420102MA4K00001Q", "9242010612
     lambda c: c.lower() if len(c) % 2 else c
 )
 cell = st.one_of(
-    st.none(), text, codes,
-    st.integers(min_value=-10**15, max_value=10**15),
+    st.none(),
+    text,
+    codes,
+    st.integers(min_value=-(10**15), max_value=10**15),
     st.floats(allow_nan=False, allow_infinity=False),
     st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1)),
     st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2100, 1, 1)),
     st.booleans(),
     st.sampled_from(["2020.10.27", "2020年10月", "会员单位", "理事", "13871234567", "027-85771234", "合计", "430010"]),
-)  # fmt: skip
+)
 
 
 def save(rows: list[list], folder: Path) -> Path:
@@ -118,8 +121,11 @@ def test_truncated_workbooks(cut: int) -> None:
 
 
 @FUZZ
-@given(flips=st.lists(st.tuples(st.integers(min_value=0, max_value=len(GOOD) - 1), st.integers(1, 255)),
-                      min_size=1, max_size=8))  # fmt: skip
+@given(
+    flips=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=len(GOOD) - 1), st.integers(1, 255)), min_size=1, max_size=8
+    )
+)
 def test_damaged_workbooks_are_read_or_refused(flips: list[tuple[int, int]]) -> None:
     data = bytearray(GOOD)
     for position, mask in flips:
@@ -135,9 +141,19 @@ def test_damaged_workbooks_are_read_or_refused(flips: list[tuple[int, int]]) -> 
 
 
 @FUZZ
-@given(part=st.sampled_from(["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml",
-                             "[Content_Types].xml", "xl/_rels/workbook.xml.rels"]),
-       junk=st.binary(max_size=200) | st.sampled_from([b"", b"<x>", b"<?xml version='1.0'?><worksheet/>"]))  # fmt: skip
+@given(
+    part=st.sampled_from(
+        [
+            "xl/worksheets/sheet1.xml",
+            "xl/workbook.xml",
+            "xl/sharedStrings.xml",
+            "xl/styles.xml",
+            "[Content_Types].xml",
+            "xl/_rels/workbook.xml.rels",
+        ]
+    ),
+    junk=st.binary(max_size=200) | st.sampled_from([b"", b"<x>", b"<?xml version='1.0'?><worksheet/>"]),
+)
 def test_workbooks_with_a_broken_part(part: str, junk: bytes) -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(GOOD)) as src, zipfile.ZipFile(out, "w") as dst:
@@ -179,20 +195,43 @@ def test_an_import_stopped_anywhere_leaves_nothing(db, officer, tmp_path: Path, 
             session.execute(Member.__table__.delete())
 
 
-TEXT_FIELDS = ["member_number", "certificate_number", "main_business", "qualification", "district", "address",
-               "legal_representative_name", "legal_representative_position", "principal_name", "liaison_name",
-               "liaison_position", "liaison_wechat", "liaison_email", "notes"]  # fmt: skip
+TEXT_FIELDS = [
+    "member_number",
+    "certificate_number",
+    "main_business",
+    "qualification",
+    "district",
+    "address",
+    "legal_representative_name",
+    "legal_representative_position",
+    "principal_name",
+    "liaison_name",
+    "liaison_position",
+    "liaison_wechat",
+    "liaison_email",
+    "notes",
+]
 
 
 @FUZZ
-@given(field=st.sampled_from(TEXT_FIELDS), length=st.integers(min_value=1, max_value=400),
-       char=st.sampled_from(["a", "甲", "9"]))  # fmt: skip
-def test_values_longer_than_their_column_are_rejected_not_crashed(db, officer, field: str, length: int, char: str) -> None:
+@given(
+    field=st.sampled_from(TEXT_FIELDS),
+    length=st.integers(min_value=1, max_value=400),
+    char=st.sampled_from(["a", "甲", "9"]),
+)
+def test_values_longer_than_their_column_are_rejected_not_crashed(
+    db, officer, field: str, length: int, char: str
+) -> None:
     """PostgreSQL enforces column widths; a value too long must reject its row, not fail the import."""
     value = char * length + ("@qq.com" if field == "liaison_email" else "")
     with tempfile.TemporaryDirectory() as folder:
-        path = save([["单位名称", "统一社会信用代码", HEADER_ALIASES[field][0]],
-                     ["武汉宏达建设工程有限公司", "914201001777158766", value]], Path(folder))  # fmt: skip
+        path = save(
+            [
+                ["单位名称", "统一社会信用代码", HEADER_ALIASES[field][0]],
+                ["武汉宏达建设工程有限公司", "914201001777158766", value],
+            ],
+            Path(folder),
+        )
         table = read_roster(path)
         session = db.new_session()
         try:

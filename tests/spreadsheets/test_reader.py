@@ -30,10 +30,22 @@ def test_messy_roster_title_rows_blank_rows_and_totals(tmp_path: Path) -> None:
     assert table.header_rows == (3,)  # merged title and subtitle above the header
     fields = {c.letter: c.field for c in table.columns}
     assert fields == {
-        "A": "serial", "B": "name", "C": "uscc", "D": "level", "E": "join_date", "F": "legal_representative_name",
-        "G": "liaison_name", "H": "liaison_mobile", "I": "liaison_phone", "J": "address", "K": "postcode", "L": "notes",
-    }  # fmt: skip
-    assert [row.number for row in table.rows] == sorted(expected.imported + expected.duplicates + list(expected.rejected))
+        "A": "serial",
+        "B": "name",
+        "C": "uscc",
+        "D": "level",
+        "E": "join_date",
+        "F": "legal_representative_name",
+        "G": "liaison_name",
+        "H": "liaison_mobile",
+        "I": "liaison_phone",
+        "J": "address",
+        "K": "postcode",
+        "L": "notes",
+    }
+    assert [row.number for row in table.rows] == sorted(
+        expected.imported + expected.duplicates + list(expected.rejected)
+    )
     assert table.blank_rows == expected.blank  # blank rows inside the table, not the one before the totals
     assert table.totals_rows == expected.totals
 
@@ -53,13 +65,28 @@ def test_two_row_header_takes_group_labels(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("header", "field"),
     [
-        ("单位名称", "name"), ("会员单位名称", "name"), ("统一社会信用代码", "uscc"), ("信用代码", "uscc"),
-        ("联络员", "liaison_name"), ("联系人", "liaison_name"), ("联系电话", "liaison_phone"), ("手机", "liaison_mobile"),
-        ("电话", "liaison_phone"), ("入会时间", "join_date"), ("入会日期", "join_date"), ("会员类别", "level"),
-        ("会员级别", "level"), (" 单位名称（全称）", "name"), ("*统一社会\n信用代码", "uscc"), ("Ｅ－ｍａｉｌ", "liaison_email"),
-        ("邮编", "postcode"), ("班主任", "mentor"), ("备注", "notes"), ("注册资本", None),
+        ("单位名称", "name"),
+        ("会员单位名称", "name"),
+        ("统一社会信用代码", "uscc"),
+        ("信用代码", "uscc"),
+        ("联络员", "liaison_name"),
+        ("联系人", "liaison_name"),
+        ("联系电话", "liaison_phone"),
+        ("手机", "liaison_mobile"),
+        ("电话", "liaison_phone"),
+        ("入会时间", "join_date"),
+        ("入会日期", "join_date"),
+        ("会员类别", "level"),
+        ("会员级别", "level"),
+        (" 单位名称（全称）", "name"),
+        ("*统一社会\n信用代码", "uscc"),
+        ("Ｅ－ｍａｉｌ", "liaison_email"),
+        ("邮编", "postcode"),
+        ("班主任", "mentor"),
+        ("备注", "notes"),
+        ("注册资本", None),
     ],
-)  # fmt: skip
+)
 def test_header_variants(header: str, field: str | None) -> None:
     assert field_for_header(header) == field
 
@@ -140,8 +167,10 @@ def _xlsx_bytes() -> bytes:
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000, "old.xls", "97-2003"),
         (_xlsx_bytes()[:3000], "truncated.xlsx", "损坏"),
     ],
-)  # fmt: skip
-def test_files_that_are_not_rosters_are_refused_in_chinese(tmp_path: Path, content: bytes, name: str, words: str) -> None:
+)
+def test_files_that_are_not_rosters_are_refused_in_chinese(
+    tmp_path: Path, content: bytes, name: str, words: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(WorkbookError, match=words):

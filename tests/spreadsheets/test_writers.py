@@ -19,10 +19,18 @@ def sample(public: bool, rows: int = 3) -> Roster:
     chosen = columns(public)
     data = []
     for n in range(1, rows + 1):
-        values = {"serial": n, "member_number": f"WJX2020{n:04d}", "name": f"武汉第{n}建设工程有限公司",
-                  "join_date": dt.date(2020, 10, n), "liaison_mobile": "13871234567", "level": "会员单位"}  # fmt: skip
+        values = {
+            "serial": n,
+            "member_number": f"WJX2020{n:04d}",
+            "name": f"武汉第{n}建设工程有限公司",
+            "join_date": dt.date(2020, 10, n),
+            "liaison_mobile": "13871234567",
+            "level": "会员单位",
+        }
         data.append(tuple(values.get(c.key) for c in chosen))
-    return Roster("武汉建筑业协会会员名册", "武汉建筑业协会", dt.date(2026, 11, 26), public, chosen, data, [("会员单位", rows)])
+    return Roster(
+        "武汉建筑业协会会员名册", "武汉建筑业协会", dt.date(2026, 11, 26), public, chosen, data, [("会员单位", rows)]
+    )
 
 
 def test_roster_workbook_is_styled_frozen_filtered_and_printable(tmp_path: Path) -> None:

@@ -246,9 +246,19 @@ def test_new_application_shows_errors_inline(qtbot, zh_app, db, officer) -> None
 
 def test_former_member_flagged_and_active_member_refused_at_entry(qtbot, zh_app, db, officer, member_values) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
-        members.create_member(session, officer, {**member_values, "status": MemberStatus.CANCELLED,
-                                                 "left_date": dt.date(2025, 6, 30), "left_reason": "一年以上未缴纳会费"})  # fmt: skip
-        members.create_member(session, officer, {**member_values, "name": "武汉正常会员建设有限公司", "uscc": uscc("MA4K00009")})
+        members.create_member(
+            session,
+            officer,
+            {
+                **member_values,
+                "status": MemberStatus.CANCELLED,
+                "left_date": dt.date(2025, 6, 30),
+                "left_reason": "一年以上未缴纳会费",
+            },
+        )
+        members.create_member(
+            session, officer, {**member_values, "name": "武汉正常会员建设有限公司", "uscc": uscc("MA4K00009")}
+        )
     view = open_view(qtbot, db, officer)
     dialog = view.new_application()
     dialog.fields["name"].setText(member_values["name"])
@@ -302,7 +312,11 @@ def test_send_back_and_decline_with_reasons(qtbot, zh_app, db, officer, leader, 
     dialog = view.panel.dialog
     assert isinstance(dialog, ReasonDialog)
     assert [dialog.choice.itemText(i) for i in range(dialog.choice.count())] == [
-        "会籍管理部初审", "提交资料", "填写入会申请表、备案表", "来会考察交流"]
+        "会籍管理部初审",
+        "提交资料",
+        "填写入会申请表、备案表",
+        "来会考察交流",
+    ]
     click(qtbot, dialog.ok_button)
     assert dialog.isVisible() and dialog.error.text() == "退回原因：不能为空"
     dialog.reason.setPlainText("初审意见未说明资质等级，请补充")
@@ -326,8 +340,16 @@ def test_send_back_and_decline_with_reasons(qtbot, zh_app, db, officer, leader, 
 
 def test_back_payment_decision_by_the_resident_leader(qtbot, zh_app, db, officer, leader, member_values) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
-        members.create_member(session, officer, {**member_values, "status": MemberStatus.CANCELLED,
-                                                 "left_date": dt.date(2026, 3, 1), "left_reason": "欠缴会费"})  # fmt: skip
+        members.create_member(
+            session,
+            officer,
+            {
+                **member_values,
+                "status": MemberStatus.CANCELLED,
+                "left_date": dt.date(2026, 3, 1),
+                "left_reason": "欠缴会费",
+            },
+        )
     application_id = create(db, officer, APPLICANT)
     officer_view = open_view(qtbot, db, officer)
     assert not officer_view.panel.back_payment_button.isEnabled()
@@ -343,10 +365,20 @@ def test_back_payment_decision_by_the_resident_leader(qtbot, zh_app, db, officer
         assert admission.earliest_registration(session, admission.get_application(session, application_id)) is None
 
 
-def test_readmission_registration_refused_with_the_earliest_date(qtbot, zh_app, db, officer, leader, member_values) -> None:  # type: ignore[no-untyped-def]
+def test_readmission_registration_refused_with_the_earliest_date(
+    qtbot, zh_app, db, officer, leader, member_values
+) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
-        members.create_member(session, officer, {**member_values, "status": MemberStatus.WITHDRAWN,
-                                                 "left_date": dt.date(2025, 11, 26), "left_reason": "书面申请退会"})  # fmt: skip
+        members.create_member(
+            session,
+            officer,
+            {
+                **member_values,
+                "status": MemberStatus.WITHDRAWN,
+                "left_date": dt.date(2025, 11, 26),
+                "left_reason": "书面申请退会",
+            },
+        )
     application_id = create(db, officer, APPLICANT)
     walk(db, officer, leader, application_id, ApplicationStage.SIGNED_OFF)
     view = open_view(qtbot, db, officer)
@@ -399,7 +431,9 @@ def test_queue_model_passes_the_model_tester(qtbot, qtmodeltester, db, officer) 
 # --- attachments ----------------------------------------------------------------------------------
 
 
-def test_attachments_open_inside_the_program_and_bad_files_are_refused(qtbot, zh_app, db, officer, files, monkeypatch, messages, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_attachments_open_inside_the_program_and_bad_files_are_refused(
+    qtbot, zh_app, db, officer, files, monkeypatch, messages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     application_id = create(db, officer, APPLICANT)
     view = open_view(qtbot, db, officer)
     panel = view.panel
@@ -441,8 +475,9 @@ def test_another_workstation_acted_first(qtbot, zh_app, db, officer) -> None:  #
     dialog = step_dialog(qtbot, view)
     other = make_staff(db, Role.MEMBERSHIP_OFFICER, "officer2", "高晓梅")
     with db.session() as session:  # the other workstation records the visit first
-        admission.record_visit(session, other, application_id, visit_date=dt.date(2026, 11, 26),
-                               leader_name="李志强", leader_rank="总经理")  # fmt: skip
+        admission.record_visit(
+            session, other, application_id, visit_date=dt.date(2026, 11, 26), leader_name="李志强", leader_rank="总经理"
+        )
     fill(dialog, visit_leader_name="王建国", visit_leader_rank="董事长")
     click(qtbot, dialog.ok_button)
     assert dialog.isVisible() and "已被 高晓梅 于 2026-11-26 09:30 办理" in dialog.banner.text()

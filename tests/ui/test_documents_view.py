@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPrintSupport import QPrinter
-from pypdf import PdfReader
 from shiboken6 import isValid
 
 from desktop_app.core.models import Member, MemberStatus
@@ -201,8 +201,11 @@ def test_preview_prints_at_actual_size_and_saves(qtbot, zh_app, tmp_path: Path) 
     from desktop_app.documents.inputs import AddressInput, DocumentContext
 
     source = tmp_path / "env.pdf"
-    kind("envelopes").build(source, [AddressInput("武汉市宏达建设有限公司", "武汉市解放大道1号", "430010")] * 2,
-                            DocumentContext(envelope_size="C5"))  # fmt: skip
+    kind("envelopes").build(
+        source,
+        [AddressInput("武汉市宏达建设有限公司", "武汉市解放大道1号", "430010")] * 2,
+        DocumentContext(envelope_size="C5"),
+    )
     dialog = PdfPreviewDialog(source, "信封")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -29,8 +29,9 @@ def wizard(qtbot, db, officer, zh_app):  # type: ignore[no-untyped-def]
     widget.close()
 
 
-def test_wizard_previews_every_row_then_imports(qtbot, qtmodeltester, wizard, db, tmp_path: Path, messages,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_wizard_previews_every_row_then_imports(
+    qtbot, qtmodeltester, wizard, db, tmp_path: Path, messages, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = make_messy_roster(tmp_path / "名册.xlsx", 30)
     wizard.file_page.path.setText(str(tmp_path / "名册.xlsx"))
     wizard.button(QWizard.WizardButton.NextButton).click()

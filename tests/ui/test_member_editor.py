@@ -79,7 +79,9 @@ def test_validation_errors_are_shown_inline_and_nothing_saved(qtbot, zh_app, db,
     assert editor.save() is True
 
 
-def test_second_save_gets_the_conflict_message_and_can_reload(qtbot, zh_app, db, officer, admin, member_id, messages) -> None:  # type: ignore[no-untyped-def]
+def test_second_save_gets_the_conflict_message_and_can_reload(
+    qtbot, zh_app, db, officer, admin, member_id, messages
+) -> None:  # type: ignore[no-untyped-def]
     editor = open_editor(qtbot, db, officer, member_id)
     with db.session() as session:  # another workstation saves first
         members.update_member(session, admin, member_id, 1, {"liaison_name": "钱多多"})

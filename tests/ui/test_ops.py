@@ -18,8 +18,9 @@ def test_a_change_is_announced_after_the_commit(qtbot, db, officer, member_value
     heard: list[frozenset[str]] = []
     ops.changes().changed.connect(heard.append)
     results: list[Member] = []
-    ops.Op(None, db, lambda session: members.create_member(session, officer, member_values),
-           changes={ops.MEMBERS}).success(results.append).run()  # fmt: skip
+    ops.Op(
+        None, db, lambda session: members.create_member(session, officer, member_values), changes={ops.MEMBERS}
+    ).success(results.append).run()
     assert heard == [frozenset({ops.MEMBERS})]
     with db.session() as session:  # committed before anyone heard of it
         assert session.scalar(select(Member.name)) == member_values["name"]
@@ -70,8 +71,9 @@ def test_background_work_reports_progress_and_can_be_cancelled(qtbot, db, office
     failures: list[BaseException] = []
 
     def cancelled(session, progress):  # type: ignore[no-untyped-def]
-        members.create_member(session, officer, {**member_values, "name": "武汉另一建设有限公司",
-                                                 "uscc": "91420102MA4K00001Q"})  # fmt: skip
+        members.create_member(
+            session, officer, {**member_values, "name": "武汉另一建设有限公司", "uscc": "91420102MA4K00001Q"}
+        )
         raise Cancelled()
 
     ops.Op(None, db, cancelled).in_background("录入中…").failure(failures.append).run()

@@ -37,11 +37,15 @@ def test_the_administrator_unlocks_in_the_staff_view(qtbot, zh_app, db, admin, o
             pass
     view = StaffView(db, admin)
     qtbot.addWidget(view)
-    row = next(i for i in range(view.tree.topLevelItemCount()) if view.tree.topLevelItem(i).text(0) == "membership_officer")
+    row = next(
+        i for i in range(view.tree.topLevelItemCount()) if view.tree.topLevelItem(i).text(0) == "membership_officer"
+    )
     assert view.tree.topLevelItem(row).text(4).startswith("锁定至")
     view.tree.setCurrentItem(view.tree.topLevelItem(row))
     qtbot.mouseClick(view.unlock_button, Qt.MouseButton.LeftButton)
-    row = next(i for i in range(view.tree.topLevelItemCount()) if view.tree.topLevelItem(i).text(0) == "membership_officer")
+    row = next(
+        i for i in range(view.tree.topLevelItemCount()) if view.tree.topLevelItem(i).text(0) == "membership_officer"
+    )
     assert view.tree.topLevelItem(row).text(4) == "启用"
     with db.session() as session:
         assert accounts.sign_in(session, "membership_officer", PASSWORD).id == officer.id
@@ -89,6 +93,7 @@ def test_on_postgresql_the_window_signs_in_as_the_server_role(qtbot, zh_app, db,
         assert actor.id == officer.id
         with role_db.engine.connect() as connection:
             assert connection.execute(text("SELECT current_user")).scalar_one() == roles.login_role(
-                db.url.database, "membership_officer")
+                db.url.database, "membership_officer"
+            )
     finally:
         role_db.dispose()

@@ -15,6 +15,7 @@ from desktop_app.core.models.admission import (
     PrintStatus,
 )
 from desktop_app.core.models.base import Base
+from desktop_app.core.models.dues import DuesReceipt
 from desktop_app.core.models.member import (
     CATEGORY_LABELS,
     CONTACT_FIELDS,
@@ -25,7 +26,6 @@ from desktop_app.core.models.member import (
     MemberStatus,
     build_search_text,
 )
-from desktop_app.core.models.dues import DuesReceipt
 from desktop_app.core.models.mentors import MentorAssignment
 from desktop_app.core.models.office import AuditEntry, NumberSequence, SettingValue
 from desktop_app.core.models.staff import ROLE_LABELS, Role, Staff

@@ -8,11 +8,9 @@ import re
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core import audit
+from desktop_app.core import audit, roles
 from desktop_app.core.db import clock_of
-from desktop_app.errors import AuthenticationError, NotFound, ValidationError
 from desktop_app.core.models import Role, Staff
-from desktop_app.core import roles
 from desktop_app.core.security import (
     SYSTEM_ACTOR,
     Actor,
@@ -32,6 +30,7 @@ from desktop_app.core.validation import (
     normalise_mobile,
     strip_control_characters,
 )
+from desktop_app.errors import AuthenticationError, NotFound, ValidationError
 
 STAFF_FIELDS = ("username", "full_name", "role", "mobile", "landline", "is_active")
 CHINA = dt.timezone(dt.timedelta(hours=8))  # lock-out times are shown as the office's clock shows them
@@ -101,9 +100,14 @@ def _add_staff(session: Session, actor: Actor, values: dict, password: str) -> S
     session.flush()
     roles.create_login(session.connection(), staff.username, staff.role, password)
     audit.record(
-        session, actor, "create", "staff", staff.id, f"新建账户 {staff.username}（{staff.role.label}）",
+        session,
+        actor,
+        "create",
+        "staff",
+        staff.id,
+        f"新建账户 {staff.username}（{staff.role.label}）",
         after={k: getattr(staff, k) for k in STAFF_FIELDS},
-    )  # fmt: skip
+    )
     return staff
 
 
@@ -113,9 +117,7 @@ def create_first_administrator(
     """The first start creates the administrator; refused once any account exists."""
     if not needs_first_administrator(session):
         raise ValidationError({"username": "已有工作人员账户，不能再创建初始管理员"})
-    values = _check_staff_values(
-        session, {"username": username, "full_name": full_name, "role": Role.ADMINISTRATOR}
-    )
+    values = _check_staff_values(session, {"username": username, "full_name": full_name, "role": Role.ADMINISTRATOR})
     _check_password(password, confirm, values["username"])
     return Actor.of(_add_staff(session, SYSTEM_ACTOR, values, password))
 
@@ -135,8 +137,10 @@ def sign_in(session: Session, username: str, password: str) -> Actor:
     username = (username or "").strip().lower()
     password = password or ""
     # A control character (a NUL would be a raw error on PostgreSQL) cannot be in any username.
-    staff = None if control_character_problem(username) else session.scalar(
-        select(Staff).where(func.lower(Staff.username) == username)
+    staff = (
+        None
+        if control_character_problem(username)
+        else session.scalar(select(Staff).where(func.lower(Staff.username) == username))
     )
     now = clock_of(session).now()
     if staff is None:
@@ -191,8 +195,10 @@ def _local(moment: dt.datetime) -> str:
 
 def _locked_message(staff: Staff) -> str:
     assert staff.locked_until is not None
-    return (f"该账户已连续 {staff.failed_sign_ins} 次输错密码，暂时锁定至 {_local(staff.locked_until)}"
-            "（再输错，等待时间加倍）。请稍后再试，或请系统管理员解锁。")  # fmt: skip
+    return (
+        f"该账户已连续 {staff.failed_sign_ins} 次输错密码，暂时锁定至 {_local(staff.locked_until)}"
+        "（再输错，等待时间加倍）。请稍后再试，或请系统管理员解锁。"
+    )
 
 
 def unlock(session: Session, actor: Actor, staff_id: int) -> None:
@@ -218,12 +224,19 @@ def create_staff(session: Session, actor: Actor, values: dict, password: str, co
 def update_staff(session: Session, actor: Actor, staff_id: int, values: dict) -> Staff:
     require(actor, Permission.MANAGE_STAFF)
     staff = get_staff(session, staff_id)
-    checked = _check_staff_values(session, {**{k: getattr(staff, k) for k in STAFF_FIELDS}, **values}, staff_id=staff_id)
+    checked = _check_staff_values(
+        session, {**{k: getattr(staff, k) for k in STAFF_FIELDS}, **values}, staff_id=staff_id
+    )
     if staff_id == actor.id and (checked.get("is_active") is False or checked["role"] != staff.role):
         raise ValidationError({"role": "不能停用自己的账户或修改自己的角色"})
     before = {k: getattr(staff, k) for k in STAFF_FIELDS}
-    roles.update_login(session.connection(), before["username"], checked["username"], checked["role"],
-                       checked.get("is_active", staff.is_active))  # fmt: skip
+    roles.update_login(
+        session.connection(),
+        before["username"],
+        checked["username"],
+        checked["role"],
+        checked.get("is_active", staff.is_active),
+    )
     for key, value in checked.items():
         setattr(staff, key, value)
     old, new = audit.changed_values(before, {k: getattr(staff, k) for k in STAFF_FIELDS})
@@ -232,8 +245,15 @@ def update_staff(session: Session, actor: Actor, staff_id: int, values: dict) ->
     return staff
 
 
-def set_password(session: Session, actor: Actor, staff_id: int, password: str, confirm: str | None = None,
-                 *, current: str | None = None) -> None:  # fmt: skip
+def set_password(
+    session: Session,
+    actor: Actor,
+    staff_id: int,
+    password: str,
+    confirm: str | None = None,
+    *,
+    current: str | None = None,
+) -> None:
     """An administrator resets anyone's password; everyone may change their own, giving the
     current one (``current``) first."""
     staff = get_staff(session, staff_id)

@@ -56,10 +56,18 @@ def find_receipt(session: Session, number: str) -> DuesReceipt | None:
 
 
 def issue_receipt(
-    session: Session, actor: Actor, *, payer: str, years: Sequence[int], amount: Decimal, on: dt.date,
-    member_id: int | None = None, application_id: int | None = None, number: str | None = None,
+    session: Session,
+    actor: Actor,
+    *,
+    payer: str,
+    years: Sequence[int],
+    amount: Decimal,
+    on: dt.date,
+    member_id: int | None = None,
+    application_id: int | None = None,
+    number: str | None = None,
     note: str | None = None,
-) -> DuesReceipt:  # fmt: skip
+) -> DuesReceipt:
     """Record a receipt: the next number of the sequence, or ``number`` (a receipt written by hand),
     which must not have been used."""
     if number:
@@ -68,22 +76,40 @@ def issue_receipt(
     else:
         number = next_number(session, "receipt", RECEIPT_NUMBER_FORMAT, lambda n: receipt_taken(session, n))
     receipt = DuesReceipt(
-        number=number, payer=payer, member_id=member_id, application_id=application_id,
-        years=",".join(str(y) for y in years), amount=amount, issued_on=on, issued_at=clock_of(session).now(),
-        issued_by_id=actor.id, issued_by_name=actor.full_name[:64], note=note,
-    )  # fmt: skip
+        number=number,
+        payer=payer,
+        member_id=member_id,
+        application_id=application_id,
+        years=",".join(str(y) for y in years),
+        amount=amount,
+        issued_on=on,
+        issued_at=clock_of(session).now(),
+        issued_by_id=actor.id,
+        issued_by_name=actor.full_name[:64],
+        note=note,
+    )
     session.add(receipt)
     session.flush()
-    audit.record(session, actor, "issue_receipt", "member" if member_id else "application", member_id or application_id,
-                 f"开具会费收据 {number}：{payer}，{'、'.join(map(str, years))}年度，{amount:,.2f} 元",
-                 after={"receipt_number": number, "years": list(years), "amount": str(amount), "date": on})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "issue_receipt",
+        "member" if member_id else "application",
+        member_id or application_id,
+        f"开具会费收据 {number}：{payer}，{'、'.join(map(str, years))}年度，{amount:,.2f} 元",
+        after={"receipt_number": number, "years": list(years), "amount": str(amount), "date": on},
+    )
     return receipt
 
 
 def receipt_items(
-    session: Session, actor: Actor, members: list[Member], options: dict[str, Any], problems: list[Problem],
+    session: Session,
+    actor: Actor,
+    members: list[Member],
+    options: dict[str, Any],
+    problems: list[Problem],
     issued: list[str],
-) -> list[DuesReceiptInput]:  # fmt: skip
+) -> list[DuesReceiptInput]:
     """The documents area's dues receipts (R-8.5, R-9.4): the level's dues times the years unless an
     amount is given; a reprint names its receipt's number and uses none."""
     given_number = options["receipt_number"]
@@ -100,21 +126,41 @@ def receipt_items(
         if given_number:
             number = given_number  # a reprint: the receipt keeps its number
             if not receipt_taken(session, number):
-                issue_receipt(session, actor, payer=member.name, years=years, amount=amount, on=options["date"],
-                              member_id=member.id, number=number, note="按给定编号开具")  # fmt: skip
+                issue_receipt(
+                    session,
+                    actor,
+                    payer=member.name,
+                    years=years,
+                    amount=amount,
+                    on=options["date"],
+                    member_id=member.id,
+                    number=number,
+                    note="按给定编号开具",
+                )
         else:
-            number = issue_receipt(session, actor, payer=member.name, years=years, amount=amount, on=options["date"],
-                                   member_id=member.id).number  # fmt: skip
+            number = issue_receipt(
+                session, actor, payer=member.name, years=years, amount=amount, on=options["date"], member_id=member.id
+            ).number
             issued.append(number)
         item = DuesReceiptInput(
-            receipt_number=number, payer=member.name, years=years, amount=amount, date=options["date"],
+            receipt_number=number,
+            payer=member.name,
+            years=years,
+            amount=amount,
+            date=options["date"],
             member_number=member.member_number,
             received_by=options["received_by"] or (actor.full_name if actor.id is not None else None),
-            payment_method=options["payment_method"] or None, note=options["note"] or None,
-        )  # fmt: skip
+            payment_method=options["payment_method"] or None,
+            note=options["note"] or None,
+        )
         if amount < scheduled:
             # R-8.5: less than the scheduled dues needs the resident leader's written consent.
-            problems.append(Problem(item, f"金额低于应缴会费 {scheduled:,.2f} 元：减免须有驻会领导书面同意（第八条第（五）项）",
-                                    drawn=True))  # fmt: skip
+            problems.append(
+                Problem(
+                    item,
+                    f"金额低于应缴会费 {scheduled:,.2f} 元：减免须有驻会领导书面同意（第八条第（五）项）",
+                    drawn=True,
+                )
+            )
         items.append(item)
     return items

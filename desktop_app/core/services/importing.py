@@ -27,8 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
-from desktop_app.core.db import bulk_insert, clock_of
-from desktop_app.errors import ConflictError, ValidationError
+from desktop_app.core.db import bulk_insert, clock_of, table_of
 from desktop_app.core.models import (
     CATEGORY_LABELS,
     AuditEntry,
@@ -53,6 +52,7 @@ from desktop_app.core.validation import (
     normalise_uscc,
     parse_uscc,
 )
+from desktop_app.errors import ConflictError, ValidationError
 from desktop_app.spreadsheets.reader import Column, RosterSheet, SheetRow
 
 ProgressFn = Callable[[int, int], None]
@@ -139,8 +139,9 @@ class ImportPlan:
 
     def summary_line(self) -> str:
         """The last line the command prints (issue 3)."""
-        return (f"imported {self.imported}, updated {self.updated}, duplicates {self.duplicates}, "
-                f"rejected {self.rejected}")  # fmt: skip
+        return (
+            f"imported {self.imported}, updated {self.updated}, duplicates {self.duplicates}, rejected {self.rejected}"
+        )
 
     def summary_zh(self) -> str:
         text = f"新增 {self.imported} 个，更新 {self.updated} 个"
@@ -195,7 +196,8 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
     text = unicodedata.normalize("NFKC", str(value)).strip()
     match = _DATE_FULL.fullmatch(text)
     if match:
-        return _make_date(*match.groups(), text), None
+        year, month, day = match.groups()
+        return _make_date(year, month, day, text), None
     if re.fullmatch(r"\d{8}", text):
         return _make_date(text[:4], text[4:6], text[6:], text), None
     match = _DATE_MONTH.fullmatch(text)
@@ -224,7 +226,8 @@ def split_phones(value: Any, kind: str = "phone") -> tuple[list[str], list[str]]
     word, so that its error message names what the office meant.
     """
     text = cell_text(value)
-    mobiles, landlines = [], []
+    mobiles: list[str] = []
+    landlines: list[str] = []
     for part in re.split(r"[/,，、;；\n]+|\s{2,}", text):
         part = part.strip()
         if not part:
@@ -383,8 +386,8 @@ class _RowReader:
                 self._mentor(raw, column)
             else:
                 self.put(name, cell_text(raw) if name != "notes" else str(raw).strip(), column)
-        for role, (mobiles, landlines) in phones.items():
-            for key, numbers in ((f"{role}_mobile", mobiles), (f"{role}_landline", landlines)):
+        for role, (found_mobiles, found_landlines) in phones.items():
+            for key, numbers in ((f"{role}_mobile", found_mobiles), (f"{role}_landline", found_landlines)):
                 if numbers:
                     self.put(key, numbers[0][0], numbers[0][1])
                     self.extra_phones.extend(number for number, _ in numbers[1:])
@@ -397,7 +400,11 @@ class _RowReader:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             text = cell_text(raw)
             if isinstance(raw, float) or len(text) != 18:
-                self.fail("uscc", f"单元格被存成了数字（{text}），后几位已经丢失；请把该列设为“文本”格式后重新填写代码", column)
+                self.fail(
+                    "uscc",
+                    f"单元格被存成了数字（{text}），后几位已经丢失；请把该列设为“文本”格式后重新填写代码",
+                    column,
+                )
                 return
             raw = text
         self.put("uscc", raw, column)
@@ -406,7 +413,9 @@ class _RowReader:
         text = _key(cell_text(raw))
         code = self.ctx.levels.get(text) or self.ctx.levels.get(text.lower())
         if code is None:
-            self.fail("level", f"“{cell_text(raw)}”不是已设置的会员级别（可用：{'、'.join(self.ctx.level_names)}）", column)
+            self.fail(
+                "level", f"“{cell_text(raw)}”不是已设置的会员级别（可用：{'、'.join(self.ctx.level_names)}）", column
+            )
         else:
             self.put("level", code, column)
 
@@ -416,7 +425,9 @@ class _RowReader:
             self.put("category", category, column)
         else:
             self.source["category"] = column
-            self.remarks.append(f"单位类别“{cell_text(raw)}”不是本程序的类别（{'、'.join(CATEGORY_LABELS.values())}），未采用")
+            self.remarks.append(
+                f"单位类别“{cell_text(raw)}”不是本程序的类别（{'、'.join(CATEGORY_LABELS.values())}），未采用"
+            )
 
     def _mentor(self, raw: Any, column: Column) -> None:
         if not self.ctx.use_mentors:
@@ -424,7 +435,9 @@ class _RowReader:
         name = _key(cell_text(raw))
         mentor_id = self.ctx.mentors.get(name)
         if mentor_id is None:
-            self.fail("mentor_id", f"找不到在职的班主任“{cell_text(raw)}”，请先在“工作人员账户”中建立该班主任的账户", column)
+            self.fail(
+                "mentor_id", f"找不到在职的班主任“{cell_text(raw)}”，请先在“工作人员账户”中建立该班主任的账户", column
+            )
         else:
             self.put("mentor_id", mentor_id, column)
 
@@ -468,7 +481,9 @@ def _context(session: Session, actor: Actor, table: RosterSheet) -> tuple[_Conte
         notes.append("您的角色无权分配班主任，表格中的“班主任”列未导入。")
     mentors = {}
     if use_mentors:
-        rows = session.execute(select(Staff.full_name, Staff.id).where(Staff.role == Role.MENTOR, Staff.is_active.is_(True)))
+        rows = session.execute(
+            select(Staff.full_name, Staff.id).where(Staff.role == Role.MENTOR, Staff.is_active.is_(True))
+        )
         mentors = {_key(name): staff_id for name, staff_id in rows}
     if "category" not in table.fields:
         notes.append("表格没有“单位类别”列：各单位的类别按统一社会信用代码推定（企业按建筑业企业）。")
@@ -477,9 +492,13 @@ def _context(session: Session, actor: Actor, table: RosterSheet) -> tuple[_Conte
         notes.append("以下列不对应会员资料中的任何项目，未导入：" + "、".join(unused))
     ctx = _Context(
         lookups=_WorkbookLookups(session),
-        table=table, levels=level_lookup(level_list), level_names=[lv["name"] for lv in level_list],
-        default_level=get_setting(session, DEFAULT_LEVEL), mentors=mentors, use_mentors=use_mentors,
-    )  # fmt: skip
+        table=table,
+        levels=level_lookup(level_list),
+        level_names=[lv["name"] for lv in level_list],
+        default_level=get_setting(session, DEFAULT_LEVEL),
+        mentors=mentors,
+        use_mentors=use_mentors,
+    )
     return ctx, notes
 
 
@@ -487,8 +506,9 @@ def _fingerprint(table: RosterSheet, row: SheetRow) -> tuple[str, ...]:
     """A row's content, to tell an exact repeat from a second row with other details."""
     return tuple(
         normalise_uscc(cell_text(table.value(row, c))) if c.field == "uscc" else _key(cell_text(table.value(row, c)))
-        for c in table.columns if c.field not in (None, "serial")
-    )  # fmt: skip
+        for c in table.columns
+        if c.field not in (None, "serial")
+    )
 
 
 def plan_import(session: Session, actor: Actor, table: RosterSheet, progress: ProgressFn | None = None) -> ImportPlan:
@@ -503,7 +523,8 @@ def _plan(session: Session, actor: Actor, table: RosterSheet, progress: Progress
     require(actor, Permission.EDIT_MEMBERS)  # an import enters and corrects members, in bulk
     ctx, notes = _context(session, actor, table)
     existing: dict[str, tuple[int, int]] = {
-        code: (member_id, version) for code, member_id, version in session.execute(select(Member.uscc, Member.id, Member.version))
+        code: (member_id, version)
+        for code, member_id, version in session.execute(select(Member.uscc, Member.id, Member.version))
     }
     # The members the file will update, loaded in a few queries (held here: the identity map is weak).
     loaded = _load_matches(session, table, existing)
@@ -527,7 +548,7 @@ def _plan(session: Session, actor: Actor, table: RosterSheet, progress: Progress
             outcome.reasons.append(
                 f"第 {row.number} 行：与第 {first_row} 行的统一社会信用代码相同，已跳过"
                 + ("" if same else "（两行内容不完全相同，请核对）")
-            )  # fmt: skip
+            )
             continue
         match = existing.get(code) if code else None
         if match is not None:
@@ -544,7 +565,9 @@ def _plan(session: Session, actor: Actor, table: RosterSheet, progress: Progress
                     column = reader.source.get(number_field)
                     where = f" {column.letter} 列（{column.title}）" if column else ""
                     outcome.fate = Fate.REJECTED
-                    outcome.reasons.append(f"第 {row.number} 行{where}：{label(number_field)}：“{number}”与第 {first} 行相同")
+                    outcome.reasons.append(
+                        f"第 {row.number} 行{where}：{label(number_field)}：“{number}”与第 {first} 行相同"
+                    )
                 else:
                     numbers_in_file[(number_field, number)] = row.number
         if outcome.fate != Fate.REJECTED:
@@ -553,17 +576,25 @@ def _plan(session: Session, actor: Actor, table: RosterSheet, progress: Progress
         progress(total, total)
     del loaded
     return ImportPlan(
-        source=table.path.name, sheet=table.sheet, outcomes=outcomes, blank_rows=list(table.blank_rows),
-        totals_rows=list(table.totals_rows), repeated_headers=list(table.repeated_headers), notes=notes,
-    )  # fmt: skip
+        source=table.path.name,
+        sheet=table.sheet,
+        outcomes=outcomes,
+        blank_rows=list(table.blank_rows),
+        totals_rows=list(table.totals_rows),
+        repeated_headers=list(table.repeated_headers),
+        notes=notes,
+    )
 
 
 def _load_matches(session: Session, table: RosterSheet, existing: dict[str, tuple[int, int]]) -> list[Member]:
     column = table.column_for("uscc")
     if column is None:
         return []
-    ids = {existing[code][0] for row in table.rows
-           if (code := normalise_uscc(cell_text(table.value(row, column)))) in existing}  # fmt: skip
+    ids = {
+        existing[code][0]
+        for row in table.rows
+        if (code := normalise_uscc(cell_text(table.value(row, column)))) in existing
+    }
     ordered = sorted(ids)
     loaded: list[Member] = []
     for start in range(0, len(ordered), 500):
@@ -607,8 +638,9 @@ NUMBER_ASSIGNED = "会员编号将自动分配"
 _NOT_UPDATED = ("status", "left_date", "left_reason")
 
 
-def _plan_update(session: Session, ctx: _Context, reader: _RowReader, outcome: RowOutcome, member_id: int,
-                 version: int) -> None:  # fmt: skip
+def _plan_update(
+    session: Session, ctx: _Context, reader: _RowReader, outcome: RowOutcome, member_id: int, version: int
+) -> None:
     member = session.get(Member, member_id)
     assert member is not None
     before = member_values(member)
@@ -623,7 +655,9 @@ def _plan_update(session: Session, ctx: _Context, reader: _RowReader, outcome: R
         number = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(incoming.get(key) or ""))).upper()
         if number and before.get(key) and number != before[key]:
             column = reader.source.get(key)
-            errors.setdefault(key, f"{label(key)}：表格中为“{number}”，名册中该单位为“{before[key]}”；编号不会被导入覆盖，请核对")
+            errors.setdefault(
+                key, f"{label(key)}：表格中为“{number}”，名册中该单位为“{before[key]}”；编号不会被导入覆盖，请核对"
+            )
             if column is not None:
                 reader.source[key] = column
     if "notes" in incoming and before.get("notes") and incoming["notes"] not in before["notes"]:
@@ -685,7 +719,7 @@ def _apply(session: Session, actor: Actor, plan: ImportPlan, progress: ProgressF
         progress(0, total)
     _assign_numbers(session, new_rows)
     connection = session.connection()
-    table = Member.__table__
+    table = table_of(Member)
     columns = [*EDITABLE_FIELDS, "search_text", "created_at", "updated_at", "version"]
     for start in range(0, len(new_rows), CHUNK):
         chunk = new_rows[start : start + CHUNK]
@@ -695,15 +729,26 @@ def _apply(session: Session, actor: Actor, plan: ImportPlan, progress: ProgressF
             row.update(search_text=build_search_text(row), created_at=now, updated_at=now, version=1)
             rows.append({key: row[key] for key in columns})
         bulk_insert(connection, table, rows)
-        ids = dict(session.execute(select(Member.uscc, Member.id).where(Member.uscc.in_([o.values["uscc"] for o in chunk]))).all())
+        ids = dict(
+            session.execute(
+                select(Member.uscc, Member.id).where(Member.uscc.in_([o.values["uscc"] for o in chunk]))
+            ).all()
+        )
         for outcome in chunk:
             outcome.member_id = ids[outcome.values["uscc"]]
         step(len(chunk))
     assignments = [
-        {"member_id": o.member_id, "mentor_id": o.values["mentor_id"], "start_date": today,
-         "end_date": None, "assigned_by_id": actor.id, "note": f"导入：{plan.source}"[:300]}
-        for o in new_rows if o.values.get("mentor_id")
-    ]  # fmt: skip
+        {
+            "member_id": o.member_id,
+            "mentor_id": o.values["mentor_id"],
+            "start_date": today,
+            "end_date": None,
+            "assigned_by_id": actor.id,
+            "note": f"导入：{plan.source}"[:300],
+        }
+        for o in new_rows
+        if o.values.get("mentor_id")
+    ]
 
     if changed:
         keys = [key for key in EDITABLE_FIELDS if key != "mentor_id"] + ["mentor_id", "search_text", "updated_at"]
@@ -718,8 +763,12 @@ def _apply(session: Session, actor: Actor, plan: ImportPlan, progress: ProgressF
             params = []
             for outcome in chunk:
                 values = {key: outcome.values.get(key) for key in keys}
-                values.update(search_text=build_search_text(values), updated_at=now,
-                              b_id=outcome.member_id, b_version=outcome.version)  # fmt: skip
+                values.update(
+                    search_text=build_search_text(values),
+                    updated_at=now,
+                    b_id=outcome.member_id,
+                    b_version=outcome.version,
+                )
                 params.append(values)
                 if "mentor_id" in outcome.changes:
                     moved.append(outcome)
@@ -728,19 +777,29 @@ def _apply(session: Session, actor: Actor, plan: ImportPlan, progress: ProgressF
                 raise ConflictError("导入期间有会员资料被其他人修改，本次导入未保存任何内容。请重新导入。")
             step(len(chunk))
         if moved:  # R-7.1: one mentor at a time; close the open assignment, keep the history
-            ids = [o.member_id for o in moved]
-            for start in range(0, len(ids), CHUNK):
+            moved_ids = [o.member_id for o in moved]
+            for start in range(0, len(moved_ids), CHUNK):
                 session.execute(
                     update(MentorAssignment)
-                    .where(MentorAssignment.member_id.in_(ids[start : start + CHUNK]), MentorAssignment.end_date.is_(None))
+                    .where(
+                        MentorAssignment.member_id.in_(moved_ids[start : start + CHUNK]),
+                        MentorAssignment.end_date.is_(None),
+                    )
                     .values(end_date=today)
                 )
             assignments += [
-                {"member_id": o.member_id, "mentor_id": o.values["mentor_id"], "start_date": today,
-                 "end_date": None, "assigned_by_id": actor.id, "note": f"导入：{plan.source}"[:300]}
-                for o in moved if o.values.get("mentor_id")
-            ]  # fmt: skip
-    bulk_insert(connection, MentorAssignment.__table__, assignments)
+                {
+                    "member_id": o.member_id,
+                    "mentor_id": o.values["mentor_id"],
+                    "start_date": today,
+                    "end_date": None,
+                    "assigned_by_id": actor.id,
+                    "note": f"导入：{plan.source}"[:300],
+                }
+                for o in moved
+                if o.values.get("mentor_id")
+            ]
+    bulk_insert(connection, table_of(MentorAssignment), assignments)
     _record(session, actor, plan, new_rows, changed, now)
     session.expire_all()  # members changed behind the ORM's back
     plan.applied = True
@@ -761,33 +820,67 @@ def _assign_numbers(session: Session, new_rows: list[RowOutcome]) -> None:
         outcome.remarks = [r if r != NUMBER_ASSIGNED else f"会员编号自动分配为 {number}" for r in outcome.remarks]
 
 
-def _record(session: Session, actor: Actor, plan: ImportPlan, new_rows: Iterable[RowOutcome],
-            changed: Iterable[RowOutcome], now: dt.datetime) -> None:  # fmt: skip
+def _record(
+    session: Session,
+    actor: Actor,
+    plan: ImportPlan,
+    new_rows: Iterable[RowOutcome],
+    changed: Iterable[RowOutcome],
+    now: dt.datetime,
+) -> None:
     """One audit entry for the run and one per member created or changed (R-2.1)."""
     audit.record(
-        session, actor, "import", "import", None,
+        session,
+        actor,
+        "import",
+        "import",
+        None,
         f"导入会员名册“{plan.source}”（工作表“{plan.sheet}”）：{plan.summary_zh()}",
-        after={"file": plan.source, "sheet": plan.sheet, "imported": plan.imported, "updated": plan.updated,
-               "unchanged": plan.unchanged, "duplicates": plan.duplicates, "rejected": plan.rejected},
-    )  # fmt: skip
+        after={
+            "file": plan.source,
+            "sheet": plan.sheet,
+            "imported": plan.imported,
+            "updated": plan.updated,
+            "unchanged": plan.unchanged,
+            "duplicates": plan.duplicates,
+            "rejected": plan.rejected,
+        },
+    )
     source = plan.source if len(plan.source) <= 120 else plan.source[:117] + "…"
     entries = []
     base = {"at": now, "actor_id": actor.id, "actor_name": actor.full_name, "entity_type": "member"}
     for outcome in new_rows:
         after = {k: audit.jsonable(v) for k, v in outcome.values.items() if v not in (None, "")}
-        entries.append({**base, "action": "create", "entity_id": outcome.member_id, "before": None, "after": after,
-                        "summary": f"从 Excel 导入：{source} 第 {outcome.row} 行"})  # fmt: skip
+        entries.append(
+            {
+                **base,
+                "action": "create",
+                "entity_id": outcome.member_id,
+                "before": None,
+                "after": after,
+                "summary": f"从 Excel 导入：{source} 第 {outcome.row} 行",
+            }
+        )
     for outcome in changed:
         old, new = audit.changed_values(outcome.before, outcome.values)  # already JSON-ready
-        entries.append({**base, "action": "update", "entity_id": outcome.member_id, "before": old, "after": new,
-                        "summary": f"从 Excel 导入更新：{source} 第 {outcome.row} 行"})  # fmt: skip
+        entries.append(
+            {
+                **base,
+                "action": "update",
+                "entity_id": outcome.member_id,
+                "before": old,
+                "after": new,
+                "summary": f"从 Excel 导入更新：{source} 第 {outcome.row} 行",
+            }
+        )
     # Core executemany rather than bulk_insert: the JSON before/after values are not hashable.
     for start in range(0, len(entries), CHUNK):
-        session.execute(insert(AuditEntry.__table__), entries[start : start + CHUNK])
+        session.execute(insert(table_of(AuditEntry)), entries[start : start + CHUNK])
 
 
-def import_members(session: Session, actor: Actor, table: RosterSheet, *, dry_run: bool = False,
-                   progress: ProgressFn | None = None) -> ImportPlan:  # fmt: skip
+def import_members(
+    session: Session, actor: Actor, table: RosterSheet, *, dry_run: bool = False, progress: ProgressFn | None = None
+) -> ImportPlan:
     """Plan and (unless ``dry_run``) write, in the caller's session (one transaction)."""
     plan = plan_import(session, actor, table, progress=None if progress is None else lambda d, t: progress(d, 2 * t))
     if dry_run:

@@ -19,8 +19,12 @@ def address_input(member: Member, recipient: str = "liaison") -> AddressInput:
 
 
 def address_items(
-    session: Session, actor: Actor, members: list[Member], options: dict[str, Any], problems: list[Problem],
+    session: Session,
+    actor: Actor,
+    members: list[Member],
+    options: dict[str, Any],
+    problems: list[Problem],
     issued: list[str],
-) -> list[AddressInput]:  # fmt: skip
+) -> list[AddressInput]:
     """Labels and envelopes for ``members``, addressed to the chosen person (the liaison by default)."""
     return [address_input(m, options["recipient"]) for m in members]

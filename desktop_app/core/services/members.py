@@ -14,8 +14,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
-from desktop_app.documents.inputs import ContactInput
-from desktop_app.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.models import (
     CONTACT_FIELDS,
     CONTACT_ROLES,
@@ -55,6 +53,8 @@ from desktop_app.core.validation import (
     parse_uscc,
     strip_control_characters,
 )
+from desktop_app.documents.inputs import ContactInput
+from desktop_app.errors import ConflictError, NotFound, ValidationError
 
 CONTACT_COLUMNS = tuple(f"{role}_{field}" for role in CONTACT_ROLES for field in CONTACT_FIELDS)
 EDITABLE_FIELDS = (
@@ -172,7 +172,11 @@ def validate_member(
                 out[field] = _as_date(values[field])
             except ValueError:
                 fail(field, "日期格式应为 2020-10-27")
-    if out.get("status", MemberStatus.ACTIVE) != MemberStatus.ACTIVE and "left_date" in values and not out.get("left_date"):
+    if (
+        out.get("status", MemberStatus.ACTIVE) != MemberStatus.ACTIVE
+        and "left_date" in values
+        and not out.get("left_date")
+    ):
         fail("left_date", "已退会或已取消资格的会员须填写退会日期")
     if out.get("join_date") and out.get("left_date") and out["left_date"] < out["join_date"]:
         fail("left_date", "不能早于入会日期")
@@ -182,7 +186,9 @@ def validate_member(
     for field in ("main_business", "qualification", "district", "address", "notes", "left_reason"):
         if field in values:
             try:
-                text = clean_multiline(values[field]) if field in ("notes", "left_reason") else clean_text(values[field])
+                text = (
+                    clean_multiline(values[field]) if field in ("notes", "left_reason") else clean_text(values[field])
+                )
             except FieldError as exc:
                 fail(field, str(exc))
                 continue
@@ -282,17 +288,32 @@ def create_member(session: Session, actor: Actor, values: dict[str, Any]) -> Mem
     if checked.get("mentor_id") is not None:
         require(actor, Permission.ASSIGN_MENTORS)
     if not checked.get("member_number"):
-        checked["member_number"] = next_number(session, "member", MEMBER_NUMBER_FORMAT, _taken(session, "member_number"))
+        checked["member_number"] = next_number(
+            session, "member", MEMBER_NUMBER_FORMAT, _taken(session, "member_number")
+        )
     now = clock_of(session).now()
     member = Member(**checked, created_at=now, updated_at=now, search_text="")
     member.search_text = build_search_text(member)
     session.add(member)
     session.flush()
     if member.mentor_id is not None:
-        session.add(MentorAssignment(member_id=member.id, mentor_id=member.mentor_id,
-                                     start_date=clock_of(session).today(), assigned_by_id=actor.id))  # fmt: skip
-    audit.record(session, actor, "create", "member", member.id, f"录入会员 {member.name}",
-                 after={k: v for k, v in member_values(member).items() if v not in (None, "")})  # fmt: skip
+        session.add(
+            MentorAssignment(
+                member_id=member.id,
+                mentor_id=member.mentor_id,
+                start_date=clock_of(session).today(),
+                assigned_by_id=actor.id,
+            )
+        )
+    audit.record(
+        session,
+        actor,
+        "create",
+        "member",
+        member.id,
+        f"录入会员 {member.name}",
+        after={k: v for k, v in member_values(member).items() if v not in (None, "")},
+    )
     return member
 
 
@@ -415,7 +436,18 @@ def _apply_filter(query: Select, flt: MemberFilter) -> Select:
     return query
 
 
-SORT_KEYS = ("member_number", "name", "uscc", "level", "category", "status", "mentor", "liaison_name", "liaison_mobile", "join_date")
+SORT_KEYS = (
+    "member_number",
+    "name",
+    "uscc",
+    "level",
+    "category",
+    "status",
+    "mentor",
+    "liaison_name",
+    "liaison_mobile",
+    "join_date",
+)
 
 
 def _sort_expression(session: Session, key: str):  # type: ignore[no-untyped-def]
@@ -428,7 +460,11 @@ def _sort_expression(session: Session, key: str):  # type: ignore[no-untyped-def
 
 
 def search_member_ids(
-    session: Session, flt: MemberFilter, *, sort: str = "member_number", descending: bool = False,
+    session: Session,
+    flt: MemberFilter,
+    *,
+    sort: str = "member_number",
+    descending: bool = False,
     limit: int | None = None,
 ) -> list[int]:
     """The ids of the matching members in display order; the register fetches rows by id."""
@@ -466,12 +502,21 @@ def register_rows(session: Session, ids: list[int]) -> dict[int, RegisterRow]:
         return {}
     query = (
         select(
-            Member.id, Member.member_number, Member.name, Member.uscc, Member.level, Member.category,
-            Member.status, Staff.full_name, Member.liaison_name, Member.liaison_mobile, Member.join_date,
+            Member.id,
+            Member.member_number,
+            Member.name,
+            Member.uscc,
+            Member.level,
+            Member.category,
+            Member.status,
+            Staff.full_name,
+            Member.liaison_name,
+            Member.liaison_mobile,
+            Member.join_date,
         )
         .outerjoin(Staff, Staff.id == Member.mentor_id)
         .where(Member.id.in_(ids))
-    )  # fmt: skip
+    )
     return {row[0]: RegisterRow(*row) for row in session.execute(query)}
 
 

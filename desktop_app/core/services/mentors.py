@@ -23,7 +23,9 @@ from desktop_app.documents.inputs import HandoverChange, HandoverFormInput
 from desktop_app.errors import ValidationError
 
 
-def assign_mentor(session: Session, actor: Actor, member_id: int, mentor_id: int | None, note: str | None = None) -> Member:
+def assign_mentor(
+    session: Session, actor: Actor, member_id: int, mentor_id: int | None, note: str | None = None
+) -> Member:
     require(actor, Permission.ASSIGN_MENTORS)
     member = get_member(session, member_id)
     checked = validate_member(session, {**member_values(member), "mentor_id": mentor_id}, member_id=member_id)
@@ -32,8 +34,16 @@ def assign_mentor(session: Session, actor: Actor, member_id: int, mentor_id: int
         set_mentor(session, actor, member, checked["mentor_id"], note)
         member.updated_at = clock_of(session).now()
     session.flush()
-    audit.record(session, actor, "assign_mentor", "member", member.id, "分配班主任",
-                 {"mentor_id": before}, {"mentor_id": member.mentor_id})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "assign_mentor",
+        "member",
+        member.id,
+        "分配班主任",
+        {"mentor_id": before},
+        {"mentor_id": member.mentor_id},
+    )
     return member
 
 
@@ -54,10 +64,12 @@ HANDOVER_FIELDS: tuple[tuple[str, str], ...] = (
     ("name", "单位名称"),
     ("address", "通讯地址"),
     ("postcode", "邮政编码"),
-    *((f"{role}_{f}", f"{role_label}{'' if f == 'name' else CONTACT_FIELD_LABELS[f]}")
-      for role, role_label in CONTACT_LABELS.items()
-      for f in ("name", "position", "mobile", "landline", "wechat", "email")),
-)  # fmt: skip
+    *(
+        (f"{role}_{f}", f"{role_label}{'' if f == 'name' else CONTACT_FIELD_LABELS[f]}")
+        for role, role_label in CONTACT_LABELS.items()
+        for f in ("name", "position", "mobile", "landline", "wechat", "email")
+    ),
+)
 
 
 def _handover_field(text: str) -> tuple[str, str]:
@@ -85,26 +97,52 @@ def parse_changes(member: Member, text: str) -> tuple[HandoverChange, ...]:
     return tuple(changes)
 
 
-def handover_input(member: Member, *, changes: Sequence[HandoverChange] = (), reported_on: dt.date | None = None,
-                   form_date: dt.date | None = None, note: str | None = None) -> HandoverFormInput:  # fmt: skip
+def handover_input(
+    member: Member,
+    *,
+    changes: Sequence[HandoverChange] = (),
+    reported_on: dt.date | None = None,
+    form_date: dt.date | None = None,
+    note: str | None = None,
+) -> HandoverFormInput:
     # What the office has on file (empty items left out: the form has blank rows to add them).
-    current = tuple(HandoverChange(label, str(getattr(member, key)))
-                    for key, label in HANDOVER_FIELDS if getattr(member, key) not in (None, ""))  # fmt: skip
+    current = tuple(
+        HandoverChange(label, str(getattr(member, key)))
+        for key, label in HANDOVER_FIELDS
+        if getattr(member, key) not in (None, "")
+    )
     return HandoverFormInput(
-        member_name=member.name, member_number=member.member_number, changes=tuple(changes), current=current,
-        reported_on=reported_on, mentor_name=member.mentor.full_name if member.mentor else None,
-        form_date=form_date, note=note or None,
-    )  # fmt: skip
+        member_name=member.name,
+        member_number=member.member_number,
+        changes=tuple(changes),
+        current=current,
+        reported_on=reported_on,
+        mentor_name=member.mentor.full_name if member.mentor else None,
+        form_date=form_date,
+        note=note or None,
+    )
 
 
 def handover_items(
-    session: Session, actor: Actor, members: list[Member], options: dict[str, Any], problems: list[Problem],
+    session: Session,
+    actor: Actor,
+    members: list[Member],
+    options: dict[str, Any],
+    problems: list[Problem],
     issued: list[str],
-) -> list[HandoverFormInput]:  # fmt: skip
+) -> list[HandoverFormInput]:
     """The documents area's handover forms: blank, or one per member (changes for one member only)."""
     if not members:
         return [HandoverFormInput(member_name="", form_date=options["form_date"])]
     if options["changes"] and len(members) > 1:
         raise ValidationError({"changes": "变更事项：只能为一个会员填写变更事项"})
-    return [handover_input(m, changes=parse_changes(m, options["changes"]), reported_on=options["reported_on"],
-                           form_date=options["form_date"], note=options["note"]) for m in members]  # fmt: skip
+    return [
+        handover_input(
+            m,
+            changes=parse_changes(m, options["changes"]),
+            reported_on=options["reported_on"],
+            form_date=options["form_date"],
+            note=options["note"],
+        )
+        for m in members
+    ]

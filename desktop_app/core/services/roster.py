@@ -9,7 +9,6 @@ then by join date, then by member number. Rows are plain tuples so that 100,000 
 
 from __future__ import annotations
 
-
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
@@ -19,7 +18,6 @@ from desktop_app.core.models import CATEGORY_LABELS, Member, MemberStatus, Staff
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.settings import ASSOCIATION_NAME, get_setting, levels
 from desktop_app.records import Roster, RosterColumn
-
 
 # Mobiles, WeChat and e-mail are personal: only in the office's own version. Office
 # landlines and the mailing address are how the public reaches a member, so both versions have them.
@@ -85,11 +83,22 @@ def build_roster(session: Session, actor: Actor, *, public: bool) -> Roster:
     association = get_setting(session, ASSOCIATION_NAME)
     version = "公开版" if public else "内部版"
     # issue 10: every export of personal data is in the audit log (who, which version, how many rows)
-    audit.record(session, actor, "export_roster", "roster", None, f"导出会员名册（{version}，{len(rows)} 个会员）",
-                 after={"version": version, "rows": len(rows)})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "export_roster",
+        "roster",
+        None,
+        f"导出会员名册（{version}，{len(rows)} 个会员）",
+        after={"version": version, "rows": len(rows)},
+    )
     ordered_counts = sorted(counts.items(), key=lambda item: rank.get(item[0], len(rank)))
     return Roster(
-        title=f"{association}会员名册", association=association, made_on=clock_of(session).today(),
-        public=public, columns=chosen, rows=rows,
+        title=f"{association}会员名册",
+        association=association,
+        made_on=clock_of(session).today(),
+        public=public,
+        columns=chosen,
+        rows=rows,
         level_counts=[(names.get(code, code), count) for code, count in ordered_counts],
-    )  # fmt: skip
+    )

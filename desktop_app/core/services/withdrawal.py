@@ -27,9 +27,15 @@ def withdrawal_grounds(session: Session, member: Member) -> WithdrawalGrounds:
     return WithdrawalGrounds()
 
 
-def withdrawal_input(session: Session, member: Member, grounds: WithdrawalGrounds, *,
-                     notice_date: dt.date | None = None, response_days: int | None = None,
-                     notice_number: str | None = None) -> WithdrawalNoticeInput:  # fmt: skip
+def withdrawal_input(
+    session: Session,
+    member: Member,
+    grounds: WithdrawalGrounds,
+    *,
+    notice_date: dt.date | None = None,
+    response_days: int | None = None,
+    notice_number: str | None = None,
+) -> WithdrawalNoticeInput:
     notice_date = notice_date or clock_of(session).today()
     days = response_days or get_setting(session, NOTICE_RESPONSE_DAYS)
     mentor: Staff | None = member.mentor
@@ -38,20 +44,32 @@ def withdrawal_input(session: Session, member: Member, grounds: WithdrawalGround
         contact, phone = f"{mentor.full_name}（班主任）", mentor.landline or mentor.mobile
     person, _phone = person_of(member, "legal_representative")
     return WithdrawalNoticeInput(
-        member_name=member.name, grounds=grounds, notice_date=notice_date,
-        response_deadline=notice_date + dt.timedelta(days=days), member_number=member.member_number,
-        addressee=person, address=member.address, postcode=member.postcode, contact_name=contact,
-        contact_phone=phone, notice_number=notice_number or None,
-    )  # fmt: skip
+        member_name=member.name,
+        grounds=grounds,
+        notice_date=notice_date,
+        response_deadline=notice_date + dt.timedelta(days=days),
+        member_number=member.member_number,
+        addressee=person,
+        address=member.address,
+        postcode=member.postcode,
+        contact_name=contact,
+        contact_phone=phone,
+        notice_number=notice_number or None,
+    )
 
 
 def notice_items(
-    session: Session, actor: Actor, members: list[Member], options: dict[str, Any], problems: list[Problem],
+    session: Session,
+    actor: Actor,
+    members: list[Member],
+    options: dict[str, Any],
+    problems: list[Problem],
     issued: list[str],
-) -> list[WithdrawalNoticeInput]:  # fmt: skip
+) -> list[WithdrawalNoticeInput]:
     """The documents area's withdrawal notices (R-12.1), for active members only."""
-    given = WithdrawalGrounds(options["unpaid_years"], options["no_activity_since"],
-                              options["disqualification"] or None)  # fmt: skip
+    given = WithdrawalGrounds(
+        options["unpaid_years"], options["no_activity_since"], options["disqualification"] or None
+    )
     if options["notice_number"] and len(members) > 1:
         raise ValidationError({"notice_number": "文号：只能为一个会员指定文号"})
     items = []
@@ -65,7 +83,14 @@ def notice_items(
         if member.status != MemberStatus.ACTIVE:
             problems.append(Problem(MemberRef.of(member), f"会员状态为“{member.status.label}”，无需告知"))
             continue
-        items.append(withdrawal_input(session, member, grounds, notice_date=options["notice_date"],
-                                      response_days=options["response_days"],
-                                      notice_number=options["notice_number"]))  # fmt: skip
+        items.append(
+            withdrawal_input(
+                session,
+                member,
+                grounds,
+                notice_date=options["notice_date"],
+                response_days=options["response_days"],
+                notice_number=options["notice_number"],
+            )
+        )
     return items

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
-from desktop_app.errors import NotFound, ValidationError
 from desktop_app.core.models import (
     Application,
     ApplicationDocument,
@@ -24,6 +23,16 @@ from desktop_app.core.models import (
     EventKind,
 )
 from desktop_app.core.security import Actor, Permission
+from desktop_app.core.services.admission.checks import _check_text, _closed_refusal, _require
+from desktop_app.core.services.admission.steps import (
+    DOCUMENT_LABELS,
+    REQUIRED_DOCUMENTS,
+    STAGE_ORDER,
+    AdmissionRefused,
+    _event,
+    _staff_names,
+    get_application,
+)
 from desktop_app.core.settings import (
     ATTACHMENT_LIMIT_MB,
     get_setting,
@@ -32,9 +41,7 @@ from desktop_app.core.validation import (
     FieldError,
     check_control_characters,
 )
-from desktop_app.core.services.admission.checks import _check_text, _closed_refusal, _require
-from desktop_app.core.services.admission.steps import AdmissionRefused, DOCUMENT_LABELS, REQUIRED_DOCUMENTS, STAGE_ORDER, _event, _staff_names, get_application
-
+from desktop_app.errors import NotFound, ValidationError
 
 # Types are recognised by their content's signature, never by the file name alone.
 FILE_SIGNATURES = (
@@ -73,15 +80,21 @@ def _check_file(session: Session, file_name: str, content: bytes) -> str:
         raise ValidationError({"file": f"文件“{name}”：是空文件"})
     limit = attachment_limit_bytes(session)
     if len(content) > limit:
-        raise ValidationError({"file": f"文件“{name}”：{len(content) / 1048576:.1f} MB，超过上限 {limit // 1048576} MB"})
+        raise ValidationError(
+            {"file": f"文件“{name}”：{len(content) / 1048576:.1f} MB，超过上限 {limit // 1048576} MB"}
+        )
     mime = sniff_type(content)
     extension = PurePath(name).suffix.lower()
     if mime is None:
-        raise ValidationError({"file": f"文件“{name}”：只接受 PDF、JPEG、PNG 文件（按文件内容判断，不是这三种格式之一）"})
+        raise ValidationError(
+            {"file": f"文件“{name}”：只接受 PDF、JPEG、PNG 文件（按文件内容判断，不是这三种格式之一）"}
+        )
     allowed = next(exts for _sig, m, exts in FILE_SIGNATURES if m == mime)
     if extension not in allowed:
         real = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}[mime]
-        raise ValidationError({"file": f"文件“{name}”：内容是 {real} 文件，但扩展名是“{extension or '无'}”，请核对是否选错文件"})
+        raise ValidationError(
+            {"file": f"文件“{name}”：内容是 {real} 文件，但扩展名是“{extension or '无'}”，请核对是否选错文件"}
+        )
     problem = attachment_problem(name, mime, content)
     if problem is not None:
         raise ValidationError({"file": problem})
@@ -120,12 +133,14 @@ def _pdf_problem(name: str, content: bytes) -> str | None:
             # it opens with an empty password, as in any viewer. Otherwise nobody here can read it.
             # pypdf needs the ``cryptography`` package for AES; without it such a file is refused.
             try:
-                opened = reader.decrypt("")
+                opened = bool(reader.decrypt(""))
             except Exception:  # noqa: BLE001 — pypdf's DependencyError, or a damaged encryption dictionary
-                opened = 0
+                opened = False
             if not opened:
-                return (f"“{name}”设置了打开密码，无法查看其内容。请上传没有密码的副本"
-                        "（例如在 PDF 阅读器中输入密码后“打印”为 PDF 另存一份）。")  # fmt: skip
+                return (
+                    f"“{name}”设置了打开密码，无法查看其内容。请上传没有密码的副本"
+                    "（例如在 PDF 阅读器中输入密码后“打印”为 PDF 另存一份）。"
+                )
         pages = reader.pages
         if len(pages) < 1:
             return f"“{name}”不是有效的 PDF 文件（没有页面），请重新扫描或另存为 PDF 后再上传。"
@@ -185,9 +200,15 @@ def _document_locked(application: Application, kind: DocumentKind) -> str | None
     """Documents a completed step relied on cannot be removed without sending the application back."""
     if application.status != ApplicationStatus.OPEN:
         return _closed_refusal(application)
-    if kind in REQUIRED_DOCUMENTS and STAGE_ORDER[application.stage] >= STAGE_ORDER[ApplicationStage.DOCUMENTS_SUBMITTED]:
+    if (
+        kind in REQUIRED_DOCUMENTS
+        and STAGE_ORDER[application.stage] >= STAGE_ORDER[ApplicationStage.DOCUMENTS_SUBMITTED]
+    ):
         return "资料已确认齐全，不能再删除；如需更换，请先退回到“提交资料”。"
-    if kind == DocumentKind.CREDIT_EVIDENCE and STAGE_ORDER[application.stage] >= STAGE_ORDER[ApplicationStage.CREDIT_CHECKED]:
+    if (
+        kind == DocumentKind.CREDIT_EVIDENCE
+        and STAGE_ORDER[application.stage] >= STAGE_ORDER[ApplicationStage.CREDIT_CHECKED]
+    ):
         return "信用考察已记录，其材料不能再删除；如需更换，请先退回到“信用考察”。"
     return None
 
@@ -209,15 +230,27 @@ def attach_document(
     mime = _check_file(session, file_name, content)
     now = clock_of(session).now()
     document = ApplicationDocument(
-        application_id=application.id, kind=kind, file_name=_base_name(file_name)[:255], mime_type=mime,
-        size=len(content), sha256=hashlib.sha256(content).hexdigest(), content=content,
-        uploaded_by_id=actor.id, uploaded_at=now,
-    )  # fmt: skip
+        application_id=application.id,
+        kind=kind,
+        file_name=_base_name(file_name)[:255],
+        mime_type=mime,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+        uploaded_by_id=actor.id,
+        uploaded_at=now,
+    )
     session.add(document)
     session.flush()
     summary = f"上传{DOCUMENT_LABELS[kind]}：{document.file_name}（{_size_text(document.size)}）"
-    _event(session, actor, application, EventKind.DOCUMENT_ADDED, summary,
-           details={"document_id": document.id, "kind": kind.value, "file_name": document.file_name})  # fmt: skip
+    _event(
+        session,
+        actor,
+        application,
+        EventKind.DOCUMENT_ADDED,
+        summary,
+        details={"document_id": document.id, "kind": kind.value, "file_name": document.file_name},
+    )
     audit.record(session, actor, "attach", "application", application.id, f"{application.application_number} {summary}")
     return document
 
@@ -236,8 +269,15 @@ def remove_document(session: Session, actor: Actor, document_id: int, *, reason:
     if errors:
         raise ValidationError(errors)
     summary = f"删除{DOCUMENT_LABELS[document.kind]}：{document.file_name}"
-    _event(session, actor, application, EventKind.DOCUMENT_REMOVED, summary, reason=reason or None,
-           details={"kind": document.kind.value, "file_name": document.file_name, "sha256": document.sha256})  # fmt: skip
+    _event(
+        session,
+        actor,
+        application,
+        EventKind.DOCUMENT_REMOVED,
+        summary,
+        reason=reason or None,
+        details={"kind": document.kind.value, "file_name": document.file_name, "sha256": document.sha256},
+    )
     audit.record(session, actor, "detach", "application", application.id, f"{application.application_number} {summary}")
     session.delete(document)
     session.flush()
@@ -259,21 +299,37 @@ def _size_text(size: int) -> str:
 def checklist(session: Session, application_id: int) -> list[ChecklistItem]:
     names = _staff_names(session)
     rows = session.execute(
-        select(ApplicationDocument.id, ApplicationDocument.kind, ApplicationDocument.file_name,
-               ApplicationDocument.mime_type, ApplicationDocument.size, ApplicationDocument.uploaded_by_id,
-               ApplicationDocument.uploaded_at)
+        select(
+            ApplicationDocument.id,
+            ApplicationDocument.kind,
+            ApplicationDocument.file_name,
+            ApplicationDocument.mime_type,
+            ApplicationDocument.size,
+            ApplicationDocument.uploaded_by_id,
+            ApplicationDocument.uploaded_at,
+        )
         .where(ApplicationDocument.application_id == application_id)
         .order_by(ApplicationDocument.uploaded_at, ApplicationDocument.id)
-    ).all()  # fmt: skip
+    ).all()
     by_kind: dict[DocumentKind, list[DocumentInfo]] = {}
     for row in rows:
-        by_kind.setdefault(row.kind, []).append(DocumentInfo(
-            row.id, row.kind, row.file_name, row.mime_type, row.size, names.get(row.uploaded_by_id, ""), row.uploaded_at
-        ))  # fmt: skip
+        by_kind.setdefault(row.kind, []).append(
+            DocumentInfo(
+                row.id,
+                row.kind,
+                row.file_name,
+                row.mime_type,
+                row.size,
+                names.get(row.uploaded_by_id, ""),
+                row.uploaded_at,
+            )
+        )
     application = get_application(session, application_id)
     kinds = list(REQUIRED_DOCUMENTS)
     if application.former_member_id is not None:
         kinds.append(DocumentKind.CREDIT_EVIDENCE)
     kinds.append(DocumentKind.OTHER)
-    return [ChecklistItem(kind, DOCUMENT_LABELS[kind], kind in REQUIRED_DOCUMENTS, tuple(by_kind.get(kind, ())))
-            for kind in kinds]  # fmt: skip
+    return [
+        ChecklistItem(kind, DOCUMENT_LABELS[kind], kind in REQUIRED_DOCUMENTS, tuple(by_kind.get(kind, ())))
+        for kind in kinds
+    ]

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.db import clock_of
-from desktop_app.errors import ConflictError, PermissionDenied, ValidationError
 from desktop_app.core.models import (
     Application,
     ApplicationDocument,
@@ -27,6 +26,23 @@ from desktop_app.core.models import (
 )
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import members
+from desktop_app.core.services.admission.steps import (
+    APPLICATION_STATUS_LABELS,
+    DOCUMENT_LABELS,
+    ORGANISATION_FIELDS,
+    REQUIRED_DOCUMENTS,
+    STAGE_ORDER,
+    FormerMember,
+    Step,
+    _former_member_info,
+    _local,
+    earliest_registration,
+    former_member_of,
+    get_application,
+    next_step,
+    send_back_targets,
+    steps_for,
+)
 from desktop_app.core.settings import (
     DEFAULT_LEVEL,
     get_setting,
@@ -36,7 +52,7 @@ from desktop_app.core.validation import (
     clean_multiline,
     parse_uscc,
 )
-from desktop_app.core.services.admission.steps import APPLICATION_STATUS_LABELS, DOCUMENT_LABELS, FormerMember, ORGANISATION_FIELDS, REQUIRED_DOCUMENTS, STAGE_ORDER, Step, _former_member_info, _local, earliest_registration, former_member_of, get_application, next_step, send_back_targets, steps_for
+from desktop_app.errors import ConflictError, PermissionDenied, ValidationError
 
 
 @dataclass(frozen=True)
@@ -68,10 +84,11 @@ def check_uscc_at_entry(
         former = _former_member_info(session, member, application_date)
     open_application = session.scalar(
         select(Application).where(
-            Application.uscc == code, Application.status == ApplicationStatus.OPEN,
+            Application.uscc == code,
+            Application.status == ApplicationStatus.OPEN,
             Application.id != (application_id or 0),
         )
-    )  # fmt: skip
+    )
     if open_application is not None:
         waiting = next_step(open_application)
         error = (
@@ -82,7 +99,10 @@ def check_uscc_at_entry(
         f"{a.application_number}（{a.application_date.isoformat()}）{APPLICATION_STATUS_LABELS[a.status]}：{a.closed_reason or ''}"
         for a in session.scalars(
             select(Application)
-            .where(Application.uscc == code, Application.status.in_([ApplicationStatus.DECLINED, ApplicationStatus.ABANDONED]))
+            .where(
+                Application.uscc == code,
+                Application.status.in_([ApplicationStatus.DECLINED, ApplicationStatus.ABANDONED]),
+            )
             .order_by(Application.application_date.desc())
         )
     )
@@ -98,8 +118,9 @@ def _validate_organisation(
     given.setdefault("level", get_setting(session, DEFAULT_LEVEL))
     errors: dict[str, str] = {}
     former: Member | None = None
-    entry = check_uscc_at_entry(session, given.get("uscc") or "", application_date=application_date,
-                                application_id=application_id)  # fmt: skip
+    entry = check_uscc_at_entry(
+        session, given.get("uscc") or "", application_date=application_date, application_id=application_id
+    )
     member_id = None
     if entry.former is not None:
         former = session.get(Member, entry.former.member_id)
@@ -117,7 +138,9 @@ def _validate_organisation(
     return checked, former
 
 
-def _check_text(errors: dict[str, str], field: str, label: str, value: Any, *, required: bool, limit: int | None = None) -> str | None:
+def _check_text(
+    errors: dict[str, str], field: str, label: str, value: Any, *, required: bool, limit: int | None = None
+) -> str | None:
     """A note, opinion or reason: several lines allowed, control characters refused."""
     try:
         text = clean_multiline(value)
@@ -146,9 +169,15 @@ def _check_line(
 
 
 def _check_date(
-    session: Session, errors: dict[str, str], field: str, label: str, value: Any, *,
-    not_before: dt.date | None = None, not_before_label: str = "",
-) -> dt.date | None:  # fmt: skip
+    session: Session,
+    errors: dict[str, str],
+    field: str,
+    label: str,
+    value: Any,
+    *,
+    not_before: dt.date | None = None,
+    not_before_label: str = "",
+) -> dt.date | None:
     if value in (None, ""):
         errors[field] = f"{label}：不能为空"
         return None
@@ -205,9 +234,11 @@ def _closed_refusal(application: Application) -> str | None:
 
 
 def missing_documents(session: Session, application_id: int) -> list[DocumentKind]:
-    present = set(session.scalars(
-        select(ApplicationDocument.kind).where(ApplicationDocument.application_id == application_id).distinct()
-    ))  # fmt: skip
+    present = set(
+        session.scalars(
+            select(ApplicationDocument.kind).where(ApplicationDocument.application_id == application_id).distinct()
+        )
+    )
     return [kind for kind in REQUIRED_DOCUMENTS if kind not in present]
 
 
@@ -216,7 +247,11 @@ def _precondition_refusal(session: Session, application: Application, step: Step
     if step.stage == ApplicationStage.DOCUMENTS_SUBMITTED:
         missing = missing_documents(session, application.id)
         if missing:
-            return "资料不全，尚缺：" + "、".join(DOCUMENT_LABELS[k] for k in missing) + "（第五条第（二）项）。请先上传扫描件或文件。"
+            return (
+                "资料不全，尚缺："
+                + "、".join(DOCUMENT_LABELS[k] for k in missing)
+                + "（第五条第（二）项）。请先上传扫描件或文件。"
+            )
     if step.stage == ApplicationStage.REVIEWED and application.former_member_id is not None:
         if application.credit_result != CreditResult.PASSED:  # cannot happen through the stages
             return "重新入会须先通过信用考察（第十五条）。"
@@ -268,8 +303,10 @@ def next_action(session: Session, actor: Actor, application: Application) -> Nex
     reason = step_refusal(session, actor, application, step)
     note = None
     if step.stage == ApplicationStage.CREDIT_CHECKED and application.credit_result == CreditResult.FAILED:
-        note = (f"信用考察未通过（{application.credit_checked_on}）：{application.credit_evidence or ''}。"
-                "可谢绝入会，或重新考察后再记录。")  # fmt: skip
+        note = (
+            f"信用考察未通过（{application.credit_checked_on}）：{application.credit_evidence or ''}。"
+            "可谢绝入会，或重新考察后再记录。"
+        )
     return NextAction(step, reason is None, reason, note)
 
 

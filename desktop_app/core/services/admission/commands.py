@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
-from desktop_app.errors import PermissionDenied, ValidationError
 from desktop_app.core.models import (
     Application,
     ApplicationStage,
@@ -29,6 +28,36 @@ from desktop_app.core.models import (
 from desktop_app.core.numbering import next_number
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import dues, members
+from desktop_app.core.services.admission.checks import (
+    _check_date,
+    _check_handler,
+    _check_line,
+    _check_text,
+    _closed_refusal,
+    _load_for_change,
+    _require,
+    _validate_organisation,
+    step_refusal,
+)
+from desktop_app.core.services.admission.steps import (
+    DOCUMENT_LABELS,
+    EDITABLE_FIELDS,
+    ORGANISATION_FIELDS,
+    REQUIRED_DOCUMENTS,
+    STAGE_ORDER,
+    STEP,
+    AdmissionRefused,
+    _event,
+    _flush,
+    _former_member_info,
+    _who,
+    application_values,
+    get_application,
+    next_step,
+    send_back_targets,
+    stage_title,
+    steps_for,
+)
 from desktop_app.core.settings import (
     APPLICATION_NUMBER_FORMAT,
     CERTIFICATE_NUMBER_FORMAT,
@@ -38,14 +67,17 @@ from desktop_app.core.validation import (
     clean_name,
     clean_text,
 )
-from desktop_app.core.services.admission.checks import _check_date, _check_handler, _check_line, _check_text, _closed_refusal, _load_for_change, _require, _validate_organisation, step_refusal
-from desktop_app.core.services.admission.steps import AdmissionRefused, DOCUMENT_LABELS, EDITABLE_FIELDS, ORGANISATION_FIELDS, REQUIRED_DOCUMENTS, STAGE_ORDER, STEP, _event, _flush, _former_member_info, _who, application_values, get_application, next_step, send_back_targets, stage_title, steps_for
+from desktop_app.errors import PermissionDenied, ValidationError
 
 
 def _record_step(
-    session: Session, actor: Actor, application: Application, stage: ApplicationStage, values: dict[str, Any],
+    session: Session,
+    actor: Actor,
+    application: Application,
+    stage: ApplicationStage,
+    values: dict[str, Any],
     summary: str,
-) -> Application:  # fmt: skip
+) -> Application:
     """Record ``values`` (with who and when) and move the stage on; the caller checked the rules."""
     step = STEP[stage]
     now = clock_of(session).now()
@@ -56,10 +88,25 @@ def _record_step(
     application.stage_since = now
     application.updated_at = now
     _flush(session)
-    _event(session, actor, application, EventKind.STEP, summary, stage_from=previous, stage_to=stage,
-           details=audit.jsonable(values))  # fmt: skip
-    audit.record(session, actor, "admission_step", "application", application.id,
-                 f"{application.application_number} {step.title}：{summary}", after=audit.jsonable(values))  # fmt: skip
+    _event(
+        session,
+        actor,
+        application,
+        EventKind.STEP,
+        summary,
+        stage_from=previous,
+        stage_to=stage,
+        details=audit.jsonable(values),
+    )
+    audit.record(
+        session,
+        actor,
+        "admission_step",
+        "application",
+        application.id,
+        f"{application.application_number} {step.title}：{summary}",
+        after=audit.jsonable(values),
+    )
     return application
 
 
@@ -73,8 +120,12 @@ def create_application(session: Session, actor: Actor, values: dict[str, Any]) -
     _require(actor, Permission.RECEIVE_APPLICATIONS)
     errors: dict[str, str] = {}
     today = clock_of(session).today()
-    application_date = _check_date(session, errors, "application_date", "申请日期", values.get("application_date") or today)
-    received_by_id = _check_handler(session, errors, "received_by_id", "接待人", values.get("received_by_id") or actor.id)
+    application_date = _check_date(
+        session, errors, "application_date", "申请日期", values.get("application_date") or today
+    )
+    received_by_id = _check_handler(
+        session, errors, "received_by_id", "接待人", values.get("received_by_id") or actor.id
+    )
     handler_id = _check_handler(session, errors, "handler_id", "经办人", values.get("handler_id") or received_by_id)
     briefing = _check_text(errors, "briefing_note", "接待情况", values.get("briefing_note"), required=False)
     notes = _check_text(errors, "notes", "备注", values.get("notes"), required=False)
@@ -88,15 +139,27 @@ def create_application(session: Session, actor: Actor, values: dict[str, Any]) -
         raise ValidationError(errors)
     now = clock_of(session).now()
     number = next_number(
-        session, "application", APPLICATION_NUMBER_FORMAT,
+        session,
+        "application",
+        APPLICATION_NUMBER_FORMAT,
         lambda n: session.scalar(select(Application.id).where(Application.application_number == n)) is not None,
-    )  # fmt: skip
+    )
     application = Application(
-        **organisation, application_number=number, status=ApplicationStatus.OPEN, stage=ApplicationStage.RECEIVED,
-        stage_since=now, handler_id=handler_id, notes=notes, application_date=application_date,
-        received_by_id=received_by_id, received_at=now, briefing_note=briefing,
-        former_member_id=former.id if former is not None else None, created_at=now, updated_at=now,
-    )  # fmt: skip
+        **organisation,
+        application_number=number,
+        status=ApplicationStatus.OPEN,
+        stage=ApplicationStage.RECEIVED,
+        stage_since=now,
+        handler_id=handler_id,
+        notes=notes,
+        application_date=application_date,
+        received_by_id=received_by_id,
+        received_at=now,
+        briefing_note=briefing,
+        former_member_id=former.id if former is not None else None,
+        created_at=now,
+        updated_at=now,
+    )
     session.add(application)
     session.flush()
     details = {"application_date": application_date, "received_by_id": received_by_id, "briefing_note": briefing}
@@ -104,13 +167,30 @@ def create_application(session: Session, actor: Actor, values: dict[str, Any]) -
     if former is not None:
         info = _former_member_info(session, former, application.application_date)
         summary += "（重新入会）"
-        details.update(former_member=former.member_number, left_date=former.left_date,
-                       left_reason=former.left_reason, earliest_registration=info.earliest_registration)  # fmt: skip
-    _event(session, actor, application, EventKind.CREATED, summary, stage_to=ApplicationStage.RECEIVED,
-           details=audit.jsonable(details))  # fmt: skip
-    audit.record(session, actor, "create", "application", application.id,
-                 f"受理入会申请 {number} {application.name}",
-                 after={k: v for k, v in audit.jsonable(application_values(application)).items() if v not in (None, "")})  # fmt: skip
+        details.update(
+            former_member=former.member_number,
+            left_date=former.left_date,
+            left_reason=former.left_reason,
+            earliest_registration=info.earliest_registration,
+        )
+    _event(
+        session,
+        actor,
+        application,
+        EventKind.CREATED,
+        summary,
+        stage_to=ApplicationStage.RECEIVED,
+        details=audit.jsonable(details),
+    )
+    audit.record(
+        session,
+        actor,
+        "create",
+        "application",
+        application.id,
+        f"受理入会申请 {number} {application.name}",
+        after={k: v for k, v in audit.jsonable(application_values(application)).items() if v not in (None, "")},
+    )
     return application
 
 
@@ -152,29 +232,63 @@ def update_application(
         application.updated_at = clock_of(session).now()
     _flush(session)
     _event(session, actor, application, EventKind.EDITED, "修改申请单位资料", details={"before": old, "after": new})
-    audit.record(session, actor, "update", "application", application.id,
-                 f"修改入会申请 {application.application_number}", old, new)  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "update",
+        "application",
+        application.id,
+        f"修改入会申请 {application.application_number}",
+        old,
+        new,
+    )
     return application
 
 
 def record_visit(
-    session: Session, actor: Actor, application_id: int, *, visit_date: Any, leader_name: Any, leader_rank: Any,
-    note: Any = None, expected_version: int | None = None,
-) -> Application:  # fmt: skip
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    visit_date: Any,
+    leader_name: Any,
+    leader_rank: Any,
+    note: Any = None,
+    expected_version: int | None = None,
+) -> Application:
     """Step 2 (R-4.1): the applicant's leader of suitable rank visited the association."""
     application = _load_for_change(session, application_id, expected_version)
     errors: dict[str, str] = {}
-    day = _check_date(session, errors, "visit_date", "考察日期", visit_date,
-                      not_before=application.application_date, not_before_label="申请日期")  # fmt: skip
+    day = _check_date(
+        session,
+        errors,
+        "visit_date",
+        "考察日期",
+        visit_date,
+        not_before=application.application_date,
+        not_before_label="申请日期",
+    )
     name = _check_line(errors, "visit_leader_name", "来访领导", leader_name, clean_name)
-    rank = _check_line(errors, "visit_leader_rank", "职务", leader_rank, clean_text,
-                       empty="不能为空（第四条：须委派一定层级的领导来会考察）")  # fmt: skip
+    rank = _check_line(
+        errors,
+        "visit_leader_rank",
+        "职务",
+        leader_rank,
+        clean_text,
+        empty="不能为空（第四条：须委派一定层级的领导来会考察）",
+    )
     text = _check_text(errors, "visit_note", "考察情况", note, required=False)
     _raise_refusal_first(session, actor, application, ApplicationStage.VISITED, errors)
-    values = {"visit_date": day, "visit_leader_name": name[:64], "visit_leader_rank": rank[:64], "visit_note": text,
-              **_who(actor, session, "visit")}  # fmt: skip
-    return _record_step(session, actor, application, ApplicationStage.VISITED, values,
-                        f"{day} {name}（{rank}）来会考察交流")  # fmt: skip
+    values = {
+        "visit_date": day,
+        "visit_leader_name": name[:64],
+        "visit_leader_rank": rank[:64],
+        "visit_note": text,
+        **_who(actor, session, "visit"),
+    }
+    return _record_step(
+        session, actor, application, ApplicationStage.VISITED, values, f"{day} {name}（{rank}）来会考察交流"
+    )
 
 
 def _raise_refusal_first(
@@ -190,9 +304,14 @@ def _raise_refusal_first(
 
 
 def confirm_forms(
-    session: Session, actor: Actor, application_id: int, *, application_form: bool = True, filing_form: bool = True,
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    application_form: bool = True,
+    filing_form: bool = True,
     expected_version: int | None = None,
-) -> Application:  # fmt: skip
+) -> Application:
     """Step 3 (R-5.1 (1)): the application form and the filing form are filled in."""
     application = _load_for_change(session, application_id, expected_version)
     errors = {}
@@ -201,23 +320,43 @@ def confirm_forms(
     if not filing_form:
         errors["filing_form"] = "备案表：尚未填写"
     _raise_refusal_first(session, actor, application, ApplicationStage.FORMS_COMPLETED, errors)
-    return _record_step(session, actor, application, ApplicationStage.FORMS_COMPLETED, _who(actor, session, "forms"),
-                        "入会申请表、备案表已填写")  # fmt: skip
+    return _record_step(
+        session,
+        actor,
+        application,
+        ApplicationStage.FORMS_COMPLETED,
+        _who(actor, session, "forms"),
+        "入会申请表、备案表已填写",
+    )
 
 
-def confirm_documents(session: Session, actor: Actor, application_id: int, *, expected_version: int | None = None) -> Application:
+def confirm_documents(
+    session: Session, actor: Actor, application_id: int, *, expected_version: int | None = None
+) -> Application:
     """Step 4 (R-5.1 (2)): every document of the checklist is attached."""
     application = _load_for_change(session, application_id, expected_version)
     _raise_refusal_first(session, actor, application, ApplicationStage.DOCUMENTS_SUBMITTED, {})
     names = "、".join(DOCUMENT_LABELS[k] for k in REQUIRED_DOCUMENTS)
-    return _record_step(session, actor, application, ApplicationStage.DOCUMENTS_SUBMITTED,
-                        _who(actor, session, "documents"), f"资料齐全：{names}")  # fmt: skip
+    return _record_step(
+        session,
+        actor,
+        application,
+        ApplicationStage.DOCUMENTS_SUBMITTED,
+        _who(actor, session, "documents"),
+        f"资料齐全：{names}",
+    )
 
 
 def record_credit_check(
-    session: Session, actor: Actor, application_id: int, *, result: CreditResult | str, checked_on: Any,
-    evidence: Any, expected_version: int | None = None,
-) -> Application:  # fmt: skip
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    result: CreditResult | str,
+    checked_on: Any,
+    evidence: Any,
+    expected_version: int | None = None,
+) -> Application:
     """R-15.1: a re-admission's credit is checked. Passed moves on to the review; failed is recorded
     and the application waits (declined, or checked again later)."""
     application = _load_for_change(session, application_id, expected_version)
@@ -227,22 +366,49 @@ def record_credit_check(
     except ValueError:
         errors["credit_result"] = "考察结论：请选择“合格”或“不合格”"
         outcome = None
-    day = _check_date(session, errors, "credit_checked_on", "考察日期", checked_on,
-                      not_before=application.application_date, not_before_label="申请日期")  # fmt: skip
+    day = _check_date(
+        session,
+        errors,
+        "credit_checked_on",
+        "考察日期",
+        checked_on,
+        not_before=application.application_date,
+        not_before_label="申请日期",
+    )
     text = _check_text(errors, "credit_evidence", "考察依据", evidence, required=True)
     _raise_refusal_first(session, actor, application, ApplicationStage.CREDIT_CHECKED, errors)
-    values = {"credit_result": outcome, "credit_checked_on": day, "credit_evidence": text, **_who(actor, session, "credit")}
+    values = {
+        "credit_result": outcome,
+        "credit_checked_on": day,
+        "credit_evidence": text,
+        **_who(actor, session, "credit"),
+    }
     if outcome == CreditResult.PASSED:
-        return _record_step(session, actor, application, ApplicationStage.CREDIT_CHECKED, values,
-                            f"信用考察合格（{day}）：{text}")  # fmt: skip
+        return _record_step(
+            session, actor, application, ApplicationStage.CREDIT_CHECKED, values, f"信用考察合格（{day}）：{text}"
+        )
     for key, value in values.items():
         setattr(application, key, value)
     application.updated_at = clock_of(session).now()
     _flush(session)
-    _event(session, actor, application, EventKind.CREDIT_CHECK, f"信用考察不合格（{day}）", reason=text,
-           details=audit.jsonable(values))  # fmt: skip
-    audit.record(session, actor, "credit_check", "application", application.id,
-                 f"{application.application_number} 信用考察不合格", after=audit.jsonable(values))  # fmt: skip
+    _event(
+        session,
+        actor,
+        application,
+        EventKind.CREDIT_CHECK,
+        f"信用考察不合格（{day}）",
+        reason=text,
+        details=audit.jsonable(values),
+    )
+    audit.record(
+        session,
+        actor,
+        "credit_check",
+        "application",
+        application.id,
+        f"{application.application_number} 信用考察不合格",
+        after=audit.jsonable(values),
+    )
     return application
 
 
@@ -259,26 +425,46 @@ def approve(
 ) -> Application:
     """Step 6 (R-5.1 (4)): leadership approval (a resident leader; see the module's notes)."""
     application = _load_for_change(session, application_id, expected_version)
-    return _opinion_step(session, actor, application, ApplicationStage.APPROVED, "approval", "审批意见", opinion,
-                         summary="领导审批")  # fmt: skip
+    return _opinion_step(
+        session, actor, application, ApplicationStage.APPROVED, "approval", "审批意见", opinion, summary="领导审批"
+    )
 
 
 def _opinion_step(
-    session: Session, actor: Actor, application: Application, stage: ApplicationStage, step: str, label: str,
-    opinion: Any, *, summary: str | None = None,
-) -> Application:  # fmt: skip
+    session: Session,
+    actor: Actor,
+    application: Application,
+    stage: ApplicationStage,
+    step: str,
+    label: str,
+    opinion: Any,
+    *,
+    summary: str | None = None,
+) -> Application:
     """A step that records a required opinion in ``{step}_opinion`` with who and when."""
     errors: dict[str, str] = {}
     text = _check_text(errors, f"{step}_opinion", label, opinion, required=True)
     _raise_refusal_first(session, actor, application, stage, errors)
-    return _record_step(session, actor, application, stage,
-                        {f"{step}_opinion": text, **_who(actor, session, step)}, f"{summary or label}：{text}")  # fmt: skip
+    return _record_step(
+        session,
+        actor,
+        application,
+        stage,
+        {f"{step}_opinion": text, **_who(actor, session, step)},
+        f"{summary or label}：{text}",
+    )
 
 
 def record_dues(
-    session: Session, actor: Actor, application_id: int, *, amount: Any, receipt_number: Any,
-    paid_on: Any = None, expected_version: int | None = None,
-) -> Application:  # fmt: skip
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    amount: Any,
+    receipt_number: Any,
+    paid_on: Any = None,
+    expected_version: int | None = None,
+) -> Application:
     """Step 7 (R-5.1 (5)): the dues are paid: amount and receipt number."""
     application = _load_for_change(session, application_id, expected_version)
     errors: dict[str, str] = {}
@@ -287,30 +473,51 @@ def record_dues(
         value = dues.parse_amount(amount, "dues_amount", "会费金额")
     except ValidationError as exc:
         errors.update(exc.errors)
-    receipt = re.sub(r"\s+", "", _check_line(errors, "dues_receipt_number", "收据编号", receipt_number, clean_text)).upper()
+    receipt = re.sub(
+        r"\s+", "", _check_line(errors, "dues_receipt_number", "收据编号", receipt_number, clean_text)
+    ).upper()
     if "dues_receipt_number" in errors:
         pass
     elif len(receipt) > 40:
         errors["dues_receipt_number"] = "收据编号：过长（最多 40 字）"
     else:
-        clash = session.scalar(select(Application).where(Application.dues_receipt_number == receipt,
-                                                         Application.id != application_id))  # fmt: skip
+        clash = session.scalar(
+            select(Application).where(Application.dues_receipt_number == receipt, Application.id != application_id)
+        )
         used = dues.find_receipt(session, receipt)
         if clash is not None:
-            errors["dues_receipt_number"] = f"收据编号：“{receipt}”已用于入会申请“{clash.name}”（{clash.application_number}）"
+            errors["dues_receipt_number"] = (
+                f"收据编号：“{receipt}”已用于入会申请“{clash.name}”（{clash.application_number}）"
+            )
         elif used is not None and used.application_id != application_id:
             errors["dues_receipt_number"] = f"收据编号：“{receipt}”已开给“{used.payer}”（{used.issued_on:%Y-%m-%d}）"
-    day = _check_date(session, errors, "dues_paid_on", "缴费日期", paid_on or clock_of(session).today(),
-                      not_before=application.application_date, not_before_label="申请日期")  # fmt: skip
+    day = _check_date(
+        session,
+        errors,
+        "dues_paid_on",
+        "缴费日期",
+        paid_on or clock_of(session).today(),
+        not_before=application.application_date,
+        not_before_label="申请日期",
+    )
     _raise_refusal_first(session, actor, application, ApplicationStage.DUES_PAID, errors)
     assert value is not None and day is not None
     if dues.find_receipt(session, receipt) is None:  # the one receipt sequence knows this number now
-        dues.issue_receipt(session, actor, payer=application.name, years=(day.year,), amount=value, on=day,
-                           application_id=application.id, number=receipt, note="入会时缴纳会费")  # fmt: skip
-    values = {"dues_amount": value, "dues_receipt_number": receipt, "dues_paid_on": day,
-              **_who(actor, session, "dues")}  # fmt: skip
-    return _record_step(session, actor, application, ApplicationStage.DUES_PAID, values,
-                        f"缴纳会费 {value:.2f} 元，收据编号 {receipt}")  # fmt: skip
+        dues.issue_receipt(
+            session,
+            actor,
+            payer=application.name,
+            years=(day.year,),
+            amount=value,
+            on=day,
+            application_id=application.id,
+            number=receipt,
+            note="入会时缴纳会费",
+        )
+    values = {"dues_amount": value, "dues_receipt_number": receipt, "dues_paid_on": day, **_who(actor, session, "dues")}
+    return _record_step(
+        session, actor, application, ApplicationStage.DUES_PAID, values, f"缴纳会费 {value:.2f} 元，收据编号 {receipt}"
+    )
 
 
 def sign_off(
@@ -321,14 +528,17 @@ def sign_off(
     errors: dict[str, str] = {}
     text = _check_text(errors, "sign_off_opinion", "签批意见", opinion, required=False)
     _raise_refusal_first(session, actor, application, ApplicationStage.SIGNED_OFF, errors)
-    return _record_step(session, actor, application, ApplicationStage.SIGNED_OFF,
-                          {"sign_off_opinion": text or "同意入会", **_who(actor, session, "sign_off")},
-                          f"驻会领导签批：{text or '同意入会'}")  # fmt: skip
+    return _record_step(
+        session,
+        actor,
+        application,
+        ApplicationStage.SIGNED_OFF,
+        {"sign_off_opinion": text or "同意入会", **_who(actor, session, "sign_off")},
+        f"驻会领导签批：{text or '同意入会'}",
+    )
 
 
-def register(
-    session: Session, actor: Actor, application_id: int, *, expected_version: int | None = None
-) -> Member:
+def register(session: Session, actor: Actor, application_id: int, *, expected_version: int | None = None) -> Member:
     """Step 9 (R-5.1 (6)): register the member — member and certificate numbers from the settings'
     formats, the member entered through the register's own service (same checks, same audit), the
     certificate and the plaque order queued for printing. The member has no mentor yet."""
@@ -337,53 +547,90 @@ def register(
     today = clock_of(session).today()
     organisation = {key: getattr(application, key) for key in ORGANISATION_FIELDS}
     certificate_number = next_number(
-        session, "certificate", CERTIFICATE_NUMBER_FORMAT,
+        session,
+        "certificate",
+        CERTIFICATE_NUMBER_FORMAT,
         lambda n: session.scalar(select(Member.id).where(Member.certificate_number == n)) is not None,
-    )  # fmt: skip
+    )
     line = f"{today.isoformat()} 经入会申请 {application.application_number} 登记入会"
     if application.former_member_id is None:
-        member = members.create_member(session, actor, {
-            **organisation, "status": MemberStatus.ACTIVE, "join_date": today, "certificate_number": certificate_number,
-            "mentor_id": None, "notes": line,
-        })  # fmt: skip
+        member = members.create_member(
+            session,
+            actor,
+            {
+                **organisation,
+                "status": MemberStatus.ACTIVE,
+                "join_date": today,
+                "certificate_number": certificate_number,
+                "mentor_id": None,
+                "notes": line,
+            },
+        )
         summary = f"登记入会：会员编号 {member.member_number}，会员证编号 {certificate_number}"
     else:
         former = session.get(Member, application.former_member_id)
         assert former is not None
         restored = application.back_payment == BackPaymentDecision.GRANTED
         values: dict[str, Any] = {
-            **organisation, "status": MemberStatus.ACTIVE, "left_date": None, "left_reason": None,
-            "certificate_number": certificate_number, "mentor_id": None,
-        }  # fmt: skip
+            **organisation,
+            "status": MemberStatus.ACTIVE,
+            "left_date": None,
+            "left_reason": None,
+            "certificate_number": certificate_number,
+            "mentor_id": None,
+        }
         if restored:
             line = f"{today.isoformat()} 经驻会领导决定补缴会费恢复会籍（入会申请 {application.application_number}）"
         else:
             values["join_date"] = today
             values["member_number"] = next_number(
-                session, "member", MEMBER_NUMBER_FORMAT,
+                session,
+                "member",
+                MEMBER_NUMBER_FORMAT,
                 lambda n: session.scalar(select(Member.id).where(Member.member_number == n)) is not None,
-            )  # fmt: skip
+            )
             line = f"{line}（重新入会，原会员编号 {former.member_number}，原退会日期 {former.left_date}）"
         values["notes"] = "\n".join(filter(None, [former.notes, line]))
         member = members.update_member(session, actor, former.id, former.version, values)
-        summary = (f"{'恢复会籍' if restored else '重新入会登记'}：会员编号 {member.member_number}，"
-                   f"会员证编号 {certificate_number}")  # fmt: skip
+        summary = (
+            f"{'恢复会籍' if restored else '重新入会登记'}：会员编号 {member.member_number}，"
+            f"会员证编号 {certificate_number}"
+        )
     now = clock_of(session).now()
-    application = _record_step(session, actor, application, ApplicationStage.REGISTERED,
-                               {"member_id": member.id, **_who(actor, session, "registered")}, summary)  # fmt: skip
+    application = _record_step(
+        session,
+        actor,
+        application,
+        ApplicationStage.REGISTERED,
+        {"member_id": member.id, **_who(actor, session, "registered")},
+        summary,
+    )
     application.status = ApplicationStatus.REGISTERED
     for kind in (PrintKind.CERTIFICATE, PrintKind.PLAQUE_ORDER):
-        session.add(PrintJob(kind=kind, member_id=member.id, application_id=application.id,
-                             status=PrintStatus.QUEUED, queued_at=now, queued_by_id=actor.id))  # fmt: skip
+        session.add(
+            PrintJob(
+                kind=kind,
+                member_id=member.id,
+                application_id=application.id,
+                status=PrintStatus.QUEUED,
+                queued_at=now,
+                queued_by_id=actor.id,
+            )
+        )
     _flush(session)
     audit.record(session, actor, "queue_print", "member", member.id, "会员证、牌匾订制单已加入打印队列")
     return member
 
 
 def send_back(
-    session: Session, actor: Actor, application_id: int, *, to_stage: ApplicationStage | str, reason: Any,
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    to_stage: ApplicationStage | str,
+    reason: Any,
     expected_version: int | None = None,
-) -> Application:  # fmt: skip
+) -> Application:
     """Send an application back to redo ``to_stage`` (and every step after it), recording why."""
     _require(actor, Permission.RETURN_APPLICATIONS)
     application = _load_for_change(session, application_id, expected_version)
@@ -416,17 +663,39 @@ def send_back(
     application.updated_at = now
     _flush(session)
     summary = f"退回重新办理“{STEP[target].title}”"
-    _event(session, actor, application, EventKind.SENT_BACK, summary, stage_from=previous_stage,
-           stage_to=application.stage, reason=text, details=audit.jsonable(cleared))  # fmt: skip
-    audit.record(session, actor, "send_back", "application", application.id,
-                 f"{application.application_number} {summary}：{text}", before=audit.jsonable(cleared))  # fmt: skip
+    _event(
+        session,
+        actor,
+        application,
+        EventKind.SENT_BACK,
+        summary,
+        stage_from=previous_stage,
+        stage_to=application.stage,
+        reason=text,
+        details=audit.jsonable(cleared),
+    )
+    audit.record(
+        session,
+        actor,
+        "send_back",
+        "application",
+        application.id,
+        f"{application.application_number} {summary}：{text}",
+        before=audit.jsonable(cleared),
+    )
     return application
 
 
 def _close(
-    session: Session, actor: Actor, application_id: int, status: ApplicationStatus, reason: Any,
-    expected_version: int | None, kind: EventKind, what: str,
-) -> Application:  # fmt: skip
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    status: ApplicationStatus,
+    reason: Any,
+    expected_version: int | None,
+    kind: EventKind,
+    what: str,
+) -> Application:
     _require(actor, Permission.RETURN_APPLICATIONS)
     application = _load_for_change(session, application_id, expected_version)
     closed = _closed_refusal(application)
@@ -444,10 +713,24 @@ def _close(
     application.stage_since = now
     application.updated_at = now
     _flush(session)
-    _event(session, actor, application, kind, f"{what}（在“{stage_title(application.stage)}”之后）",
-           stage_from=application.stage, reason=text)  # fmt: skip
-    audit.record(session, actor, kind.value, "application", application.id,
-                 f"{what}入会申请 {application.application_number}：{text}", after={"status": status, "reason": text})  # fmt: skip
+    _event(
+        session,
+        actor,
+        application,
+        kind,
+        f"{what}（在“{stage_title(application.stage)}”之后）",
+        stage_from=application.stage,
+        reason=text,
+    )
+    audit.record(
+        session,
+        actor,
+        kind.value,
+        "application",
+        application.id,
+        f"{what}入会申请 {application.application_number}：{text}",
+        after={"status": status, "reason": text},
+    )
     return application
 
 
@@ -455,22 +738,36 @@ def decline(
     session: Session, actor: Actor, application_id: int, *, reason: Any, expected_version: int | None = None
 ) -> Application:
     """R-4.2: decline at any stage, with the reason; the application stays on file."""
-    return _close(session, actor, application_id, ApplicationStatus.DECLINED, reason, expected_version,
-                  EventKind.DECLINED, "谢绝")  # fmt: skip
+    return _close(
+        session, actor, application_id, ApplicationStatus.DECLINED, reason, expected_version, EventKind.DECLINED, "谢绝"
+    )
 
 
 def abandon(
     session: Session, actor: Actor, application_id: int, *, reason: Any, expected_version: int | None = None
 ) -> Application:
     """The applicant withdrew or stopped answering; the application stays on file."""
-    return _close(session, actor, application_id, ApplicationStatus.ABANDONED, reason, expected_version,
-                  EventKind.ABANDONED, "撤销")  # fmt: skip
+    return _close(
+        session,
+        actor,
+        application_id,
+        ApplicationStatus.ABANDONED,
+        reason,
+        expected_version,
+        EventKind.ABANDONED,
+        "撤销",
+    )
 
 
 def decide_back_payment(
-    session: Session, actor: Actor, application_id: int, *, granted: bool, reason: Any,
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    granted: bool,
+    reason: Any,
     expected_version: int | None = None,
-) -> Application:  # fmt: skip
+) -> Application:
     """R-15.1: a resident leader decides, case by case and with the reason, whether a former member
     may restore its membership by paying its arrears (no two-year wait; keeps its member number)."""
     _require(actor, Permission.DECIDE_BACK_PAYMENT)
@@ -492,8 +789,15 @@ def decide_back_payment(
     _flush(session)
     summary = "准予补缴会费恢复会籍" if granted else "不同意补缴会费恢复会籍"
     _event(session, actor, application, EventKind.BACK_PAYMENT, summary, reason=text, details=audit.jsonable(values))
-    audit.record(session, actor, "back_payment", "application", application.id,
-                 f"{application.application_number} {summary}：{text}", after=audit.jsonable(values))  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "back_payment",
+        "application",
+        application.id,
+        f"{application.application_number} {summary}：{text}",
+        after=audit.jsonable(values),
+    )
     return application
 
 
@@ -508,26 +812,51 @@ def advance(
     stage = step.stage
     common = {"expected_version": expected_version}
     if stage == ApplicationStage.VISITED:
-        return record_visit(session, actor, application_id, visit_date=values.get("visit_date"),
-                            leader_name=values.get("visit_leader_name"), leader_rank=values.get("visit_leader_rank"),
-                            note=values.get("visit_note"), **common)  # fmt: skip
+        return record_visit(
+            session,
+            actor,
+            application_id,
+            visit_date=values.get("visit_date"),
+            leader_name=values.get("visit_leader_name"),
+            leader_rank=values.get("visit_leader_rank"),
+            note=values.get("visit_note"),
+            **common,
+        )
     if stage == ApplicationStage.FORMS_COMPLETED:
-        return confirm_forms(session, actor, application_id, application_form=bool(values.get("application_form")),
-                             filing_form=bool(values.get("filing_form")), **common)  # fmt: skip
+        return confirm_forms(
+            session,
+            actor,
+            application_id,
+            application_form=bool(values.get("application_form")),
+            filing_form=bool(values.get("filing_form")),
+            **common,
+        )
     if stage == ApplicationStage.DOCUMENTS_SUBMITTED:
         return confirm_documents(session, actor, application_id, **common)
     if stage == ApplicationStage.CREDIT_CHECKED:
-        return record_credit_check(session, actor, application_id, result=values.get("credit_result"),
-                                   checked_on=values.get("credit_checked_on"),
-                                   evidence=values.get("credit_evidence"), **common)  # fmt: skip
+        return record_credit_check(
+            session,
+            actor,
+            application_id,
+            result=values.get("credit_result") or "",
+            checked_on=values.get("credit_checked_on"),
+            evidence=values.get("credit_evidence"),
+            **common,
+        )
     if stage == ApplicationStage.REVIEWED:
         return review(session, actor, application_id, opinion=values.get("review_opinion"), **common)
     if stage == ApplicationStage.APPROVED:
         return approve(session, actor, application_id, opinion=values.get("approval_opinion"), **common)
     if stage == ApplicationStage.DUES_PAID:
-        return record_dues(session, actor, application_id, amount=values.get("dues_amount"),
-                           receipt_number=values.get("dues_receipt_number"), paid_on=values.get("dues_paid_on"),
-                           **common)  # fmt: skip
+        return record_dues(
+            session,
+            actor,
+            application_id,
+            amount=values.get("dues_amount"),
+            receipt_number=values.get("dues_receipt_number"),
+            paid_on=values.get("dues_paid_on"),
+            **common,
+        )
     if stage == ApplicationStage.SIGNED_OFF:
         return sign_off(session, actor, application_id, opinion=values.get("sign_off_opinion"), **common)
     return register(session, actor, application_id, **common)

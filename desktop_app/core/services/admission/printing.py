@@ -15,18 +15,22 @@ from sqlalchemy.orm import Session
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import (
+    CATEGORY_LABELS,
     CONTACT_FIELDS,
     CONTACT_ROLES,
     Application,
     DocumentKind,
     Member,
+    MemberStatus,
     PrintJob,
     PrintKind,
     PrintStatus,
 )
-from desktop_app.core.models import CATEGORY_LABELS, MemberStatus
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import members
+from desktop_app.core.services.admission.attachments import checklist
+from desktop_app.core.services.admission.checks import _require
+from desktop_app.core.services.admission.steps import REQUIRED_DOCUMENTS, _staff_names
 from desktop_app.core.settings import CERTIFICATE_VALIDITY_YEARS, PLAQUE_MATERIAL, PLAQUE_SIZE, get_setting, level_names
 from desktop_app.core.validation import CONTACT_LABELS
 from desktop_app.documents import Problem
@@ -38,9 +42,6 @@ from desktop_app.documents.inputs import (
     PlaqueOrderInput,
 )
 from desktop_app.records import MemberRef
-from desktop_app.core.services.admission.attachments import checklist
-from desktop_app.core.services.admission.checks import _require
-from desktop_app.core.services.admission.steps import REQUIRED_DOCUMENTS, _staff_names
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,21 @@ def print_jobs(session: Session, *, status: PrintStatus | None = PrintStatus.QUE
     query = query.order_by(PrintJob.queued_at.desc(), PrintJob.id)
     level_name = level_names(session)
     return [
-        PrintJobRow(job.id, job.kind, member.id, member.name, member.member_number, member.certificate_number,
-                    level_name.get(member.level, member.level), job.status, job.queued_at, job.printed_at,
-                    names.get(job.printed_by_id) if job.printed_by_id else None)
+        PrintJobRow(
+            job.id,
+            job.kind,
+            member.id,
+            member.name,
+            member.member_number,
+            member.certificate_number,
+            level_name.get(member.level, member.level),
+            job.status,
+            job.queued_at,
+            job.printed_at,
+            names.get(job.printed_by_id) if job.printed_by_id else None,
+        )
         for job, member in session.execute(query)
-    ]  # fmt: skip
+    ]
 
 
 def mark_printed(session: Session, actor: Actor, job_ids: Iterable[int]) -> int:
@@ -96,8 +107,13 @@ def queue_reprint(session: Session, actor: Actor, member_id: int, kind: PrintKin
     _require(actor, Permission.PRINT_CERTIFICATES)
     member = members.get_member(session, member_id)
     kind = PrintKind(kind.value if isinstance(kind, PrintKind) else kind)
-    job = PrintJob(kind=kind, member_id=member.id, status=PrintStatus.QUEUED, queued_at=clock_of(session).now(),
-                   queued_by_id=actor.id)  # fmt: skip
+    job = PrintJob(
+        kind=kind,
+        member_id=member.id,
+        status=PrintStatus.QUEUED,
+        queued_at=clock_of(session).now(),
+        queued_by_id=actor.id,
+    )
     session.add(job)
     session.flush()
     audit.record(session, actor, "queue_print", "member", member.id, f"{PRINT_KIND_LABELS[kind]}重新加入打印队列")
@@ -123,14 +139,20 @@ def _contact_input(application: Application, role: str) -> ContactInput:
 def application_form_input(session: Session, application: Application) -> ApplicationFormInput:
     """The application form (入会申请表, R-5.1 (1)) pre-filled with what the office recorded."""
     return ApplicationFormInput(
-        name=application.name, uscc=application.uscc, category=CATEGORY_LABELS.get(application.category),
-        level=level_names(session).get(application.level, application.level), address=application.address,
-        postcode=application.postcode, main_business=application.main_business,
+        name=application.name,
+        uscc=application.uscc,
+        category=CATEGORY_LABELS.get(application.category),
+        level=level_names(session).get(application.level, application.level),
+        address=application.address,
+        postcode=application.postcode,
+        main_business=application.main_business,
         qualification=application.qualification,
         legal_representative=_contact_input(application, "legal_representative"),
-        principal=_contact_input(application, "principal"), liaison=_contact_input(application, "liaison"),
-        application_date=application.application_date, application_number=application.application_number,
-    )  # fmt: skip
+        principal=_contact_input(application, "principal"),
+        liaison=_contact_input(application, "liaison"),
+        application_date=application.application_date,
+        application_number=application.application_number,
+    )
 
 
 def filing_form_input(session: Session, application: Application) -> FilingFormInput:
@@ -138,20 +160,26 @@ def filing_form_input(session: Session, application: Application) -> FilingFormI
     present = [item.kind for item in checklist(session, application.id) if item.complete]
     member = session.get(Member, application.member_id) if application.member_id else None
     return FilingFormInput(
-        name=application.name, uscc=application.uscc, category=CATEGORY_LABELS.get(application.category),
-        address=application.address, postcode=application.postcode, main_business=application.main_business,
+        name=application.name,
+        uscc=application.uscc,
+        category=CATEGORY_LABELS.get(application.category),
+        address=application.address,
+        postcode=application.postcode,
+        main_business=application.main_business,
         qualification=application.qualification,
         contacts=tuple(_contact_input(application, role) for role in CONTACT_ROLES),
         member_number=member.member_number if member else None,
         documents_submitted=tuple(_FILING_FORM_WORDS[k] for k in REQUIRED_DOCUMENTS if k in present),
         filing_date=clock_of(session).today(),
-    )  # fmt: skip
+    )
 
 
 # --- a member's certificate, plaque and forms (the Documents area reprints them) --------------------
 
-def certificate_input(session: Session, member: Member, issue_date: dt.date | None = None,
-                      validity_years: int | None = None) -> CertificateInput:  # fmt: skip
+
+def certificate_input(
+    session: Session, member: Member, issue_date: dt.date | None = None, validity_years: int | None = None
+) -> CertificateInput:
     """The certificate of ``member`` issued on ``issue_date`` (today), valid ``validity_years``
     (the setting) until the day before the same date that many years later."""
     issued = issue_date or clock_of(session).today()
@@ -170,8 +198,15 @@ def certificate_input(session: Session, member: Member, issue_date: dt.date | No
     )
 
 
-def plaque_input(session: Session, member: Member, *, year: int | None = None, size: str | None = None,
-                 material: str | None = None, quantity: int = 1) -> PlaqueOrderInput:  # fmt: skip
+def plaque_input(
+    session: Session,
+    member: Member,
+    *,
+    year: int | None = None,
+    size: str | None = None,
+    material: str | None = None,
+    quantity: int = 1,
+) -> PlaqueOrderInput:
     contact, phone = members.person_of(member, "liaison")
     return PlaqueOrderInput(
         member_name=member.name,
@@ -191,30 +226,46 @@ def plaque_input(session: Session, member: Member, *, year: int | None = None, s
 def member_application_form_input(session: Session, member: Member) -> ApplicationFormInput:
     """The application form pre-filled from a member's register entry (re-filing, copies)."""
     return ApplicationFormInput(
-        name=member.name, uscc=member.uscc, category=CATEGORY_LABELS.get(member.category),
-        level=members.level_name(session, member), address=member.address, postcode=member.postcode,
-        main_business=member.main_business, qualification=member.qualification,
-        legal_representative=members.contact_of(member, "legal_representative"), principal=members.contact_of(member, "principal"),
+        name=member.name,
+        uscc=member.uscc,
+        category=CATEGORY_LABELS.get(member.category),
+        level=members.level_name(session, member),
+        address=member.address,
+        postcode=member.postcode,
+        main_business=member.main_business,
+        qualification=member.qualification,
+        legal_representative=members.contact_of(member, "legal_representative"),
+        principal=members.contact_of(member, "principal"),
         liaison=members.contact_of(member, "liaison"),
-        application_date=member.join_date, application_number=None,
-    )  # fmt: skip
+        application_date=member.join_date,
+        application_number=None,
+    )
 
 
 def member_filing_form_input(session: Session, member: Member) -> FilingFormInput:
     return FilingFormInput(
-        name=member.name, uscc=member.uscc, category=CATEGORY_LABELS.get(member.category),
-        address=member.address, postcode=member.postcode, main_business=member.main_business,
+        name=member.name,
+        uscc=member.uscc,
+        category=CATEGORY_LABELS.get(member.category),
+        address=member.address,
+        postcode=member.postcode,
+        main_business=member.main_business,
         qualification=member.qualification,
         contacts=tuple(members.contact_of(member, role) for role in CONTACT_LABELS),
-        member_number=member.member_number, mentor_name=member.mentor.full_name if member.mentor else None,
+        member_number=member.member_number,
+        mentor_name=member.mentor.full_name if member.mentor else None,
         filing_date=clock_of(session).today(),
-    )  # fmt: skip
+    )
 
 
 def certificate_items(
-    session: Session, actor: Actor, chosen: list[Member], options: dict[str, Any], problems: list[Problem],
+    session: Session,
+    actor: Actor,
+    chosen: list[Member],
+    options: dict[str, Any],
+    problems: list[Problem],
     issued: list[str],
-) -> list[CertificateInput]:  # fmt: skip
+) -> list[CertificateInput]:
     """Certificates for active members (R-5.6); one without a number gets the next on request."""
     if options["assign_numbers"] and any(not m.certificate_number for m in chosen):
         _require(actor, Permission.EDIT_MEMBERS)
@@ -225,31 +276,59 @@ def certificate_items(
             continue
         if not member.certificate_number and options["assign_numbers"]:
             number = members.assign_certificate_number(session, member)
-            audit.record(session, actor, "assign_certificate_number", "member", member.id,
-                         f"打印会员证时分配会员证编号 {number}", {"certificate_number": None},
-                         {"certificate_number": number})  # fmt: skip
+            audit.record(
+                session,
+                actor,
+                "assign_certificate_number",
+                "member",
+                member.id,
+                f"打印会员证时分配会员证编号 {number}",
+                {"certificate_number": None},
+                {"certificate_number": number},
+            )
         items.append(certificate_input(session, member, options["issue_date"], options["validity_years"]))
     return items
 
 
 def plaque_items(
-    session: Session, actor: Actor, chosen: list[Member], options: dict[str, Any], problems: list[Problem],
+    session: Session,
+    actor: Actor,
+    chosen: list[Member],
+    options: dict[str, Any],
+    problems: list[Problem],
     issued: list[str],
-) -> list[PlaqueOrderInput]:  # fmt: skip
-    return [plaque_input(session, m, year=options["year"], size=options["size"], material=options["material"],
-                         quantity=options["quantity"]) for m in chosen]  # fmt: skip
+) -> list[PlaqueOrderInput]:
+    return [
+        plaque_input(
+            session,
+            m,
+            year=options["year"],
+            size=options["size"],
+            material=options["material"],
+            quantity=options["quantity"],
+        )
+        for m in chosen
+    ]
 
 
 def application_form_items(
-    session: Session, actor: Actor, chosen: list[Member], options: dict[str, Any], problems: list[Problem],
+    session: Session,
+    actor: Actor,
+    chosen: list[Member],
+    options: dict[str, Any],
+    problems: list[Problem],
     issued: list[str],
-) -> list[ApplicationFormInput]:  # fmt: skip
+) -> list[ApplicationFormInput]:
     """Pre-filled from the register (re-filing, copies), or the blank form."""
     return [member_application_form_input(session, m) for m in chosen] or [ApplicationFormInput()]
 
 
 def filing_form_items(
-    session: Session, actor: Actor, chosen: list[Member], options: dict[str, Any], problems: list[Problem],
+    session: Session,
+    actor: Actor,
+    chosen: list[Member],
+    options: dict[str, Any],
+    problems: list[Problem],
     issued: list[str],
-) -> list[FilingFormInput]:  # fmt: skip
+) -> list[FilingFormInput]:
     return [member_filing_form_input(session, m) for m in chosen] or [FilingFormInput()]

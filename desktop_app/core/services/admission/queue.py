@@ -21,10 +21,18 @@ from desktop_app.core.models import (
     Staff,
 )
 from desktop_app.core.services import members
+from desktop_app.core.services.admission.steps import (
+    STAGE_ORDER,
+    STEPS,
+    Step,
+    _local,
+    _next_of,
+    _staff_names,
+    steps_for,
+)
 from desktop_app.core.validation import (
     strip_control_characters,
 )
-from desktop_app.core.services.admission.steps import STAGE_ORDER, STEPS, Step, _local, _next_of, _staff_names, steps_for
 
 
 @dataclass(frozen=True)
@@ -57,13 +65,15 @@ def _apply_queue_filter(session: Session, query, flt: QueueFilter, *, with_stage
     if text:
         pattern = f"%{members.escape_like(text)}%"
         upper = f"%{members.escape_like(text.upper().replace(' ', ''))}%"
-        query = query.where(or_(
-            Application.name.like(pattern, escape="\\"),
-            Application.uscc.like(upper, escape="\\"),
-            Application.application_number.like(upper, escape="\\"),
-            Application.liaison_name.like(pattern, escape="\\"),
-            Application.closed_reason.like(pattern, escape="\\"),
-        ))  # fmt: skip
+        query = query.where(
+            or_(
+                Application.name.like(pattern, escape="\\"),
+                Application.uscc.like(upper, escape="\\"),
+                Application.application_number.like(upper, escape="\\"),
+                Application.liaison_name.like(pattern, escape="\\"),
+                Application.closed_reason.like(pattern, escape="\\"),
+            )
+        )
     if flt.status is not None:
         query = query.where(Application.status == flt.status)
     if with_stage and flt.waiting_for is not None:
@@ -101,10 +111,18 @@ def queue(session: Session, flt: QueueFilter = QueueFilter(), *, limit: int = 20
     """The applications, longest waiting first (closed ones: latest first). Only the queue's
     columns are read (an application row is wide), so a few thousand take milliseconds."""
     query = select(
-        Application.id, Application.application_number, Application.name, Application.uscc, Application.status,
-        Application.stage, Application.stage_since, Staff.full_name, Application.former_member_id.is_not(None),
-        Application.credit_result, Application.closed_reason,
-    ).outerjoin(Staff, Staff.id == Application.handler_id)  # fmt: skip
+        Application.id,
+        Application.application_number,
+        Application.name,
+        Application.uscc,
+        Application.status,
+        Application.stage,
+        Application.stage_since,
+        Staff.full_name,
+        Application.former_member_id.is_not(None),
+        Application.credit_result,
+        Application.closed_reason,
+    ).outerjoin(Staff, Staff.id == Application.handler_id)
     query = _apply_queue_filter(session, query, flt)
     if flt.status == ApplicationStatus.OPEN:
         query = query.order_by(Application.stage_since, Application.id)
@@ -113,11 +131,27 @@ def queue(session: Session, flt: QueueFilter = QueueFilter(), *, limit: int = 20
     clock = clock_of(session)
     zone, today = clock.now().tzinfo, clock.today()
     rows = []
-    for (id_, number, name, uscc, status, stage, since, handler, readmission, credit,
-         closed_reason) in session.execute(query.limit(limit)):  # fmt: skip
+    for id_, number, name, uscc, status, stage, since, handler, readmission, credit, closed_reason in session.execute(
+        query.limit(limit)
+    ):
         days = max(0, (today - since.astimezone(zone).date()).days)
-        rows.append(QueueRow(id_, number, name, uscc, status, stage, _next_of(status, stage, readmission), since, days,
-                             handler, readmission, credit == CreditResult.FAILED, closed_reason))  # fmt: skip
+        rows.append(
+            QueueRow(
+                id_,
+                number,
+                name,
+                uscc,
+                status,
+                stage,
+                _next_of(status, stage, readmission),
+                since,
+                days,
+                handler,
+                readmission,
+                credit == CreditResult.FAILED,
+                closed_reason,
+            )
+        )
     return rows
 
 
@@ -166,18 +200,25 @@ def step_records(session: Session, application: Application) -> list[StepRecord]
     for step in steps_for(a):
         done = STAGE_ORDER[step.stage] <= STAGE_ORDER[a.stage]
         prefix = {
-            ApplicationStage.RECEIVED: "received", ApplicationStage.VISITED: "visit",
-            ApplicationStage.FORMS_COMPLETED: "forms", ApplicationStage.DOCUMENTS_SUBMITTED: "documents",
-            ApplicationStage.CREDIT_CHECKED: "credit", ApplicationStage.REVIEWED: "review",
-            ApplicationStage.APPROVED: "approval", ApplicationStage.DUES_PAID: "dues",
-            ApplicationStage.SIGNED_OFF: "sign_off", ApplicationStage.REGISTERED: "registered",
-        }[step.stage]  # fmt: skip
+            ApplicationStage.RECEIVED: "received",
+            ApplicationStage.VISITED: "visit",
+            ApplicationStage.FORMS_COMPLETED: "forms",
+            ApplicationStage.DOCUMENTS_SUBMITTED: "documents",
+            ApplicationStage.CREDIT_CHECKED: "credit",
+            ApplicationStage.REVIEWED: "review",
+            ApplicationStage.APPROVED: "approval",
+            ApplicationStage.DUES_PAID: "dues",
+            ApplicationStage.SIGNED_OFF: "sign_off",
+            ApplicationStage.REGISTERED: "registered",
+        }[step.stage]
         by_id, at = getattr(a, f"{prefix}_by_id"), getattr(a, f"{prefix}_at")
         text = ""
         if step.stage == ApplicationStage.RECEIVED:
             text = f"申请日期 {a.application_date}" + (f"；{a.briefing_note}" if a.briefing_note else "")
         elif step.stage == ApplicationStage.VISITED and a.visit_date:
-            text = f"{a.visit_date} {a.visit_leader_name}（{a.visit_leader_rank}）" + (f"；{a.visit_note}" if a.visit_note else "")
+            text = f"{a.visit_date} {a.visit_leader_name}（{a.visit_leader_rank}）" + (
+                f"；{a.visit_note}" if a.visit_note else ""
+            )
         elif step.stage == ApplicationStage.FORMS_COMPLETED and done:
             text = "入会申请表、备案表已填写"
         elif step.stage == ApplicationStage.DOCUMENTS_SUBMITTED and done:
@@ -203,7 +244,10 @@ def step_records(session: Session, application: Application) -> list[StepRecord]
 
 def history(session: Session, application_id: int) -> list[ApplicationEvent]:
     """Newest first."""
-    return list(session.scalars(
-        select(ApplicationEvent).where(ApplicationEvent.application_id == application_id)
-        .order_by(ApplicationEvent.at.desc(), ApplicationEvent.id.desc())
-    ))  # fmt: skip
+    return list(
+        session.scalars(
+            select(ApplicationEvent)
+            .where(ApplicationEvent.application_id == application_id)
+            .order_by(ApplicationEvent.at.desc(), ApplicationEvent.id.desc())
+        )
+    )

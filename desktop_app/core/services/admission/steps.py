@@ -13,7 +13,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
-from desktop_app.errors import ConflictError, NotFound, OfficeError
 from desktop_app.core.models import (
     CONTACT_FIELDS,
     CONTACT_ROLES,
@@ -32,6 +31,7 @@ from desktop_app.core.settings import (
     READMISSION_COUNTING,
     get_setting,
 )
+from desktop_app.errors import ConflictError, NotFound, OfficeError
 
 
 class AdmissionRefused(OfficeError):
@@ -42,9 +42,17 @@ CONTACT_COLUMNS = tuple(f"{role}_{field}" for role in CONTACT_ROLES for field in
 
 
 ORGANISATION_FIELDS = (
-    "name", "uscc", "category", "level", "main_business", "qualification", "district", "address",
-    "postcode", *CONTACT_COLUMNS,
-)  # fmt: skip
+    "name",
+    "uscc",
+    "category",
+    "level",
+    "main_business",
+    "qualification",
+    "district",
+    "address",
+    "postcode",
+    *CONTACT_COLUMNS,
+)
 
 
 EDITABLE_FIELDS = (*ORGANISATION_FIELDS, "notes", "handler_id")
@@ -63,27 +71,87 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step(ApplicationStage.RECEIVED, Permission.RECEIVE_APPLICATIONS, "接待并介绍协会情况", "等待接待",
-         "第四条", ("received_by_id", "received_at", "briefing_note")),
-    Step(ApplicationStage.VISITED, Permission.RECORD_VISITS, "来会考察交流", "等待来会考察",
-         "第四条", ("visit_date", "visit_leader_name", "visit_leader_rank", "visit_note", "visit_by_id", "visit_at")),
-    Step(ApplicationStage.FORMS_COMPLETED, Permission.RECEIVE_APPLICATIONS, "填写入会申请表、备案表",
-         "等待填写申请表和备案表", "第五条第（一）项", ("forms_by_id", "forms_at")),
-    Step(ApplicationStage.DOCUMENTS_SUBMITTED, Permission.RECEIVE_APPLICATIONS, "提交资料", "等待提交资料",
-         "第五条第（二）项", ("documents_by_id", "documents_at")),
-    Step(ApplicationStage.CREDIT_CHECKED, Permission.REVIEW_APPLICATIONS, "信用考察（重新入会）", "等待信用考察",
-         "第十五条", ("credit_result", "credit_checked_on", "credit_evidence", "credit_by_id", "credit_at")),
-    Step(ApplicationStage.REVIEWED, Permission.REVIEW_APPLICATIONS, "会籍管理部初审", "等待初审",
-         "第五条第（三）项", ("review_opinion", "review_by_id", "review_at")),
-    Step(ApplicationStage.APPROVED, Permission.APPROVE_APPLICATIONS, "领导审批", "等待领导审批",
-         "第五条第（四）项", ("approval_opinion", "approval_by_id", "approval_at")),
-    Step(ApplicationStage.DUES_PAID, Permission.RECORD_ADMISSION_DUES, "缴纳会费", "等待缴纳会费",
-         "第五条第（五）项", ("dues_amount", "dues_receipt_number", "dues_paid_on", "dues_by_id", "dues_at")),
-    Step(ApplicationStage.SIGNED_OFF, Permission.SIGN_OFF_APPLICATIONS, "驻会领导签批", "等待驻会领导签批",
-         "第五条第（六）项", ("sign_off_opinion", "sign_off_by_id", "sign_off_at")),
-    Step(ApplicationStage.REGISTERED, Permission.REGISTER_MEMBERS, "入会登记", "等待入会登记",
-         "第五条第（六）项", ("member_id", "registered_by_id", "registered_at")),
-)  # fmt: skip
+    Step(
+        ApplicationStage.RECEIVED,
+        Permission.RECEIVE_APPLICATIONS,
+        "接待并介绍协会情况",
+        "等待接待",
+        "第四条",
+        ("received_by_id", "received_at", "briefing_note"),
+    ),
+    Step(
+        ApplicationStage.VISITED,
+        Permission.RECORD_VISITS,
+        "来会考察交流",
+        "等待来会考察",
+        "第四条",
+        ("visit_date", "visit_leader_name", "visit_leader_rank", "visit_note", "visit_by_id", "visit_at"),
+    ),
+    Step(
+        ApplicationStage.FORMS_COMPLETED,
+        Permission.RECEIVE_APPLICATIONS,
+        "填写入会申请表、备案表",
+        "等待填写申请表和备案表",
+        "第五条第（一）项",
+        ("forms_by_id", "forms_at"),
+    ),
+    Step(
+        ApplicationStage.DOCUMENTS_SUBMITTED,
+        Permission.RECEIVE_APPLICATIONS,
+        "提交资料",
+        "等待提交资料",
+        "第五条第（二）项",
+        ("documents_by_id", "documents_at"),
+    ),
+    Step(
+        ApplicationStage.CREDIT_CHECKED,
+        Permission.REVIEW_APPLICATIONS,
+        "信用考察（重新入会）",
+        "等待信用考察",
+        "第十五条",
+        ("credit_result", "credit_checked_on", "credit_evidence", "credit_by_id", "credit_at"),
+    ),
+    Step(
+        ApplicationStage.REVIEWED,
+        Permission.REVIEW_APPLICATIONS,
+        "会籍管理部初审",
+        "等待初审",
+        "第五条第（三）项",
+        ("review_opinion", "review_by_id", "review_at"),
+    ),
+    Step(
+        ApplicationStage.APPROVED,
+        Permission.APPROVE_APPLICATIONS,
+        "领导审批",
+        "等待领导审批",
+        "第五条第（四）项",
+        ("approval_opinion", "approval_by_id", "approval_at"),
+    ),
+    Step(
+        ApplicationStage.DUES_PAID,
+        Permission.RECORD_ADMISSION_DUES,
+        "缴纳会费",
+        "等待缴纳会费",
+        "第五条第（五）项",
+        ("dues_amount", "dues_receipt_number", "dues_paid_on", "dues_by_id", "dues_at"),
+    ),
+    Step(
+        ApplicationStage.SIGNED_OFF,
+        Permission.SIGN_OFF_APPLICATIONS,
+        "驻会领导签批",
+        "等待驻会领导签批",
+        "第五条第（六）项",
+        ("sign_off_opinion", "sign_off_by_id", "sign_off_at"),
+    ),
+    Step(
+        ApplicationStage.REGISTERED,
+        Permission.REGISTER_MEMBERS,
+        "入会登记",
+        "等待入会登记",
+        "第五条第（六）项",
+        ("member_id", "registered_by_id", "registered_at"),
+    ),
+)
 
 
 STEP = {step.stage: step for step in STEPS}
@@ -229,11 +297,16 @@ class FormerMember:
 def _former_member_info(session: Session, former: Member, application_date: dt.date) -> FormerMember:
     _base, counting = readmission_base_date(session, application_date, former)
     return FormerMember(
-        member_id=former.id, name=former.name, member_number=former.member_number,
-        status_label=former.status.label, join_date=former.join_date, left_date=former.left_date,
+        member_id=former.id,
+        name=former.name,
+        member_number=former.member_number,
+        status_label=former.status.label,
+        join_date=former.join_date,
+        left_date=former.left_date,
         left_reason=former.left_reason,
-        earliest_registration=earliest_readmission(session, application_date, former), counting=counting,
-    )  # fmt: skip
+        earliest_registration=earliest_readmission(session, application_date, former),
+        counting=counting,
+    )
 
 
 def former_member_of(session: Session, application: Application) -> FormerMember | None:
@@ -253,15 +326,29 @@ def _flush(session: Session) -> None:
 
 
 def _event(
-    session: Session, actor: Actor, application: Application, kind: EventKind, summary: str, *,
-    stage_from: ApplicationStage | None = None, stage_to: ApplicationStage | None = None,
-    reason: str | None = None, details: dict[str, Any] | None = None,
-) -> ApplicationEvent:  # fmt: skip
+    session: Session,
+    actor: Actor,
+    application: Application,
+    kind: EventKind,
+    summary: str,
+    *,
+    stage_from: ApplicationStage | None = None,
+    stage_to: ApplicationStage | None = None,
+    reason: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> ApplicationEvent:
     event = ApplicationEvent(
-        application_id=application.id, at=clock_of(session).now(), actor_id=actor.id, actor_name=actor.full_name,
-        kind=kind, stage_from=stage_from, stage_to=stage_to, summary=summary[:300], reason=reason,
+        application_id=application.id,
+        at=clock_of(session).now(),
+        actor_id=actor.id,
+        actor_name=actor.full_name,
+        kind=kind,
+        stage_from=stage_from,
+        stage_to=stage_to,
+        summary=summary[:300],
+        reason=reason,
         details=audit.jsonable(details) if details else None,
-    )  # fmt: skip
+    )
     session.add(event)
     return event
 
@@ -275,9 +362,10 @@ def send_back_targets(application: Application) -> list[Step]:
     if application.status != ApplicationStatus.OPEN:
         return []
     return [
-        step for step in steps_for(application)
+        step
+        for step in steps_for(application)
         if ApplicationStage.RECEIVED != step.stage and STAGE_ORDER[step.stage] <= STAGE_ORDER[application.stage]
-    ]  # fmt: skip
+    ]
 
 
 def _next_of(status: ApplicationStatus, stage: ApplicationStage, readmission: bool) -> Step | None:

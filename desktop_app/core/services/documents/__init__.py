@@ -4,7 +4,24 @@ inputs), ``context`` (the office's settings a print run needs), ``generate`` (me
 one file; each kind's inputs come from its office job's module). Callers import the package.
 """
 
-from desktop_app.documents import KINDS, Kind  # the kinds the builders draw, as the service offers them
+from desktop_app.core.services.documents.context import (
+    document_context,
+    label_sheet,
+    set_certificate_background,
+    set_document_font,
+    set_seal_image,
+)
+from desktop_app.core.services.documents.generate import (
+    SOURCES,
+    Generated,
+    Progress,
+    QueuedPrint,
+    Source,
+    generate,
+    print_form,
+    print_queued,
+    select_members,
+)
 from desktop_app.core.services.documents.kinds import (
     KIND_PERMISSIONS,
     LABEL_SHEET_SETTING,
@@ -16,24 +33,7 @@ from desktop_app.core.services.documents.kinds import (
     options_for,
     printable_kinds,
 )
-from desktop_app.core.services.documents.context import (
-    document_context,
-    label_sheet,
-    set_certificate_background,
-    set_document_font,
-    set_seal_image,
-)
-from desktop_app.core.services.documents.generate import (
-    Generated,
-    Progress,
-    QueuedPrint,
-    SOURCES,
-    Source,
-    generate,
-    print_form,
-    print_queued,
-    select_members,
-)
+from desktop_app.documents import KINDS, Kind  # the kinds the builders draw, as the service offers them
 
 __all__ = [
     "KINDS",

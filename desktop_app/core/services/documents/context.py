@@ -37,6 +37,7 @@ from desktop_app.core.settings import (
 from desktop_app.documents.inputs import AssociationInfo, CertificateLayout, DocumentContext, LabelSheet
 from desktop_app.errors import ValidationError
 
+
 def _decode_image(text: str) -> bytes | None:
     if not text:
         return None
@@ -86,8 +87,9 @@ def document_context(
 ) -> DocumentContext:
     """Everything the documents take from the office's settings, plus this print run's choices."""
     fonts = get_setting(session, DOCUMENT_FONTS)
-    layout = _from_dict(CertificateLayout, get_setting(session, CERTIFICATE_LAYOUT), "会员证套打位置",
-                        "documents.certificate_layout")  # fmt: skip
+    layout = _from_dict(
+        CertificateLayout, get_setting(session, CERTIFICATE_LAYOUT), "会员证套打位置", "documents.certificate_layout"
+    )
     date_style = get_setting(session, CERTIFICATE_DATE_STYLE)
     return DocumentContext(
         association=AssociationInfo(
@@ -155,7 +157,9 @@ def set_document_font(session: Session, actor: Actor, style: str, path: str) -> 
         try:
             face = TTFont("office-check", path, subfontIndex=0).face
         except (TTFError, OSError) as exc:
-            raise ValidationError({"path": f"字体文件：不能嵌入 PDF（{exc}）。请选 TrueType 字体（.ttf/.ttc）"}) from None
+            raise ValidationError(
+                {"path": f"字体文件：不能嵌入 PDF（{exc}）。请选 TrueType 字体（.ttf/.ttc）"}
+            ) from None
         probe = "𠀀" if style == "fallback" else "会员单位"
         if any(ord(c) not in face.charToGlyph for c in probe):
             raise ValidationError({"path": f"字体文件：“{Path(path).name}”没有“{probe}”等汉字"})

@@ -47,8 +47,9 @@ SOURCES: dict[str, Source] = {
 }
 
 
-def select_members(session: Session, *, member_ids: Sequence[int] = (), member_numbers: Sequence[str] = (),
-                   all_active: bool = False) -> list[Member]:  # fmt: skip
+def select_members(
+    session: Session, *, member_ids: Sequence[int] = (), member_numbers: Sequence[str] = (), all_active: bool = False
+) -> list[Member]:
     """The members to print for, in the order given (all active ones by member number)."""
     chosen: dict[int, Member] = {}
     if all_active:
@@ -63,7 +64,9 @@ def select_members(session: Session, *, member_ids: Sequence[int] = (), member_n
             chosen.setdefault(member_id, found[member_id])
     if member_numbers:
         wanted = [n.strip().upper() for n in member_numbers if n.strip()]
-        found_numbers = {m.member_number: m for m in session.scalars(select(Member).where(Member.member_number.in_(wanted)))}
+        found_numbers = {
+            m.member_number: m for m in session.scalars(select(Member).where(Member.member_number.in_(wanted)))
+        }
         missing = [n for n in wanted if n not in found_numbers]
         if missing:
             raise NotFound(f"没有这些会员编号：{'、'.join(missing)}")
@@ -163,9 +166,15 @@ def generate(
         if os.path.exists(temp_name):
             os.unlink(temp_name)
     # issue 10: every output of personal data is in the audit log (who, what, how many)
-    audit.record(session, actor, "print", "document", None,
-                 f"生成{spec.title}（{fmt.upper()}）{report.drawn} 份，{len(members)} 个会员",
-                 after={"kind": kind, "format": fmt, "members": len(members), "drawn": report.drawn})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "print",
+        "document",
+        None,
+        f"生成{spec.title}（{fmt.upper()}）{report.drawn} 份，{len(members)} 个会员",
+        after={"kind": kind, "format": fmt, "members": len(members), "drawn": report.drawn},
+    )
     return Generated(kind, out, report, problems + report.problems, issued)
 
 
@@ -179,8 +188,11 @@ def print_form(session: Session, actor: Actor, application_id: int, kind: str, o
         raise ValueError(kind)
     require(actor, KIND_PERMISSIONS[kind])
     application = get_application(session, application_id)
-    item = (admission_printing.application_form_input(session, application) if kind == "application-form"
-            else admission_printing.filing_form_input(session, application))  # fmt: skip
+    item = (
+        admission_printing.application_form_input(session, application)
+        if kind == "application-form"
+        else admission_printing.filing_form_input(session, application)
+    )
     return KINDS[kind].build(out, [item], document_context(session))
 
 
@@ -198,9 +210,14 @@ class QueuedPrint:
 
 
 def print_queued(
-    session: Session, actor: Actor, job_ids: Iterable[int], folder: Any, *,
-    certificate_offset_mm: tuple[float, float] = (0.0, 0.0), progress: Any = None,
-) -> list[QueuedPrint]:  # fmt: skip
+    session: Session,
+    actor: Actor,
+    job_ids: Iterable[int],
+    folder: Any,
+    *,
+    certificate_offset_mm: tuple[float, float] = (0.0, 0.0),
+    progress: Any = None,
+) -> list[QueuedPrint]:
     """Draw the chosen queued jobs: one certificate PDF and one plaque order PDF for all of them,
     through the documents service (the same builders, checks and audit as the Documents area).
 
@@ -211,20 +228,32 @@ def print_queued(
     folder = Path(folder)
     stamp = clock_of(session).now().strftime("%Y%m%d-%H%M%S")
     results = []
-    for kind, key, title in ((PrintKind.CERTIFICATE, "certificate", "会员证"),
-                             (PrintKind.PLAQUE_ORDER, "plaque-order", "牌匾订制单")):  # fmt: skip
+    for kind, key, title in (
+        (PrintKind.CERTIFICATE, "certificate", "会员证"),
+        (PrintKind.PLAQUE_ORDER, "plaque-order", "牌匾订制单"),
+    ):
         member_ids = list(dict.fromkeys(job.member_id for job in jobs if job.kind == kind))
         if not member_ids:
             continue
         generated = generate(
-            session, actor, key, folder / f"{title}-{stamp}.pdf", member_ids=member_ids,
-            certificate_offset_mm=certificate_offset_mm, progress=progress,
-        )  # fmt: skip
+            session,
+            actor,
+            key,
+            folder / f"{title}-{stamp}.pdf",
+            member_ids=member_ids,
+            certificate_offset_mm=certificate_offset_mm,
+            progress=progress,
+        )
         preview = generated.path
         if kind == PrintKind.CERTIFICATE:
             preview = generate(
-                session, actor, key, folder / f"{title}-{stamp}-预览.pdf", member_ids=member_ids,
-                certificate_offset_mm=certificate_offset_mm, certificate_background=True,
-            ).path  # fmt: skip
+                session,
+                actor,
+                key,
+                folder / f"{title}-{stamp}-预览.pdf",
+                member_ids=member_ids,
+                certificate_offset_mm=certificate_offset_mm,
+                certificate_background=True,
+            ).path
         results.append(QueuedPrint(generated, preview))
     return results

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from desktop_app.core.db import clock_of
 from desktop_app.core.security import PRINT_PERMISSIONS, Actor, Permission
 from desktop_app.core.services.members import RECIPIENTS
-from desktop_app.core.settings import get_setting as _get_setting
 from desktop_app.core.settings import (
     CERTIFICATE_VALIDITY_YEARS,
     ENVELOPE_SIZE,
@@ -24,6 +23,7 @@ from desktop_app.core.settings import (
     PLAQUE_SIZE,
     PLAQUE_VENDOR,
 )
+from desktop_app.core.settings import get_setting as _get_setting
 from desktop_app.documents import KINDS, Kind
 from desktop_app.documents.numerals import to_amount
 from desktop_app.errors import ValidationError
@@ -92,9 +92,14 @@ def options_for(session: Session | None, kind: str) -> list[Option]:
         return [
             Option("issue_date", "发证日期", "date", today),
             Option("validity_years", "有效期（年）", "int", get_setting(CERTIFICATE_VALIDITY_YEARS)),
-            Option("assign_numbers", "为没有会员证编号的会员分配编号", "bool", False,
-                   help="需要录入会员资料的权限；分配的编号写入会员资料并记入日志"),
-        ]  # fmt: skip
+            Option(
+                "assign_numbers",
+                "为没有会员证编号的会员分配编号",
+                "bool",
+                False,
+                help="需要录入会员资料的权限；分配的编号写入会员资料并记入日志",
+            ),
+        ]
     if kind == "plaque-order":
         return [
             Option("year", "牌匾年份", "int", today.year),
@@ -107,10 +112,16 @@ def options_for(session: Session | None, kind: str) -> list[Option]:
         return [
             Option("form_date", "填表日期", "optional_date", today),
             Option("reported_on", "会员报告变更日期", "optional_date", None, help="第十条第（一）项：会员何时报送变更"),
-            Option("changes", "变更事项（每行“项目=新内容”，如“联络员手机=13907123456”）", "lines", "",
-                   help="留空则列出现有资料，由班主任手填变更", single_member=True),
+            Option(
+                "changes",
+                "变更事项（每行“项目=新内容”，如“联络员手机=13907123456”）",
+                "lines",
+                "",
+                help="留空则列出现有资料，由班主任手填变更",
+                single_member=True,
+            ),
             Option("note", "备注", "text", ""),
-        ]  # fmt: skip
+        ]
     if kind == "withdrawal-notice":
         return [
             Option("notice_date", "告知日期", "date", today),
@@ -119,7 +130,7 @@ def options_for(session: Session | None, kind: str) -> list[Option]:
             Option("no_activity_since", "自何日起未参加活动", "optional_date", None),
             Option("disqualification", "不再符合会员条件的情形", "text", "", help="如：被列为失信被执行人"),
             Option("notice_number", "文号", "text", "", single_member=True),
-        ]  # fmt: skip
+        ]
     if kind == "dues-receipt":
         return [
             Option("years", "会费年度", "years", (today.year,)),
@@ -174,7 +185,7 @@ def _parse_years(value: Any, label: str, key: str) -> tuple[int, ...]:
         items = [p for p in value.replace("，", ",").replace("、", ",").replace(" ", ",").split(",") if p]
     else:
         items = value
-    years = []
+    years: list[int] = []
     for item in items:
         text = str(item).strip().removesuffix("年度").removesuffix("年")
         if "-" in text or "—" in text:  # 2024-2026

@@ -1,6 +1,6 @@
 """Admission benchmarks: a busy office's years of applications. Prints figures, asserts nothing.
 
-    .venv/bin/python benchmarks/bench_admission.py [--applications 2000] [--members 3000]
+    .venv/bin/python tests/benchmarks/bench_admission.py [--applications 2000] [--members 3000]
 
 - entry:   one application received through the service (validation, numbering, history)
 - path:    one application taken through every step to registration (member + print jobs)
@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from desktop_app.core.clock import FixedClock  # noqa: E402
@@ -28,8 +28,8 @@ from desktop_app.core.migrate import open_database  # noqa: E402
 from desktop_app.core.models import ApplicationStage, CreditResult, DocumentKind, Staff  # noqa: E402
 from desktop_app.core.security import Actor  # noqa: E402
 from desktop_app.core.services import admission  # noqa: E402
-from desktop_app.demo.admission import demo_pdf, demo_png  # noqa: E402
 from desktop_app.demo import generate_demo  # noqa: E402
+from desktop_app.demo.admission import demo_pdf, demo_png  # noqa: E402
 from desktop_app.demo.names import Dice, make_uscc  # noqa: E402
 
 
@@ -64,10 +64,17 @@ def main() -> int:
         clock.advance(hours=17)
         started = time.perf_counter()
         with db.session() as session:
-            application = admission.create_application(session, officer, {
-                "name": f"武汉第{number}号建设工程有限公司", "uscc": make_uscc(rng, "91", "420102"),
-                "category": "construction_enterprise", "liaison_name": "张丽", "liaison_mobile": "13871234567",
-            })  # fmt: skip
+            application = admission.create_application(
+                session,
+                officer,
+                {
+                    "name": f"武汉第{number}号建设工程有限公司",
+                    "uscc": make_uscc(rng, "91", "420102"),
+                    "category": "construction_enterprise",
+                    "liaison_name": "张丽",
+                    "liaison_mobile": "13871234567",
+                },
+            )
             ids.append(application.id)
         entry_times.append(time.perf_counter() - started)
         # most applications of past years are finished; recent ones are spread over the stages
@@ -86,17 +93,32 @@ def main() -> int:
                     for kind in admission.REQUIRED_DOCUMENTS:
                         admission.attach_document(session, officer, application.id, kind, "scan.png", png)
                 actor = leader if step.stage in (ApplicationStage.APPROVED, ApplicationStage.SIGNED_OFF) else officer
-                admission.advance(session, actor, application.id, {
-                    "visit_date": clock.today(), "visit_leader_name": "王建国", "visit_leader_rank": "董事长",
-                    "application_form": True, "filing_form": True, "review_opinion": "同意",
-                    "approval_opinion": "同意", "dues_amount": "2000", "dues_receipt_number": f"SJ{application.id}",
-                    "credit_result": CreditResult.PASSED, "credit_checked_on": clock.today(), "credit_evidence": "无",
-                })  # fmt: skip
+                admission.advance(
+                    session,
+                    actor,
+                    application.id,
+                    {
+                        "visit_date": clock.today(),
+                        "visit_leader_name": "王建国",
+                        "visit_leader_rank": "董事长",
+                        "application_form": True,
+                        "filing_form": True,
+                        "review_opinion": "同意",
+                        "approval_opinion": "同意",
+                        "dues_amount": "2000",
+                        "dues_receipt_number": f"SJ{application.id}",
+                        "credit_result": CreditResult.PASSED,
+                        "credit_checked_on": clock.today(),
+                        "credit_evidence": "无",
+                    },
+                )
         if target == ApplicationStage.REGISTERED:
             path_times.append(time.perf_counter() - started)
     print(f"applications: {args.applications} on {args.members} members ({db.description()})")
     print(f"entry:  median {statistics.median(entry_times) * 1000:.1f} ms per application received")
-    print(f"path:   median {statistics.median(path_times) * 1000:.1f} ms from received to registered (9 steps, 4 files)")
+    print(
+        f"path:   median {statistics.median(path_times) * 1000:.1f} ms from received to registered (9 steps, 4 files)"
+    )
 
     big = pdf + b"0" * (5 * 1024 * 1024)
     with db.session() as session:
@@ -123,8 +145,10 @@ def main() -> int:
 
     with db.session() as session:
         open_count = len(admission.queue(session))
-    print(f"queue:  open ({open_count}) with counts {timed(queue_open):.1f} ms; all applications {timed(queue_all):.1f} ms; "
-          f"search 建设 over all {timed(search):.1f} ms   (target ≤ 50 ms for the open queue)")  # fmt: skip
+    print(
+        f"queue:  open ({open_count}) with counts {timed(queue_open):.1f} ms; all applications {timed(queue_all):.1f} ms; "
+        f"search 建设 over all {timed(search):.1f} ms   (target ≤ 50 ms for the open queue)"
+    )
 
     def panel() -> None:
         with db.session() as session:

@@ -1,6 +1,6 @@
 """Import and export benchmarks (issue 3). Prints figures against the targets.
 
-    .venv/bin/python benchmarks/bench_import_export.py [--rows 10000] [--members 100000] [--runs 3]
+    .venv/bin/python tests/benchmarks/bench_import_export.py [--rows 10000] [--members 100000] [--runs 3]
 
 - import:  a 10,000-row messy roster (title rows, text dates, numbers as numbers, blank rows,
            duplicates, bad rows): read, plan (every row validated), write; then the same file
@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # measure this checkout, whatever is installed
 os.environ.setdefault("MEMBERSHIP_OFFICE_HOME", tempfile.mkdtemp(prefix="bench-home-"))
 
@@ -33,8 +33,8 @@ from openpyxl import Workbook  # noqa: E402
 from desktop_app.core.migrate import open_database  # noqa: E402
 from desktop_app.core.security import SYSTEM_ACTOR  # noqa: E402
 from desktop_app.core.services import importing  # noqa: E402
-from desktop_app.demo import generate_demo  # noqa: E402
 from desktop_app.core.services.roster import build_roster  # noqa: E402
+from desktop_app.demo import generate_demo  # noqa: E402
 from desktop_app.documents.roster import write_roster_pdf  # noqa: E402
 from desktop_app.spreadsheets.reader import read_roster  # noqa: E402
 from desktop_app.spreadsheets.roster import write_roster_xlsx  # noqa: E402
@@ -56,8 +56,10 @@ def bench_import(url: str, path: Path, label: str) -> None:
         commit_started = time.perf_counter()
     commit_s = time.perf_counter() - commit_started
     total = read_s + plan_s + write_s + commit_s
-    print(f"import [{label}] {len(table.rows)} rows: read {read_s:.2f} s, plan {plan_s:.2f} s, write "
-          f"{write_s + commit_s:.2f} s, total {total:.2f} s ({len(table.rows) / total:.0f} rows/s) — {plan.summary_line()}")  # fmt: skip
+    print(
+        f"import [{label}] {len(table.rows)} rows: read {read_s:.2f} s, plan {plan_s:.2f} s, write "
+        f"{write_s + commit_s:.2f} s, total {total:.2f} s ({len(table.rows) / total:.0f} rows/s) — {plan.summary_line()}"
+    )
     with db.session() as session:
         again_s, again = timed(lambda: importing.import_members(session, SYSTEM_ACTOR, table))
     print(f"import [{label}] the same file again: {again_s:.2f} s after reading — {again.summary_line()}")
@@ -89,9 +91,11 @@ def bench_export(folder: Path, members: int, runs: int) -> None:
             bare.append(timed(lambda: bare_write(folder / f"bare-{run}.xlsx", titles, roster.rows))[0])
         ratio = statistics.median(ours) / statistics.median(bare)
         verdict = "meets" if ratio <= 1.3 else "MISSES"
-        print(f"export [{roster.version_label}] {len(roster.rows)} rows × {len(titles)} columns: query {query_s:.2f} s; "
-              f"write median {statistics.median(ours):.2f} s vs bare openpyxl {statistics.median(bare):.2f} s "
-              f"= {ratio:.2f}× ({verdict} target ≤ 1.3×); file {(folder / 'ours-0.xlsx').stat().st_size / 1_048_576:.1f} MB")  # fmt: skip
+        print(
+            f"export [{roster.version_label}] {len(roster.rows)} rows × {len(titles)} columns: query {query_s:.2f} s; "
+            f"write median {statistics.median(ours):.2f} s vs bare openpyxl {statistics.median(bare):.2f} s "
+            f"= {ratio:.2f}× ({verdict} target ≤ 1.3×); file {(folder / 'ours-0.xlsx').stat().st_size / 1_048_576:.1f} MB"
+        )
     db.dispose()
 
 
@@ -101,8 +105,10 @@ def bench_pdf(folder: Path) -> None:
     with db.session() as session:
         roster = build_roster(session, SYSTEM_ACTOR, public=True)
     pdf_s, report = timed(lambda: write_roster_pdf(roster, folder / "roster.pdf"))
-    print(f"PDF: {len(roster.rows)} members, {report.pages} pages in {pdf_s:.1f} s "
-          f"({(folder / 'roster.pdf').stat().st_size / 1_048_576:.1f} MB)")  # fmt: skip
+    print(
+        f"PDF: {len(roster.rows)} members, {report.pages} pages in {pdf_s:.1f} s "
+        f"({(folder / 'roster.pdf').stat().st_size / 1_048_576:.1f} MB)"
+    )
     db.dispose()
 
 
@@ -118,12 +124,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-pdf", action="store_true")
     args = parser.parse_args()
-    print(f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs")
+    print(
+        f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-import-export-") as tmp:
         folder = Path(tmp)
         path = folder / "roster.xlsx"
         make_s, _ = timed(lambda: make_messy_roster(path, args.rows, blank_every=500))
-        print(f"import: messy roster of {args.rows} rows written in {make_s:.1f} s ({path.stat().st_size / 1_048_576:.1f} MB)")
+        print(
+            f"import: messy roster of {args.rows} rows written in {make_s:.1f} s ({path.stat().st_size / 1_048_576:.1f} MB)"
+        )
         bench_import(f"sqlite:///{folder / 'import.db'}", path, "SQLite")
         pg = os.environ.get("MEMBERSHIP_OFFICE_BENCH_PG")
         if pg:

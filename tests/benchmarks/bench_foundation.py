@@ -1,6 +1,6 @@
 """Foundation benchmarks on a 100,000-member demo database. Prints figures against the targets.
 
-    .venv/bin/python benchmarks/bench_foundation.py [--members 100000] [--runs 5] [--keep DIR]
+    .venv/bin/python tests/benchmarks/bench_foundation.py [--members 100000] [--runs 5] [--keep DIR]
 
 - demo:    `membership-office demo --members 100000` as a command       target ≤ 20 s
 - startup: process start → main window shown with the register's first page,
@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # measure this checkout, whatever is installed
 PYTHON = sys.executable
 BARE_WINDOW = """
@@ -90,7 +90,9 @@ def bench_search(url: str, runs: int) -> dict[str, list[float]]:
     db = open_database(url)
     with db.session() as session:
         actor = accounts.sign_in(session, "officer", DEMO_PASSWORD)
-        prefix = session.execute(__import__("sqlalchemy").text("SELECT uscc FROM member ORDER BY id LIMIT 1")).scalar()[:8]
+        prefix = session.execute(__import__("sqlalchemy").text("SELECT uscc FROM member ORDER BY id LIMIT 1")).scalar()[
+            :8
+        ]
     view = RegisterView(db, actor)
     view.resize(1300, 800)
     view.show()
@@ -134,8 +136,12 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     db_path = folder / f"bench-{args.members}.db"
     url = f"sqlite:///{db_path}"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MEMBERSHIP_OFFICE_HOME": str(folder / "home"),
-           "MEMBERSHIP_OFFICE_PASSWORD": "demo123"}  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "MEMBERSHIP_OFFICE_HOME": str(folder / "home"),
+        "MEMBERSHIP_OFFICE_PASSWORD": "demo123",
+    }
     print(f"machine: {machine()}")
     print(f"database: {url}")
 
@@ -143,8 +149,14 @@ def main() -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
         started = time.perf_counter()
-        subprocess.run([PYTHON, "-m", "desktop_app", "demo", "--members", str(args.members), "--db", url],
-                       check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        subprocess.run(
+            [PYTHON, "-m", "desktop_app", "demo", "--members", str(args.members), "--db", url],
+            check=True,
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         demo_s = time.perf_counter() - started
         print(f"demo --members {args.members}: {demo_s:.1f} s (target ≤ 20 s) {'OK' if demo_s <= 20 else 'MISSED'}")
 
@@ -153,23 +165,31 @@ def main() -> int:
         for _ in range(args.runs):
             bare.append(line_time([PYTHON, "-c", BARE_WINDOW], "shown", env)[0])
             floor.append(line_time([PYTHON, "-c", BARE_WINDOW_WITH_ORM], "shown", env)[0])
-            shown_s, lines = line_time([PYTHON, "-m", "desktop_app", "--db", url, "--user", "officer", "--quit-when-shown"], "shown", env)
+            shown_s, lines = line_time(
+                [PYTHON, "-m", "desktop_app", "--db", url, "--user", "officer", "--quit-when-shown"], "shown", env
+            )
             app_shown.append(shown_s)
             shown_line = next(line for line in lines if line.startswith("shown"))
             loaded_line = next(line for line in lines if line.startswith("loaded"))
             rss_shown.append(int(field(shown_line, "rss_kb")) / 1024)
             rss_loaded.append(int(field(loaded_line, "rss_kb")) / 1024)
-            app_loaded.append(shown_s + float(field(loaded_line, "since_open")) - float(field(shown_line, "since_open")))
+            app_loaded.append(
+                shown_s + float(field(loaded_line, "since_open")) - float(field(shown_line, "since_open"))
+            )
         b, a = statistics.median(bare), statistics.median(app_shown)
         print(f"start-up, bare QMainWindow: median {b:.2f} s over {args.runs} runs")
         f = statistics.median(floor)
         print(f"start-up, bare QMainWindow after `import sqlalchemy.orm`: median {f:.2f} s = {f / b:.2f}× bare")
-        print(f"start-up, main window with the register's first page: median {a:.2f} s = {a / b:.2f}× bare "
-              f"(target ≤ 2×) {'OK' if a <= 2 * b else 'MISSED'}")  # fmt: skip
+        print(
+            f"start-up, main window with the register's first page: median {a:.2f} s = {a / b:.2f}× bare "
+            f"(target ≤ 2×) {'OK' if a <= 2 * b else 'MISSED'}"
+        )
         print(f"start-up, until the register's whole id list is in: median {statistics.median(app_loaded):.2f} s")
         rss = max(rss_loaded)
-        print(f"memory with the register open: {statistics.median(rss_shown):.0f} MB at first page, "
-              f"{rss:.0f} MB with every id loaded (target ≤ 250 MB) {'OK' if rss <= 250 else 'MISSED'}")  # fmt: skip
+        print(
+            f"memory with the register open: {statistics.median(rss_shown):.0f} MB at first page, "
+            f"{rss:.0f} MB with every id loaded (target ≤ 250 MB) {'OK' if rss <= 250 else 'MISSED'}"
+        )
 
     for label, figures in bench_search(url, args.runs).items():
         median = statistics.median(figures)
@@ -177,8 +197,14 @@ def main() -> int:
         print(f"search {label}: median {median:.1f} ms, max {max(figures):.1f} ms{verdict}")
     pg = os.environ.get("MEMBERSHIP_OFFICE_BENCH_PG")
     if pg:
-        subprocess.run([PYTHON, "-m", "desktop_app", "demo", "--members", str(args.members), "--db", pg],
-                       check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        subprocess.run(
+            [PYTHON, "-m", "desktop_app", "demo", "--members", str(args.members), "--db", pg],
+            check=True,
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for label, figures in bench_search(pg, args.runs).items():
             print(f"PostgreSQL search {label}: median {statistics.median(figures):.1f} ms, max {max(figures):.1f} ms")
     return 0

@@ -1,6 +1,6 @@
 """Printed-document benchmarks. Prints figures against the issue's targets (not a test).
 
-    .venv/bin/python benchmarks/bench_documents.py [--runs 3] [--keep DIR]
+    .venv/bin/python tests/benchmarks/bench_documents.py [--runs 3] [--keep DIR]
 
 - certificates: 1,000 certificates into one PDF with the certificate builder, against a plain
   ReportLab loop drawing the same strings with the same fonts in the same run   target ≤ 2×
@@ -27,7 +27,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # measure this checkout, whatever is installed
 os.environ.setdefault("MEMBERSHIP_OFFICE_HOME", tempfile.mkdtemp(prefix="bench-documents-"))
 
@@ -71,8 +71,10 @@ def context() -> DocumentContext:
 
 
 def certificates(count: int) -> list[CertificateInput]:
-    return [CertificateInput(f"WJXZ2026{i:04d}", name, "会员单位", DAY, dt.date(2029, 11, 25))
-            for i, name in enumerate(names(count))]  # fmt: skip
+    return [
+        CertificateInput(f"WJXZ2026{i:04d}", name, "会员单位", DAY, dt.date(2029, 11, 25))
+        for i, name in enumerate(names(count))
+    ]
 
 
 def plain_certificates(path: Path, items: list[CertificateInput], ctx: DocumentContext) -> None:
@@ -94,11 +96,14 @@ def plain_certificates(path: Path, items: list[CertificateInput], ctx: DocumentC
             canvas.setFont(fallback, layout.name_size_pt)
             canvas.drawString(20 * mm, 20 * mm, "".join(c for c in item.member_name if c in RARE))
         canvas.setFont(kai, layout.level_size_pt)
-        canvas.drawCentredString(layout.level_x_mm * mm, height - layout.level_y_mm * mm,
-                                 f"为{ctx.association.name}{item.level_name}")  # fmt: skip
+        canvas.drawCentredString(
+            layout.level_x_mm * mm, height - layout.level_y_mm * mm, f"为{ctx.association.name}{item.level_name}"
+        )
         canvas.setFont(song, layout.text_size_pt)
         start, end = chinese_date(item.issue_date, style="hanzi"), chinese_date(item.valid_until, style="hanzi")
-        canvas.drawCentredString(layout.validity_x_mm * mm, height - layout.validity_y_mm * mm, f"有效期：{start}至{end}")
+        canvas.drawCentredString(
+            layout.validity_x_mm * mm, height - layout.validity_y_mm * mm, f"有效期：{start}至{end}"
+        )
         canvas.drawCentredString(layout.date_x_mm * mm, height - layout.date_y_mm * mm, start)
         canvas.showPage()
     canvas.save()
@@ -146,20 +151,35 @@ def main() -> int:
     ours, our_times = timed(lambda: kind("certificate").build(folder / "certificates.pdf", items, ctx), args.runs)
     ratio = ours / plain
     verdict = "OK" if ratio <= 2.0 else "OVER TARGET"
-    print(f"1,000 certificates, plain ReportLab loop:          {plain:6.2f} s  (runs {', '.join(f'{t:.2f}' for t in plain_times)})")
-    print(f"1,000 certificates, certificate builder:           {ours:6.2f} s  (runs {', '.join(f'{t:.2f}' for t in our_times)})")
+    print(
+        f"1,000 certificates, plain ReportLab loop:          {plain:6.2f} s  (runs {', '.join(f'{t:.2f}' for t in plain_times)})"
+    )
+    print(
+        f"1,000 certificates, certificate builder:           {ours:6.2f} s  (runs {', '.join(f'{t:.2f}' for t in our_times)})"
+    )
     print(f"  ratio builder / plain: {ratio:.2f}×   target ≤ 2×   {verdict}")
 
-    labels = [AddressInput(name, f"武汉市江岸区解放大道{i % 2000 + 1}号{name[-6:-4]}大厦{i % 30 + 1}楼",
-                           f"4300{i % 90 + 10:02d}", f"张{MIDDLE[i % len(MIDDLE)]}（办公室主任）", "13871234567")
-              for i, name in enumerate(names(5000, seed=9))]  # fmt: skip
+    labels = [
+        AddressInput(
+            name,
+            f"武汉市江岸区解放大道{i % 2000 + 1}号{name[-6:-4]}大厦{i % 30 + 1}楼",
+            f"4300{i % 90 + 10:02d}",
+            f"张{MIDDLE[i % len(MIDDLE)]}（办公室主任）",
+            "13871234567",
+        )
+        for i, name in enumerate(names(5000, seed=9))
+    ]
     label_time, label_times = timed(lambda: kind("labels").build(folder / "labels.pdf", labels, ctx), args.runs)
     verdict = "OK" if label_time <= 3.0 else "OVER TARGET"
-    print(f"5,000 address labels (3×7, 239 sheets):            {label_time:6.2f} s  (runs {', '.join(f'{t:.2f}' for t in label_times)})"
-          f"   target ≤ 3 s   {verdict}")  # fmt: skip
+    print(
+        f"5,000 address labels (3×7, 239 sheets):            {label_time:6.2f} s  (runs {', '.join(f'{t:.2f}' for t in label_times)})"
+        f"   target ≤ 3 s   {verdict}"
+    )
 
-    receipts = [DuesReceiptInput(f"WJXS2026{i:05d}", name, (2026,), Decimal(2000 + i % 7 * 1000), DAY, received_by="郑会籍")
-                for i, name in enumerate(names(1000, seed=3))]  # fmt: skip
+    receipts = [
+        DuesReceiptInput(f"WJXS2026{i:05d}", name, (2026,), Decimal(2000 + i % 7 * 1000), DAY, received_by="郑会籍")
+        for i, name in enumerate(names(1000, seed=3))
+    ]
     receipt_time, _ = timed(lambda: kind("dues-receipt").build(folder / "receipts.pdf", receipts, ctx), 1)
     print(f"1,000 dues receipts (two copies a page):           {receipt_time:6.2f} s")
 
@@ -177,8 +197,10 @@ def main() -> int:
     service_time, _ = timed(service_labels, 1)
     with db.session() as session:
         active = len(documents.select_members(session, all_active=True))
-    print(f"labels for all {active:,} active members of a 5,000-member demo database, through the service "
-          f"(query + mapping + drawing): {service_time:.2f} s")  # fmt: skip
+    print(
+        f"labels for all {active:,} active members of a 5,000-member demo database, through the service "
+        f"(query + mapping + drawing): {service_time:.2f} s"
+    )
     db.dispose()
     sizes = {p.name: p.stat().st_size for p in folder.glob("*.pdf")}
     print("PDF sizes: " + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in sorted(sizes.items())))
