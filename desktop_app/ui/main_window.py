@@ -36,13 +36,13 @@ class Area:
 
 
 def _register(db: Database, actor: Actor, parent: QWidget) -> QWidget:
-    from desktop_app.ui.register_view import RegisterView
+    from desktop_app.ui.register.view import RegisterView
 
     return RegisterView(db, actor, parent)
 
 
 def _documents(db: Database, actor: Actor, parent: QWidget) -> QWidget:
-    from desktop_app.ui.documents_view import DocumentsView
+    from desktop_app.ui.documents.view import DocumentsView
 
     return DocumentsView(db, actor, parent)
 
@@ -59,7 +59,7 @@ def _staff(db: Database, actor: Actor, parent: QWidget) -> QWidget:
 
 
 def _admission(db: Database, actor: Actor, parent: QWidget) -> QWidget:
-    from desktop_app.ui.admission_view import AdmissionView
+    from desktop_app.ui.admission.view import AdmissionView
 
     return AdmissionView(db, actor, parent)
 
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        from desktop_app.ui.roster_export import install_file_actions
+        from desktop_app.ui.register.roster_export import install_file_actions
 
         install_file_actions(self, file_menu)  # Import members from Excel…, Export roster… (issue 3)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

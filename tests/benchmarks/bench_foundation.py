@@ -84,7 +84,7 @@ def bench_search(url: str, runs: int) -> dict[str, list[float]]:
     from desktop_app.core.services import accounts
     from desktop_app.demo import DEMO_PASSWORD
     from desktop_app.ui.app import create_application
-    from desktop_app.ui.register_view import RegisterView
+    from desktop_app.ui.register.view import RegisterView
 
     app = create_application(language="zh_CN")
     db = open_database(url)

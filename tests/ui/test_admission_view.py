@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit
 from desktop_app.core.models import ApplicationStage, ApplicationStatus, DocumentKind, MemberStatus, Role
 from desktop_app.core.services import admission, members
 from desktop_app.core.services.members import MemberFilter
-from desktop_app.ui.admission_dialogs import ApplicationDialog, ImageView, PrintQueueDialog, ReasonDialog, StepDialog
-from desktop_app.ui.admission_view import AdmissionView, QueueModel
+from desktop_app.ui.admission.dialogs import ApplicationDialog, ImageView, PrintQueueDialog, ReasonDialog, StepDialog
+from desktop_app.ui.admission.view import AdmissionView, QueueModel
 from desktop_app.ui.main_window import AREAS
 from tests.conftest import VALID_USCC, make_staff
 from tests.core.test_admission import create, uscc, walk

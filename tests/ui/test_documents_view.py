@@ -15,9 +15,9 @@ from shiboken6 import isValid
 from desktop_app.core.models import Member, MemberStatus
 from desktop_app.core.services import members
 from desktop_app.ui import ops
-from desktop_app.ui.documents_view import OFFSET_X_KEY, DocumentsView
+from desktop_app.ui.documents.view import OFFSET_X_KEY, DocumentsView
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.pdf_preview import PdfPreviewDialog
+from desktop_app.ui.preview import PdfPreviewDialog
 from tests.documents.conftest import make_seal, pdf_text
 
 

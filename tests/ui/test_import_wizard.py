@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from desktop_app.core.models import Member
 from desktop_app.core.services import accounts
 from desktop_app.demo import DEMO_PASSWORD
-from desktop_app.ui.import_wizard import FILE_PAGE, PREVIEW_PAGE, RESULT_PAGE, ImportWizard
+from desktop_app.ui.register.import_wizard import FILE_PAGE, PREVIEW_PAGE, RESULT_PAGE, ImportWizard
 from tests.spreadsheets.messy import make_messy_roster
 
 
@@ -141,7 +141,7 @@ def test_import_action_opens_the_wizard_and_refreshes_the_register(qtbot, demo_d
 
 
 def test_roster_export_dialog_excel_and_pdf(qtbot, demo_db, tmp_path: Path, messages) -> None:
-    from desktop_app.ui.roster_export import RosterExportDialog
+    from desktop_app.ui.register.roster_export import RosterExportDialog
 
     with demo_db.session() as session:
         actor = accounts.sign_in(session, "mentor01", DEMO_PASSWORD)

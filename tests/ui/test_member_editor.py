@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 from desktop_app.core.models import Role
 from desktop_app.core.security import Actor
 from desktop_app.core.services import members, mentors
-from desktop_app.ui.member_editor import MemberEditor
+from desktop_app.ui.register.editor import MemberEditor
 from tests.conftest import make_staff
 
 

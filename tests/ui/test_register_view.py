@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.core.models import MemberStatus
 from desktop_app.core.services import members
 from desktop_app.core.services.members import MemberFilter
-from desktop_app.ui.register_model import RegisterModel
-from desktop_app.ui.register_view import RegisterView
+from desktop_app.ui.register.model import RegisterModel
+from desktop_app.ui.register.view import RegisterView
 
 
 def wait_loaded(qtbot, view: RegisterView) -> None:  # type: ignore[no-untyped-def]

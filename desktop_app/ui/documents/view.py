@@ -48,7 +48,7 @@ from desktop_app.core.services import documents, members
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.documents import KINDS
 from desktop_app.ui import msgbox, ops, preferences
-from desktop_app.ui.pdf_preview import PdfPreviewDialog, show_pdf
+from desktop_app.ui.preview import PdfPreviewDialog, show_pdf
 from desktop_app.ui.widgets import OptionalDateEdit
 
 OFFSET_X_KEY = preferences.CERTIFICATE_OFFSET_X

@@ -58,7 +58,7 @@ def install_file_actions(window: QMainWindow, menu: QMenu) -> list[QAction]:
 
 
 def open_import_wizard(window: QWidget, db: Database, actor: Actor):  # type: ignore[no-untyped-def]
-    from desktop_app.ui.import_wizard import ImportWizard
+    from desktop_app.ui.register.import_wizard import ImportWizard
 
     wizard = ImportWizard(db, actor, window)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -180,7 +180,7 @@ class RosterExportDialog(QDialog):
             return roster, write_roster_pdf(roster, folder / name, progress=progress)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
-            from desktop_app.ui.pdf_preview import show_pdf
+            from desktop_app.ui.preview import show_pdf
 
             self._busy(False)
             roster, report = result

@@ -48,7 +48,7 @@ from desktop_app.core.services.admission import QueueFilter, QueueRow
 from desktop_app.core.settings import level_names
 from desktop_app.errors import OfficeError
 from desktop_app.ui import msgbox
-from desktop_app.ui.admission_dialogs import (
+from desktop_app.ui.admission.dialogs import (
     ApplicationDialog,
     PrintQueueDialog,
     ReasonDialog,

@@ -24,8 +24,8 @@ from desktop_app.core.services import accounts
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.core.settings import levels
 from desktop_app.ui.labels import category_label, status_label
-from desktop_app.ui.member_editor import MemberEditor
-from desktop_app.ui.register_model import RegisterModel
+from desktop_app.ui.register.editor import MemberEditor
+from desktop_app.ui.register.model import RegisterModel
 from desktop_app.ui.widgets import EmptyState
 
 ROW_HEIGHT = 26

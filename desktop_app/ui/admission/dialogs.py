@@ -644,7 +644,7 @@ def open_with_system(path: Path) -> bool:
 
 def show_pdf(parent: QWidget | None, path: Path, title: str, *, print_path: Path | None = None) -> QDialog:
     """The documents' preview (Print, Save as PDF), shared with the Documents area."""
-    from desktop_app.ui import pdf_preview
+    from desktop_app.ui import preview as pdf_preview
 
     return pdf_preview.show_pdf(path, title, parent, print_path=print_path)
 

@@ -1,0 +1,1 @@
+"""admission area of the main window."""

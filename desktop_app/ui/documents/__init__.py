@@ -1,0 +1,1 @@
+"""documents area of the main window."""

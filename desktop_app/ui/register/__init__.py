@@ -1,0 +1,1 @@
+"""register area of the main window."""
