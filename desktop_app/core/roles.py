@@ -83,6 +83,10 @@ PRIVILEGES: dict[str, list[tuple[str, tuple[Role, ...]]]] = {
     "application_document": [("SELECT", EVERYONE), ("INSERT, DELETE", (*OFFICE, Role.MENTOR))],
     "print_job": [("SELECT", EVERYONE), ("INSERT, UPDATE", OFFICE)],
     "dues_receipt": [("SELECT", EVERYONE), ("INSERT", OFFICE)],
+    # --- mentors (issue 12) ---
+    # --- dues (issue 13) ---
+    # --- mailing (issue 14) ---
+    # --- withdrawal (issue 15) ---
 }
 
 _NAME = re.compile(r"^[a-z0-9_.\-]+$")

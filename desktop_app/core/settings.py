@@ -188,6 +188,14 @@ def new_generation(session: Session) -> str:
     return value
 
 
+# --- mentors (issue 12) --------------------------------------------------------------------------
+
+# --- dues (issue 13) ------------------------------------------------------------------------------
+
+# --- mailing (issue 14) ---------------------------------------------------------------------------
+
+# --- withdrawal (issue 15) ------------------------------------------------------------------------
+
 # Backups of the SQLite file: daily at start-up and before every upgrade (core/backup.py).
 BACKUP_KEEP = declare("backup.keep", 14, "自动备份保留份数（每天启动时和升级数据库前的备份）")
 

@@ -15,6 +15,7 @@ from desktop_app.core.models.admission import (
     PrintStatus,
 )
 from desktop_app.core.models.base import Base
+from desktop_app.core.models import mailing, withdrawal  # noqa: F401 — their tables register on import
 from desktop_app.core.models.dues import DuesReceipt
 from desktop_app.core.models.member import (
     CATEGORY_LABELS,
