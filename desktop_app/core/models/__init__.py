@@ -1,5 +1,6 @@
 """All tables. Importing this package registers every model on ``Base.metadata``."""
 
+from desktop_app.core.models import mailing, withdrawal  # noqa: F401 — their tables register on import
 from desktop_app.core.models.admission import (
     Application,
     ApplicationDocument,
@@ -15,7 +16,6 @@ from desktop_app.core.models.admission import (
     PrintStatus,
 )
 from desktop_app.core.models.base import Base
-from desktop_app.core.models import mailing, withdrawal  # noqa: F401 — their tables register on import
 from desktop_app.core.models.dues import DuesReceipt
 from desktop_app.core.models.member import (
     CATEGORY_LABELS,
