@@ -8,7 +8,8 @@ nothing of the program.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -59,3 +60,17 @@ class MemberRef:
     @classmethod
     def of(cls, member: Any) -> MemberRef:
         return cls(member.name, getattr(member, "member_number", None))
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change in a record's history (the audit log, R-2.1), as the window and the command line
+    list it: who, when, what, and the values before and after (field → value; empty when none)."""
+
+    at: dt.datetime
+    actor_id: int | None
+    actor_name: str
+    action: str
+    summary: str
+    before: Mapping[str, Any] = field(default_factory=dict)
+    after: Mapping[str, Any] = field(default_factory=dict)

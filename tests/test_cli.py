@@ -93,7 +93,8 @@ def test_python_dash_m_runs_the_same_entry(tmp_path: Path) -> None:
 
 
 def test_window_opens_signed_in_and_shows_the_register(db_url: str, tmp_path: Path) -> None:
-    """The whole start: database upgraded, signed in, main window shown with the register loaded.
+    """The whole start: the sign-in dialog first, the database opened (upgraded, backed up) behind it,
+    signed in by the script, main window shown with the register loaded.
 
     In a separate process: running the application's own event loop inside the test process left
     queued signals from worker threads undelivered for later tests.
@@ -101,7 +102,12 @@ def test_window_opens_signed_in_and_shows_the_register(db_url: str, tmp_path: Pa
     import os
 
     assert main(["demo", "--members", "40", "--db", db_url]) == 0
-    env = {**os.environ, "MEMBERSHIP_OFFICE_PASSWORD": "demo123", "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        "MEMBERSHIP_OFFICE_PASSWORD": "demo123",
+        "QT_QPA_PLATFORM": "offscreen",
+        "MEMBERSHIP_OFFICE_HOME": str(tmp_path / "home"),
+    }
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--db", db_url, "--user", "officer", "--quit-when-shown"],
         cwd=ROOT,
@@ -112,7 +118,63 @@ def test_window_opens_signed_in_and_shows_the_register(db_url: str, tmp_path: Pa
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    steps = [
+        " ".join(line.split()[:2]) if line.startswith(("dialog", "signing")) else line.split()[0] for line in lines
+    ]
+    assert steps == ["dialog shown", "ready", "signing in", "shown", "loaded"]
+    assert lines[0].startswith("dialog shown kind=sign_in ")
+    assert int(lines[1].split("frozen=")[1].split()[0]) > 0  # what the worker imported, frozen for the GC
     assert "shown rows=40" in result.stdout and "loaded rows=40" in result.stdout
+    if db_url.startswith("sqlite"):  # the daily backup, taken by the worker meanwhile
+        assert len(list((tmp_path / "home" / "backups").glob("*-daily.db"))) == 1
+
+
+def test_window_quits_when_the_sign_in_dialog_is_shown(tmp_path: Path) -> None:
+    """``--quit-when-shown`` without a scripted sign-in: the benchmark of the first window."""
+    import os
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MEMBERSHIP_OFFICE_HOME": str(tmp_path / "home")}
+    env.pop("MEMBERSHIP_OFFICE_PASSWORD", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--db", f"sqlite:///{tmp_path / 'm.db'}", "--quit-when-shown"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.splitlines()
+    assert line.startswith("dialog shown kind=first_administrator ")  # a new database: its administrator first
+
+
+def test_window_on_the_demo_database(tmp_path: Path) -> None:
+    """``--demo``: the demo database made on first use behind the sign-in dialog, then signed in."""
+    import os
+
+    env = {
+        **os.environ,
+        "MEMBERSHIP_OFFICE_PASSWORD": "demo123",
+        "QT_QPA_PLATFORM": "offscreen",
+        "MEMBERSHIP_OFFICE_HOME": str(tmp_path / "home"),
+    }
+    env.pop("MEMBERSHIP_OFFICE_DB", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--demo", "--user", "officer", "--quit-when-shown"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "dialog shown kind=sign_in" in result.stdout
+    assert "loaded rows=3000" in result.stdout  # ui/app.py DEMO_MEMBERS
+    assert (tmp_path / "home" / "demo.db").exists()
+    assert not (tmp_path / "home" / "membership.db").exists()  # never the office's database
 
 
 def test_opening_the_window_does_not_import_the_sub_commands() -> None:

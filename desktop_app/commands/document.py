@@ -142,6 +142,12 @@ def run_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sheet(value: str) -> str:
+    from desktop_app.documents.labels import sheet_key
+
+    return sheet_key(value)
+
+
 def _add_option(parser: argparse.ArgumentParser, option: documents.Option) -> None:
     default = option.default
     shown = "、".join(map(str, default)) if isinstance(default, tuple) else default
@@ -158,6 +164,9 @@ def _add_option(parser: argparse.ArgumentParser, option: documents.Option) -> No
         flag = "--change" if option.key == "changes" else _flag(option.key)
         parser.add_argument(flag, action="append", metavar="项目=新内容", **kwargs)
     elif option.type == "choice":
+        # --sheet 3x7 as well as 3×7 (issue 14: keyboards have no ×); argparse converts before checking
+        if option.key == "sheet":
+            kwargs["type"] = _sheet
         parser.add_argument(_flag(option.key), choices=[v for v, _l in option.choices], **kwargs)
     else:
         metavar = {

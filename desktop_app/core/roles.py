@@ -82,11 +82,72 @@ PRIVILEGES: dict[str, list[tuple[str, tuple[Role, ...]]]] = {
     "application_event": [("SELECT, INSERT", EVERYONE)],
     "application_document": [("SELECT", EVERYONE), ("INSERT, DELETE", (*OFFICE, Role.MENTOR))],
     "print_job": [("SELECT", EVERYONE), ("INSERT, UPDATE", OFFICE)],
-    "dues_receipt": [("SELECT", EVERYONE), ("INSERT", OFFICE)],
+    "dues_receipt": [("SELECT", EVERYONE), ("INSERT", OFFICE), ("UPDATE", OFFICE)],  # UPDATE: issue 13
     # --- mentors (issue 12) ---
+    # The office files members under a business kind (and back to the keywords: DELETE).
+    "member_business_kind": [("SELECT", EVERYONE), ("INSERT, UPDATE, DELETE", OFFICE)],
+    # A mentor records its own members' WeChat status, contacts, circulation and news (the service
+    # checks "own"); a contact entry is a log: only its follow-up is completed afterwards.
+    "wechat_membership": [("SELECT", EVERYONE), ("INSERT, UPDATE", (*OFFICE, Role.MENTOR))],
+    "contact_entry": [
+        ("SELECT", EVERYONE),
+        ("INSERT", (*OFFICE, Role.MENTOR)),
+        ("UPDATE (follow_up_done_on, follow_up_result)", (*OFFICE, Role.MENTOR)),
+    ],
+    "circulation": [("SELECT", EVERYONE), ("INSERT", (*OFFICE, Role.MENTOR))],
+    "circulation_recipient": [("SELECT", EVERYONE), ("INSERT", (*OFFICE, Role.MENTOR))],
+    "member_news": [("SELECT", EVERYONE), ("INSERT", (*OFFICE, Role.MENTOR)), ("UPDATE", OFFICE)],
+    # The mentor files handover forms and nominations; the office decides them (R-9.3, R-10.5).
+    "handover_form": [("SELECT", EVERYONE), ("INSERT", (Role.ADMINISTRATOR, Role.MENTOR)), ("UPDATE", OFFICE)],
+    "handover_change": [("SELECT", EVERYONE), ("INSERT", (Role.ADMINISTRATOR, Role.MENTOR))],
+    "liaison_nomination": [("SELECT", EVERYONE), ("INSERT", (Role.ADMINISTRATOR, Role.MENTOR)), ("UPDATE", OFFICE)],
     # --- dues (issue 13) ---
+    # The office bills and records payments, receipts and bank statements; a mentor reads its own
+    # members' dues (the service filters; the table is readable as the register is). A resident
+    # leader's consent lowers the bill it is for (R-8.5); granting the back-payment route may bill
+    # the years owed (R-15.1). Money rows are never updated except for the running sums and the
+    # member an application's rows pass to at registration; never deleted.
+    "dues_bill": [
+        ("SELECT", EVERYONE),
+        ("INSERT, UPDATE", OFFICE),
+        ("INSERT", (Role.RESIDENT_LEADER,)),
+        ("UPDATE (due, settled, consent_id)", (Role.RESIDENT_LEADER,)),
+    ],
+    "dues_consent": [("SELECT", EVERYONE), ("INSERT", (Role.RESIDENT_LEADER,)), ("UPDATE (member_id)", OFFICE)],
+    "dues_payment": [("SELECT", EVERYONE), ("INSERT", OFFICE), ("UPDATE (allocated, member_id)", OFFICE)],
+    "dues_allocation": [("SELECT", EVERYONE), ("INSERT", OFFICE)],
+    "bank_statement": [("SELECT", (*OFFICE, Role.RESIDENT_LEADER)), ("INSERT", OFFICE)],
+    "bank_statement_line": [("SELECT", (*OFFICE, Role.RESIDENT_LEADER)), ("INSERT, UPDATE", OFFICE)],
     # --- mailing (issue 14) ---
+    # The office composes and tracks batches; a mentor records the proof of its own members' post
+    # (photos, the liaison told: R-8.4) and sets their mailing contact (R-9.4) — the service checks
+    # "own". Returned mail marks the member's address as doubtful (the office, on the preference).
+    "mailing_batch": [("SELECT", EVERYONE), ("INSERT, UPDATE, DELETE", OFFICE)],
+    "mailing_content": [("SELECT", EVERYONE), ("INSERT, UPDATE, DELETE", OFFICE)],
+    "mailing_recipient": [
+        ("SELECT", EVERYONE),
+        ("INSERT, UPDATE, DELETE", OFFICE),
+        ("UPDATE (notified_at, notified_by_id, notified_by_name, notify_note, updated_at)", (Role.MENTOR,)),
+    ],
+    "mailing_recipient_content": [("SELECT", EVERYONE), ("INSERT, UPDATE, DELETE", OFFICE)],
+    "mailing_proof": [("SELECT", EVERYONE), ("INSERT, DELETE", (*OFFICE, Role.MENTOR))],
+    "mailing_preference": [("SELECT", EVERYONE), ("INSERT, UPDATE", (*OFFICE, Role.MENTOR))],
     # --- withdrawal (issue 15) ---
+    "activity": [("SELECT", EVERYONE), ("INSERT, UPDATE, DELETE", OFFICE)],
+    "attendance": [("SELECT", EVERYONE), ("INSERT, UPDATE, DELETE", OFFICE)],
+    "sign_in_row": [("SELECT", EVERYONE), ("INSERT, UPDATE", OFFICE)],
+    "membership_spell": [("SELECT", EVERYONE), ("INSERT, UPDATE", OFFICE)],
+    "disqualification": [("SELECT", EVERYONE), ("INSERT, UPDATE", OFFICE)],
+    "withdrawal_case": [("SELECT", EVERYONE), ("INSERT, UPDATE", OFFICE)],
+    "case_ground": [("SELECT", EVERYONE), ("INSERT", OFFICE)],
+    "withdrawal_document": [("SELECT", EVERYONE), ("INSERT", OFFICE)],
+    "appeal": [("SELECT", EVERYONE), ("INSERT, UPDATE", OFFICE)],
+    "member_position": [("SELECT", EVERYONE), ("INSERT, UPDATE", OFFICE)],
+    "withdrawal_task": [
+        ("SELECT", EVERYONE),
+        ("INSERT, UPDATE", OFFICE),
+        ("UPDATE (status, done_on, done_by_id, note)", (Role.MENTOR,)),  # the mentor ticks off its task
+    ],
 }
 
 _NAME = re.compile(r"^[a-z0-9_.\-]+$")

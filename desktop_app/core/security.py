@@ -130,16 +130,103 @@ class Permission(enum.Enum):
     PRINT_FORMS = "打印入会申请表、备案表和联系资料交接通知单"
     # Backups and restoring one (issue 10): the command line signs in for restore.
     RESTORE_DATABASE = "从备份恢复数据库"
+    # --- mentors (issue 12): a mentor works on its own members only (core/services/mentors) ---
+    VIEW_ALLOCATION = "查看班主任分配情况"
+    VIEW_MENTOR_WORK = "查看班主任工作记录"
+    RECORD_MENTOR_WORK = "记录班主任工作（联系记录、微信群、文件传达、会员宣传）"
+    FILE_HANDOVER_FORMS = "填报联系资料交接通知单"
+    APPLY_HANDOVER_FORMS = "办理联系资料交接通知单（变更会员资料或退回）"
+    NOMINATE_LIAISONS = "推荐优秀通联员"
+    DECIDE_MENTOR_SUBMISSIONS = "决定优秀通联员推荐和会员宣传稿件的结果"
+    # --- withdrawal (issue 15): R-11.1 … R-15.1 ---
+    VIEW_WITHDRAWAL = "查看退会、取消会员资格和申诉案件"
+    MANAGE_WITHDRAWAL = "办理退会、取消会员资格、申诉和会员职务"
+    RECORD_ACTIVITIES = "登记协会活动和会员参加情况（含导入签到表）"
+    COMPLETE_WITHDRAWAL_TASKS = "完成会员退会后班主任的事项（移出班级微信管理群）"
+    # --- dues (issue 13): R-5.5, R-8.5, R-9.4, R-12.1 (1), R-15.1; a mentor sees its own members' ---
+    VIEW_DUES = "查看会费"
+    BILL_DUES = "开具年度会费"
+    RECORD_DUES_PAYMENTS = "登记会费缴费、冲正、开收据和导入银行流水"
+    RECORD_DUES_CONSENTS = "登记驻会领导对减免会费的书面同意"
+    # --- mailing (issue 14): R-8.4, R-9.4; a mentor sets and proves its own members' post ---
+    VIEW_MAILING = "查看邮寄批次"
+    MANAGE_MAILING = "编排邮寄批次，打印标签、信封、装封清单和快递清单，登记寄出、签收和退回"
+    SET_MAILING_PREFERENCES = "设置会员的邮寄收件人和地址"
+    RECORD_MAILING_PROOF = "上传邮寄照片、登记已告知联络员"
 
+
+# --- mailing (issue 14) ---
+# The office composes, prints and tracks the batches (R-9.4); the mentor sets its own members'
+# mailing contact and records the proof of posting (R-8.4); everyone may look.
+OFFICE_MAILING = frozenset(
+    {
+        Permission.VIEW_MAILING,
+        Permission.MANAGE_MAILING,
+        Permission.SET_MAILING_PREFERENCES,
+        Permission.RECORD_MAILING_PROOF,
+    }
+)
+MENTOR_MAILING = frozenset(
+    {Permission.VIEW_MAILING, Permission.SET_MAILING_PREFERENCES, Permission.RECORD_MAILING_PROOF}
+)
 
 # Any one of these opens the documents area; core/services/documents.py maps each kind to one.
 PRINT_PERMISSIONS = frozenset({Permission.PRINT_CERTIFICATES, Permission.PRINT_DOCUMENTS, Permission.PRINT_FORMS})
+
+# --- mentors (issue 12) ---
+# The office sees the allocation and every mentor's work, allocates, applies the handover forms and
+# records the secretariat's decisions (R-9.1, R-9.3, R-10.5); the mentor records its own members'
+# contacts, WeChat status, circulation and news, files handover forms and nominates (R-8.1 … R-8.4,
+# R-10.5); the resident leader reads.
+OFFICE_MENTOR_WORK = frozenset(
+    {
+        Permission.VIEW_ALLOCATION,
+        Permission.VIEW_MENTOR_WORK,
+        Permission.RECORD_MENTOR_WORK,
+        Permission.APPLY_HANDOVER_FORMS,
+        Permission.DECIDE_MENTOR_SUBMISSIONS,
+    }
+)
+MENTOR_WORK = frozenset(
+    {
+        Permission.VIEW_MENTOR_WORK,
+        Permission.RECORD_MENTOR_WORK,
+        Permission.FILE_HANDOVER_FORMS,
+        Permission.NOMINATE_LIAISONS,
+    }
+)
+LEADER_MENTOR_WORK = frozenset({Permission.VIEW_ALLOCATION, Permission.VIEW_MENTOR_WORK})
+
+# --- withdrawal (issue 15) ---
+# The office runs the procedures (R-11.1 … R-14.1) and records activities; the mentor, who assists
+# with withdrawal formalities (R-8.6), sees the cases and ticks off its own tasks; the leader reads.
+OFFICE_WITHDRAWAL = frozenset(
+    {
+        Permission.VIEW_WITHDRAWAL,
+        Permission.MANAGE_WITHDRAWAL,
+        Permission.RECORD_ACTIVITIES,
+        Permission.COMPLETE_WITHDRAWAL_TASKS,
+    }
+)
+MENTOR_WITHDRAWAL = frozenset({Permission.VIEW_WITHDRAWAL, Permission.COMPLETE_WITHDRAWAL_TASKS})
+LEADER_WITHDRAWAL = frozenset({Permission.VIEW_WITHDRAWAL})
+
+# --- dues (issue 13) ---
+# The office bills, records payments, receipts and bank statements; mentors and the resident leader
+# read (a mentor its own members only, core/services/dues). Consenting to reduced dues is the
+# resident leader's alone (R-8.5): RECORD_DUES_CONSENTS is in RESIDENT_LEADER_ONLY below.
+OFFICE_DUES = frozenset({Permission.VIEW_DUES, Permission.BILL_DUES, Permission.RECORD_DUES_PAYMENTS})
 
 # Reserved to the resident leader (驻会领导): even the administrator may not take these steps.
 # Leadership approval (R-5.1 (4)) counts as the resident leader's: the program knows no other
 # leadership role, and a membership officer must not approve in the leadership's name.
 RESIDENT_LEADER_ONLY = frozenset(
-    {Permission.APPROVE_APPLICATIONS, Permission.SIGN_OFF_APPLICATIONS, Permission.DECIDE_BACK_PAYMENT}
+    {
+        Permission.APPROVE_APPLICATIONS,
+        Permission.SIGN_OFF_APPLICATIONS,
+        Permission.DECIDE_BACK_PAYMENT,
+        Permission.RECORD_DUES_CONSENTS,  # dues (issue 13): R-8.5
+    }
 )
 
 
@@ -159,16 +246,28 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.PRINT_CERTIFICATES,
         }
     )
-    | frozenset({Permission.PRINT_DOCUMENTS, Permission.PRINT_FORMS}),
+    | frozenset({Permission.PRINT_DOCUMENTS, Permission.PRINT_FORMS})
+    | OFFICE_MENTOR_WORK  # mentors (issue 12)
+    | OFFICE_WITHDRAWAL  # withdrawal (issue 15)
+    | OFFICE_DUES  # dues (issue 13)
+    | OFFICE_MAILING,  # mailing (issue 14)
     # R-9.3: mentors hand changes to the office on a handover form; they do not edit directly.
     # R-8.6: they assist with admission, so they see the queue and may attach documents.
     Role.MENTOR: frozenset({Permission.VIEW_MEMBERS})
     | frozenset({Permission.VIEW_APPLICATIONS, Permission.ATTACH_APPLICATION_DOCUMENTS})
     # R-8.4, R-8.6: the mentor fills in handover forms and helps applicants with their forms.
-    | frozenset({Permission.PRINT_FORMS}),
+    | frozenset({Permission.PRINT_FORMS})
+    | MENTOR_WORK  # mentors (issue 12)
+    | MENTOR_WITHDRAWAL  # withdrawal (issue 15)
+    | frozenset({Permission.VIEW_DUES})  # dues (issue 13): its own members' only
+    | MENTOR_MAILING,  # mailing (issue 14): its own members' only
     Role.RESIDENT_LEADER: frozenset({Permission.VIEW_MEMBERS})
     | frozenset({Permission.VIEW_APPLICATIONS, Permission.RETURN_APPLICATIONS})
-    | RESIDENT_LEADER_ONLY,
+    | RESIDENT_LEADER_ONLY
+    | LEADER_MENTOR_WORK  # mentors (issue 12)
+    | LEADER_WITHDRAWAL  # withdrawal (issue 15)
+    | frozenset({Permission.VIEW_DUES})  # dues (issue 13)
+    | frozenset({Permission.VIEW_MAILING}),  # mailing (issue 14)
 }
 
 

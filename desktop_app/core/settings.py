@@ -72,18 +72,19 @@ ASSOCIATION_ADDRESS = declare("association.address", "武汉市江岸区解放�
 ASSOCIATION_POSTCODE = declare("association.postcode", "430010", "协会邮政编码")
 ASSOCIATION_PHONE = declare("association.phone", "027-82836617", "协会联系电话")
 
-# Membership levels and the dues each pays a year (the charter decides; R-16.1). Ordered from
-# the highest: the roster lists members by level in this order.
+# Membership levels (the charter decides; R-16.1). Ordered from the highest: the roster lists
+# members by level in this order. The dues each level pays are the schedule ``dues.schedule``
+# (issue 13: amounts effective from a year, with history; migration 0006 moved them there).
 LEVELS = declare(
     "membership.levels",
     [
-        {"code": "president", "name": "会长单位", "annual_dues": 50000},
-        {"code": "vice_president", "name": "副会长单位", "annual_dues": 30000},
-        {"code": "standing_council", "name": "常务理事单位", "annual_dues": 10000},
-        {"code": "council", "name": "理事单位", "annual_dues": 5000},
-        {"code": "member", "name": "会员单位", "annual_dues": 2000},
+        {"code": "president", "name": "会长单位"},
+        {"code": "vice_president", "name": "副会长单位"},
+        {"code": "standing_council", "name": "常务理事单位"},
+        {"code": "council", "name": "理事单位"},
+        {"code": "member", "name": "会员单位"},
     ],
-    "会员级别及年度会费（元）",
+    "会员级别",
 )
 DEFAULT_LEVEL = declare("membership.default_level", "member", "新会员的默认级别")
 
@@ -190,11 +191,132 @@ def new_generation(session: Session) -> str:
 
 # --- mentors (issue 12) --------------------------------------------------------------------------
 
+# R-9.1: mentors are allocated by the member's nature (category) and main business. The office's
+# short list of business kinds, in order; a member is filed under the first kind one of whose
+# keywords its free-text main business contains (the office may file it under another by hand),
+# else under 其他. Validated where it is read (core/services/mentors/allocation.py).
+BUSINESS_KINDS = declare(
+    "mentors.business_kinds",
+    [
+        {"name": "装饰幕墙", "keywords": ["装饰", "装修", "幕墙"]},
+        {"name": "勘察设计咨询", "keywords": ["设计", "勘察", "监理", "造价", "咨询", "检测", "招标代理"]},
+        {"name": "建筑劳务", "keywords": ["劳务"]},
+        {"name": "建材设备", "keywords": ["建材", "建筑材料", "混凝土", "机械", "设备租赁", "租赁"]},
+        {"name": "专业承包安装", "keywords": ["安装", "钢结构", "消防", "地基", "防水", "机电"]},
+        {"name": "市政交通水利", "keywords": ["市政", "公路", "桥梁", "道路", "水利", "轨道"]},
+        {"name": "房屋建筑施工", "keywords": ["房屋建筑", "建筑工程", "施工总承包", "建筑施工"]},
+    ],
+    "主营业务分类（分配班主任时按单位类别和主营业务分组；每类的关键词用于从主营业务文字自动归类，都不符合的归入“其他”）",
+)
+NO_CONTACT_DAYS = declare("mentors.no_contact_days", 90, "联系提醒：超过多少天未联系的会员列入提醒（天）")
+FOLLOW_UP_DAYS = declare("mentors.follow_up_days", 14, "联系记录中跟进事项的默认期限（自联系之日起，天）")
+
 # --- dues (issue 13) ------------------------------------------------------------------------------
+
+# The schedule (R-16.1: the charter decides the dues of each level): entries effective from a dues
+# year until the next entry's year, so a change from 2027 leaves 2026 as it was. Changed through
+# core/services/dues (``set_schedule_entry``), which refuses to change a year already billed.
+DUES_SCHEDULE = declare(
+    "dues.schedule",
+    [
+        {
+            "from_year": 2000,
+            "amounts": {
+                "president": 50000,
+                "vice_president": 30000,
+                "standing_council": 10000,
+                "council": 5000,
+                "member": 2000,
+            },
+            "note": "",
+        }
+    ],
+    "会费标准（各级别年度会费，元；每项自某会费年度起执行，直到下一项的年度，历史保留）",
+)
+# The dues year: 1 = the calendar year (the default); 4 = April to March …
+DUES_YEAR_START_MONTH = declare("dues.year_start_month", 1, "会费年度的起始月份（1：按自然年度）")
+# A member's first year starts at registration: "full" the whole year's dues, "pro_rata" the months
+# left in the dues year counting the month of joining (whole yuan), "free" nothing until next year.
+DUES_FIRST_YEAR = declare(
+    "dues.first_year",
+    "full",
+    "入会当年的会费（full：全年；pro_rata：自入会当月起按剩余月数折算，取整到元；free：当年免缴，自下一会费年度起缴）",
+)
+# R-12.1 (1) "一年以上不交纳会费" (REQUIREMENTS: "from the end of the last paid dues period"):
+# counted from the end of the last dues year paid in full ("paid_period_end", the default), or from
+# the due date of the oldest unpaid year ("due_date": its start plus dues.due_days); "more than"
+# the number of months below: the day after that many months is the first day it holds.
+UNPAID_COUNTED_FROM = declare(
+    "dues.unpaid_counted_from",
+    "paid_period_end",
+    "“一年以上不交纳会费”的起算日（paid_period_end：已缴清的最后一个会费年度结束之日；"
+    "due_date：最早欠缴年度的缴费期限届满之日）",
+)
+UNPAID_MONTHS = declare("dues.unpaid_months", 12, "“一年以上不交纳会费”的期限（月，超过即计入）")
+DUES_DUE_DAYS = declare("dues.due_days", 90, "每年度会费的缴费期限（自会费年度开始之日起，天）")
+ASSOCIATION_USCC = declare("association.uscc", "", "协会统一社会信用代码（印在会费收据上）")
 
 # --- mailing (issue 14) ---------------------------------------------------------------------------
 
+# Batches are numbered like receipts: {year} the four-digit year, {seq:03d} the running number.
+MAILING_BATCH_NUMBER = declare("numbering.mailing_batch", "YJ{year}{seq:03d}", "邮寄批次编号格式")
+# R-8.4 names "发票、证书等重要文件": which contents the mentor photographs and tells the liaison about.
+MAILING_IMPORTANT_KINDS = declare(
+    "mailing.important_kinds",
+    ["invoice", "certificate"],
+    "须拍照留证并告知联络员的邮寄内容（invoice 发票、certificate 荣誉证书、receipt 会费收据、document 文件、journal 会刊）",
+)
+# The courier manifest's columns, as the courier's bulk-order template has them (header in the
+# first row, one row per parcel). Each column: [header, what goes in it] — a field name
+# (core/services/mailing/manifest.py FIELDS) or "=text" for the same text on every row. The
+# default follows SF Express's bulk-order (批量下单) workbook; `mailing template --use ems` sets
+# China Post EMS's instead, and the office may edit any column.
+MAILING_MANIFEST = declare(
+    "mailing.manifest_template",
+    {
+        "courier": "顺丰速运",
+        "sheet": "批量下单",
+        "columns": [
+            ["用户订单号", "reference"],
+            ["寄件人姓名", "sender_name"],
+            ["寄件人电话", "sender_phone"],
+            ["寄件公司", "sender_company"],
+            ["寄件地址", "sender_address"],
+            ["收件人姓名", "recipient_name"],
+            ["收件人电话", "recipient_phone"],
+            ["收件公司", "recipient_company"],
+            ["收件省", "province"],
+            ["收件市", "city"],
+            ["收件区/县", "district"],
+            ["收件详细地址", "recipient_address"],
+            ["收件邮编", "recipient_postcode"],
+            ["托寄物内容", "contents"],
+            ["托寄物数量", "copies"],
+            ["包裹数量", "pieces"],
+            ["付款方式", "=寄付月结"],
+            ["备注", "note"],
+        ],
+    },
+    "快递批量下单表格式（快递公司、工作表名及各列：表头与所填内容；默认顺丰速运批量下单模板）",
+)
+MAILING_PHOTO_LIMIT_MB = declare("mailing.photo_limit_mb", 10, "邮寄照片大小上限（MB）")
+
 # --- withdrawal (issue 15) ------------------------------------------------------------------------
+
+# R-12.1 (2) "一年以上不参加本会活动", counted only over the time the member was a member:
+# "current_spell" (the default) from the later of the last activity attended and the start of the
+# current membership; "all_spells" adds up the days of membership (earlier spells included) since
+# the last activity attended, leaving out the time between spells.
+NO_ACTIVITY_COUNTING = declare(
+    "withdrawal.no_activity_counting",
+    "current_spell",
+    "“一年以上不参加本会活动”的计算（current_spell：自最近一次参加活动或本次入会之日起；"
+    "all_spells：自最近一次参加活动起累计各段会籍期间的天数）",
+)
+# R-13.1: the notice tells the member by when it may appeal against the council's confirmation.
+APPEAL_DAYS = declare("withdrawal.appeal_days", 30, "申诉期限（自收到理事会确认取消会员资格的决定之日起，天）")
+# 文号 of the withdrawal notices; {year} the year of issue, {seq} the running number in it.
+NOTICE_NUMBER_FORMAT = declare("numbering.withdrawal_notice", "武建协会籍〔{year}〕{seq}号", "退会告知书文号格式")
 
 # Backups of the SQLite file: daily at start-up and before every upgrade (core/backup.py).
 BACKUP_KEEP = declare("backup.keep", 14, "自动备份保留份数（每天启动时和升级数据库前的备份）")

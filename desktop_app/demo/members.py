@@ -34,6 +34,7 @@ from desktop_app.core.settings import (
 )
 from desktop_app.core.wuhan import DISTRICTS
 from desktop_app.demo.admission import add_demo_applications
+from desktop_app.demo.mentors import add_demo_mentor_work, mentor_picker
 from desktop_app.demo.names import (
     LEVEL_WEIGHTS,
     MENTOR_NAMES,
@@ -151,6 +152,7 @@ def generate_demo(
         session.execute(insert(table_of(Staff)), _staff_rows(now))
     mentor_ids = list(session.scalars(select(Staff.id).where(Staff.role == Role.MENTOR, Staff.is_active.is_(True))))
     officer_id = session.scalar(select(Staff.id).where(Staff.role == Role.MEMBERSHIP_OFFICER).limit(1))
+    pick_mentor = mentor_picker(sorted(mentor_ids), today)  # mentors (issue 12)
 
     level_codes = [lv["code"] for lv in levels(session)]
     weights = [LEVEL_WEIGHTS.get(code, 5) for code in level_codes]
@@ -195,7 +197,12 @@ def generate_demo(
             if status != MemberStatus.ACTIVE:
                 left_date = join_date + dt.timedelta(days=rng.randint(380, max(381, (today - join_date).days)))
                 left_date = min(left_date, today)
-            mentor_id = rng.choice(mentor_ids) if mentor_ids and status == MemberStatus.ACTIVE else None
+            # mentors (issue 12): loads by specialty, new members waiting; one draw, as rng.choice made
+            mentor_id = (
+                pick_mentor(rng.random(), category, business, join_date)
+                if mentor_ids and status == MemberStatus.ACTIVE
+                else None
+            )
             legal = person_name(rng)
             principal = legal if rng.random() < 0.3 else person_name(rng)
             row = {
@@ -278,6 +285,16 @@ def generate_demo(
     if session.get_bind().dialect.name == "postgresql":  # explicit ids: move the serial on
         session.execute(text("SELECT setval(pg_get_serial_sequence('member', 'id'), (SELECT max(id) FROM member))"))
     add_demo_applications(session, seed=seed)
+    add_demo_mentor_work(session, seed=seed)  # mentors (issue 12)
+    from desktop_app.demo.dues import add_demo_dues  # dues (issue 13): before withdrawal and mailing use them
+
+    add_demo_dues(session, seed=seed)
+    from desktop_app.demo.withdrawal import add_demo_withdrawal  # withdrawal (issue 15)
+
+    add_demo_withdrawal(session, seed=seed)
+    from desktop_app.demo.mailing import add_demo_mailing  # mailing (issue 14)
+
+    add_demo_mailing(session, seed=seed)
     audit.record(session, SYSTEM_ACTOR, "demo", "database", None, f"生成演示数据：{members} 个会员")
     return members
 

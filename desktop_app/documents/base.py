@@ -23,7 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app import __version__
-from desktop_app.documents import BuildReport, Output, Problem, Progress, describe_item
+from desktop_app.documents import BuildReport, Output, Problem, Progress, describe_item, typesetting
 from desktop_app.documents.fonts import FontSet, MissingGlyphs
 from desktop_app.documents.inputs import DocumentContext
 from desktop_app.errors import OfficeError
@@ -36,20 +36,10 @@ GREY = Color(0.45, 0.45, 0.45)
 LIGHT = Color(0.82, 0.82, 0.82)
 SEAL_RED = Color(0.80, 0.08, 0.08)
 
-# Chinese line breaking (禁则): these never begin a line, those never end one.
-NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰,.;:!?)]}>％")
-NO_LINE_END = frozenset("（《「『【〔〈“‘([{<")
-WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@._-/+#&%:")
-
-
-def _may_break(before: str, after: str) -> bool:
-    """May a line end between these two characters? Not inside a Latin word or number, not
-    before a closing mark, not after an opening one; always at a space."""
-    if after in NO_LINE_START or before in NO_LINE_END:
-        return False
-    if before.isspace() or after.isspace():
-        return True
-    return not (before in WORD_CHARACTERS and after in WORD_CHARACTERS)
+# Chinese line breaking lives in ``typesetting`` (issue 14): every wrap and fit below goes there.
+NO_LINE_START = typesetting.NO_LINE_START
+NO_LINE_END = typesetting.NO_LINE_END
+WORD_CHARACTERS = typesetting.WORD_CHARACTERS
 
 
 class Skip(Exception):
@@ -115,6 +105,7 @@ class Document:
         self._unprintable: list[tuple[str, list[str], str]] = []
         self._dirty = False
         self._char_widths: dict[str, dict[str, float]] = {}
+        self._layouts: dict[tuple[str, str, float], typesetting.Layout] = {}
         self._fill: Color | None = None  # the canvas's current fill colour, when known
         self._images: dict[int, ImageReader] = {}
         self.item: Any = None  # the item being drawn, for warnings
@@ -220,63 +211,45 @@ class Document:
             out.append(width)
         return out
 
-    def wrap(self, text: str, style: str, size: float, width: float) -> list[str]:
-        """Lines of ``text`` no wider than ``width``, broken the Chinese way (禁则), words of Latin
-        letters and digits kept whole, ``\\n`` kept as a break."""
-        self.fonts.runs(text.replace("\n", " "), style)  # raises MissingGlyphs naming the whole text
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            lines.extend(self._wrap_paragraph(paragraph, style, size, width))
-        return lines
+    def measure(self, style: str) -> typesetting.Measure:
+        """Each character's width at 1 pt in ``style`` (what ``typesetting`` works with)."""
+        return lambda text: self._widths(text, style)
 
-    def _wrap_paragraph(self, text: str, style: str, size: float, width: float) -> list[str]:
-        limit = width / size
-        widths = self._widths(text, style)
-        if sum(widths) <= limit:  # most lines fit: no need to look for breaks
-            return [text.strip()]
-        lines: list[str] = []
-        count = len(text)
-        start = index = 0
-        used = 0.0
-        last_break = -1  # the latest place where this line may end
-        while index < count:
-            if index == start and text[index].isspace():  # no line starts with a space
-                start = index = index + 1
-                continue
-            if index > start and _may_break(text[index - 1], text[index]):
-                last_break = index
-            used += widths[index]
-            if used > limit and index > start:
-                cut = last_break if last_break > start else index  # a word longer than the line is cut
-                lines.append(text[start:cut].rstrip())
-                start = index = cut
-                used, last_break = 0.0, -1
-                continue
-            index += 1
-        if start < count:
-            lines.append(text[start:].strip())
-        return lines or [""]
+    def wrap(self, text: str, style: str, size: float, width: float) -> list[str]:
+        """Lines of ``text`` no wider than ``width``, broken the Chinese way (``typesetting``: words of
+        names and addresses whole, never inside 公司, a number or a date, 避头尾, no line of one or two
+        characters when a better break exists), ``\\n`` kept as a break."""
+        self.fonts.runs(text.replace("\n", " "), style)  # raises MissingGlyphs naming the whole text
+        return typesetting.paragraphs_layout(text, self.measure(style), width / size).lines
+
+    def layout(self, text: str, style: str, size: float, width: float) -> typesetting.Layout:
+        """``wrap`` with the layout's quality (forced breaks, short lines, the worst break).
+        Remembered for the run: labels try the same name at a few sizes, with and without a phone."""
+        key = (text, style, round(width / size, 6))
+        found = self._layouts.get(key)
+        if found is None:
+            self.fonts.runs(text.replace("\n", " "), style)
+            found = self._layouts[key] = typesetting.paragraphs_layout(text, self.measure(style), width / size)
+        return found
 
     def fit(
-        self, text: str, style: str, width: float, max_lines: int, size: float, min_size: float
+        self,
+        text: str,
+        style: str,
+        width: float,
+        max_lines: int,
+        size: float,
+        min_size: float,
+        *,
+        shrink_floor: float | None = None,
     ) -> tuple[float, list[str], bool]:
-        """The largest size from ``size`` down to ``min_size`` at which ``text`` fits in
-        ``max_lines`` lines of ``width``. Returns (size, lines, complete); when even the smallest
-        size does not fit, the last line ends with “…” and complete is False."""
-        current = size
-        while True:
-            lines = self.wrap(text, style, current, width)
-            if len(lines) <= max_lines:
-                return current, lines, True
-            if current - 0.5 < min_size:
-                break
-            current -= 0.5
-        kept = lines[:max_lines]
-        last = kept[-1]
-        while last and self.text_width(last + "…", style, current) > width:
-            last = last[:-1]
-        kept[-1] = last + "…"
-        return current, kept, False
+        """The size and lines of ``text`` in ``max_lines`` lines of ``width``, from ``size`` down to
+        ``min_size`` (``typesetting.fit``: shrunk to one line first when that stays above
+        ``shrink_floor``, else wrapped at the largest size with good breaks). Returns (size, lines,
+        complete); when even the smallest size does not fit, the last line ends with “…” and
+        complete is False."""
+        self.fonts.runs(text.replace("\n", " "), style)
+        return typesetting.fit(text, self.measure(style), width, max_lines, size, min_size, shrink_floor=shrink_floor)
 
     def lines(
         self,
@@ -309,10 +282,12 @@ class Document:
         """A paragraph from baseline ``y``, its first line indented by ``indent`` characters
         (两字缩进). Returns the baseline for what follows."""
         leading = leading or size * 1.75
-        pad = "\u3000" * indent
-        lines = self.wrap(pad + text, style, size, width)
-        if lines and indent:
-            lines[0] = pad + lines[0].lstrip("\u3000")
+        em = self.text_width("\u3000", style, size)
+        text = text.strip()
+        first = self.wrap(text, style, size, width - indent * em)
+        lines = [("\u3000" * indent) + first[0]]
+        if len(first) > 1:
+            lines += self.wrap(text[len(first[0]) :].lstrip(), style, size, width)
         for line in lines:
             self.text(x, y, line, style, size)
             y -= leading

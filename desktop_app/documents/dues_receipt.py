@@ -1,8 +1,11 @@
 """Dues receipt (会费收据, R-8.5, R-9.4): one A4 page per receipt, cut in two along the dashed line.
 
 The top half (第一联) goes to the member with the journal; the bottom half (第二联) stays with the
-office as its stub. Both carry the number, payer, dues year(s), the amount in figures and in
-capital numerals (壹仟伍佰元整), the payee with its seal, who received it and the date.
+office as its stub. Both carry the number, the payer and its credit code (USCC), the dues year(s),
+the amount in figures and in capital numerals (壹仟伍佰元整), the payment method, the payee with
+its credit code and seal, three signature boxes (收款人, 开票人, 审核: the reviewer signs by hand),
+and a line saying what the receipt is: the association's own acknowledgement, or the number and
+date of the official voucher (社会团体会费统一票据, paper or electronic) issued for it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from desktop_app.errors import ValidationError
 
 NUMBER_RED = Color(0.75, 0.1, 0.1)
 COPIES = ("第一联　收据（交款单位收执）", "第二联　存根（协会留存）")
+MEMBER_TEXT = "交款单位收执：本收据为会员单位缴纳会费的凭证，请妥善保管；如有疑问请与协会会籍管理部联系。"
+STUB_TEXT = "存根联：由协会会籍管理部留存，据以登记会费账目、核对收款；收据作废时两联一并留存，不得撕毁。"
 
 
 def title(context: DocumentContext) -> str:
@@ -49,11 +54,23 @@ def check(item: DuesReceiptInput) -> None:
 
 def draw_receipt(doc: Document, item: DuesReceiptInput, context: DocumentContext) -> None:
     check(item)
-    for text in (item.payer, item.received_by or "", item.note or "", item.payment_method or ""):
-        doc.fonts.runs(text)  # characters no font has stop here, before anything is drawn
+    texts = (
+        item.payer,
+        item.received_by,
+        item.note,
+        item.payment_method,
+        item.payer_uscc,
+        item.payee_uscc,
+        item.issued_by,
+        item.reviewed_by,
+        item.voucher,
+        item.payee,
+    )
+    for text in texts:
+        doc.fonts.runs(text or "")  # characters no font has stop here, before anything is drawn
     half = doc.height / 2
     for index, copy in enumerate(COPIES):
-        draw_part(doc, item, context, half * (1 - index), half, copy, sealed=index == 0)
+        draw_part(doc, item, context, half * (1 - index), half, copy, stub=index == 1)
     doc.line(8 * mm, half, doc.width - 8 * mm, half, 0.5, dash=(4, 3), color=GREY)
     doc.text(doc.width - 10 * mm, half + 1.5 * mm, "沿虚线剪开", "song", 7, "right", GREY)
     doc.end_page()
@@ -66,7 +83,7 @@ def draw_part(
     bottom: float,
     height: float,
     copy: str,
-    sealed: bool,
+    stub: bool,
 ) -> None:
     w = doc.width
     left, right = 15 * mm, w - 15 * mm
@@ -86,13 +103,19 @@ def draw_part(
     half = width / 2
     rows = [
         [("交款单位", item.payer, width - label_w)],
-        [("会员编号", safe(item.member_number), half - label_w), ("会费年度", years_text(item.years), half - label_w)],
-        [("收费项目", f"{years_text(item.years)}会员会费", width - label_w)],
+        [
+            ("统一社会信用代码", safe(item.payer_uscc), half - label_w + 12 * mm),
+            ("会员编号", safe(item.member_number), half - label_w - 12 * mm),
+        ],
+        [
+            ("收费项目", f"{years_text(item.years)}会员会费", half - label_w + 12 * mm),
+            ("交款方式", safe(item.payment_method), half - label_w - 12 * mm),
+        ],
         [
             ("金额（大写）", f"人民币{amount_in_capitals(amount)}", width - label_w - 55 * mm),
             ("小写", format_amount(amount), 55 * mm - 18 * mm),
         ],
-        [("交款方式", safe(item.payment_method), half - label_w), ("备注", safe(item.note), half - label_w)],
+        [("备注", safe(item.note), width - label_w)],
     ]
     y -= 4 * mm
     for row in rows:
@@ -100,7 +123,7 @@ def draw_part(
         for label, value, value_w in row:
             lw = label_w if label != "小写" else 18 * mm
             doc.rect(x, y - row_h, lw, row_h, 0.6)
-            doc.cell(x, y - row_h, lw, row_h, label, "hei", 10, "centre")
+            doc.cell(x, y - row_h, lw, row_h, label, "hei", 10 if len(label) < 7 else 8.5, "centre", max_lines=2)
             doc.rect(x + lw, y - row_h, value_w, row_h, 0.6)
             bold = label in ("金额（大写）", "小写")
             doc.cell(
@@ -108,11 +131,29 @@ def draw_part(
             )
             x += lw + value_w
         y -= row_h
-    y -= 18 * mm  # room for the seal between the table and the payee
+
+    # The payee with its seal on the left, the three signatures on the right.
     payee = safe(item.payee) or context.association.name
-    doc.text(left, y, f"收款单位（盖章）：{payee}", "song", 10.5)
-    doc.text(left + width * 0.62, y, f"收款人：{safe(item.received_by)}", "song", 10.5)
-    payee_w = doc.text_width(payee, "song", 10.5)
-    if sealed:  # the stub stays with the office unsealed
-        doc.seal(left + doc.text_width("收款单位（盖章）：", "song", 10.5) + payee_w / 2, y + 1 * mm, 30 * mm)
-    doc.text(left, bottom + 8 * mm, "本收据为会员单位缴纳会费的凭证，请妥善保管。", "song", 8, color=GREY)
+    payee_y = top_y - 97 * mm
+    caption = "收款单位（盖章）："
+    doc.text(left, payee_y, caption + payee, "song", 10.5)
+    doc.text(left, payee_y - 7 * mm, f"统一社会信用代码：{safe(item.payee_uscc) or '　' * 9}", "song", 9)
+    if not stub:  # the stub stays with the office unsealed
+        payee_w = doc.text_width(payee, "song", 10.5)
+        doc.seal(left + doc.text_width(caption, "song", 10.5) + payee_w / 2, payee_y + 1 * mm, 28 * mm)
+    box_w, box_h = 27 * mm, 16 * mm
+    box_x = right - 3 * box_w
+    box_top = top_y - 89 * mm
+    for index, (label, name) in enumerate(
+        (("收款人", item.received_by), ("开票人", item.issued_by), ("审核", item.reviewed_by))
+    ):
+        x = box_x + index * box_w
+        doc.rect(x, box_top - box_h, box_w, box_h, 0.6)
+        doc.text(x + 2 * mm, box_top - 4 * mm, label, "hei", 8, color=GREY)
+        doc.cell(x, box_top - box_h, box_w, box_h - 5 * mm, safe(name), "kai", 11, "centre", max_lines=1)
+
+    voucher = safe(item.voucher) or "本收据为协会收款确认，不作报销凭证。"
+    size, lines, _complete = doc.fit(voucher, "song", width, 2, 9, 7.5)
+    doc.lines(left, top_y - 117 * mm, lines, "song", size, size * 1.4)
+    holder = STUB_TEXT if stub else MEMBER_TEXT
+    doc.text(left, bottom + 7 * mm, holder, "song", 8, color=GREY)

@@ -1,8 +1,10 @@
 """Contact handover form (会员单位联系资料交接通知单, R-8.4, R-9.3, R-10.1), A4 portrait.
 
 The mentor fills it in when a member's details change and hands it to the membership office,
-which applies it and signs. With the changes known it lists each item old → new; without, it
-lists the member's details as the office has them, with empty cells for the new values.
+which applies it and signs. With the changes known (a filed form) it lists each item old → new
+with the date the member reported the change (R-10.1) and the form's date; without, it lists
+every item with the member's details as the office has them (empty ones included) and empty cells
+for the new values; the blank form lists every item and leaves its dates empty.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from desktop_app.documents.numerals import chinese_date
 
 TITLE = "会员单位联系资料交接通知单"
 MIN_ROWS = 8
+COMPACT_AFTER = 14  # more items than this: the tighter table that keeps all 21 on one page
 
 
 def build(
@@ -73,23 +76,34 @@ def draw_form(doc: Document, item: HandoverFormInput, context: DocumentContext) 
                 x += label_w + value_w
             y -= row_h
         y -= 5 * mm
-        heading = "现有资料（请在“变更后内容”栏填写变化的项目）" if rows and not filled else "变更事项"
+        if filled:
+            heading = "变更事项"
+        elif item.member_name:
+            heading = "现有资料（请在“变更后内容”栏填写变化的项目）"
+        else:
+            heading = "变更事项（请在变化的项目填写原内容和变更后内容）"
         doc.text(left, y, heading, "hei", 11)
         return y - 3 * mm
 
     columns = [
-        ("序号", 12 * mm, "centre"),
-        ("项目", 34 * mm, "left"),
-        ("原内容", (width - 46 * mm) / 2, "left"),
-        ("变更后内容", (width - 46 * mm) / 2, "left"),
+        ("序号", 11 * mm, "centre"),
+        ("项目", 38 * mm, "left"),
+        ("原内容", (width - 49 * mm) / 2, "left"),
+        ("变更后内容", (width - 49 * mm) / 2, "left"),
     ]
-    table = Table(doc, left, columns, start_page, bottom=75 * mm, size=10)
-    writing = 7 * mm  # room for a hand-written value
+    # Every item of the register (the blank form, a member's current details) on one page: a
+    # tighter table than for a few changes, with room to write by hand all the same.
+    compact = len(rows) > COMPACT_AFTER
+    table = Table(doc, left, columns, start_page, bottom=75 * mm, size=9 if compact else 10)
+    if compact:
+        table.pad = 1.0 * mm
+    writing = (6.1 if compact else 7) * mm  # room for a hand-written value
     for index, change in enumerate(rows, 1):
         table.row(
             [str(index), change.item, safe(change.old), safe(change.new) if filled else ""], 0 if filled else writing
         )
-    for index in range(len(rows) + 1, max(MIN_ROWS, len(rows) + 2) + 1):
+    extra = 1 if compact else 2
+    for index in range(len(rows) + 1, max(MIN_ROWS, len(rows) + extra) + 1):
         table.row([str(index), "", "", ""], writing)
     y = table.close() - 4 * mm
 

@@ -191,15 +191,27 @@ class HandoverFormInput:
 
 
 @dataclass(frozen=True)
+class NoticeGround:
+    """One ground of R-12.1 as a withdrawal notice states it, from the evidence the office recorded."""
+
+    item: str  # （一） / （二） / （三）
+    title: str  # 一年以上不缴纳会费 …
+    statement: str  # the evidence, e.g. 贵单位2024、2025年度会费共4,000.00元至今未缴纳。
+    remedy: str  # what meets the obligation, e.g. 补缴所欠会费
+
+
+@dataclass(frozen=True)
 class WithdrawalGrounds:
-    """The grounds of R-12.1 found for one member."""
+    """The grounds of R-12.1 found for one member: ``statements`` as recorded with a confirmed case
+    (what the program prints); the three short fields describe grounds for a builder used on its own."""
 
     unpaid_years: tuple[int, ...] = ()  # (1) dues years not paid
     no_activity_since: dt.date | None = None  # (2) no association activity attended since
     disqualification: str | None = None  # (3) e.g. 被列为失信被执行人
+    statements: tuple[NoticeGround, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.unpaid_years or self.no_activity_since or self.disqualification)
+        return bool(self.statements or self.unpaid_years or self.no_activity_since or self.disqualification)
 
 
 @dataclass(frozen=True)
@@ -217,11 +229,16 @@ class WithdrawalNoticeInput:
     contact_name: str | None = None  # whom the member contacts
     contact_phone: str | None = None
     notice_number: str | None = None
+    appeal_days: int = 30  # R-13.1: the appeal period after the council's decision (setting)
 
 
 @dataclass(frozen=True)
 class DuesReceiptInput:
-    """Dues receipt (会费收据, R-8.5, R-9.4)."""
+    """Dues receipt (会费收据, R-8.5, R-9.4): the association's acknowledgement of one payment.
+
+    ``voucher`` says what the official voucher (社会团体会费统一票据, paper or electronic) is: the
+    number and date of the one issued for this payment, or that it is issued separately; empty,
+    the receipt says it is the association's own acknowledgement only."""
 
     receipt_number: str
     payer: str
@@ -233,6 +250,11 @@ class DuesReceiptInput:
     received_by: str | None = None
     payment_method: str | None = None
     note: str | None = None
+    payer_uscc: str | None = None  # 交款单位统一社会信用代码
+    payee_uscc: str | None = None  # the association's (setting association.uscc)
+    issued_by: str | None = None  # 开票人
+    reviewed_by: str | None = None  # 审核 (empty: signed by hand)
+    voucher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -300,6 +322,7 @@ __all__ = [
     "HandoverChange",
     "HandoverFormInput",
     "LabelSheet",
+    "NoticeGround",
     "PlaqueOrderInput",
     "SUBMITTED_DOCUMENTS",
     "WithdrawalGrounds",

@@ -44,9 +44,8 @@ def write_table_xlsx(table: SheetTable, out: str | Path | IO[bytes]) -> None:
         Alignment(horizontal="center" if centred else "left", vertical="center", wrap_text=True)
         for _name, _chars, centred in table.columns
     ]
-    for values in table.rows:
+    for row, values in enumerate(table.rows, header_row + 1):  # counted, not sheet.max_row: that is O(rows)
         writer.append(sheet, values)
-        row = sheet.max_row
         for column, alignment in enumerate(alignments, 1):
             cell = sheet.cell(row, column)
             cell.border = BORDER

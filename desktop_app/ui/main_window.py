@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.core.db import Database
 from desktop_app.core.security import PRINT_PERMISSIONS, Actor, Permission
-from desktop_app.ui import i18n, msgbox, preferences
+from desktop_app.ui import i18n, msgbox, ops, preferences
 from desktop_app.ui.labels import role_label
 
 
@@ -64,6 +64,48 @@ def _admission(db: Database, actor: Actor, parent: QWidget) -> QWidget:
     return AdmissionView(db, actor, parent)
 
 
+def _mentors(db: Database, actor: Actor, parent: QWidget) -> QWidget:  # mentors (issue 12)
+    from desktop_app.ui.mentors.view import MentorsView
+
+    return MentorsView(db, actor, parent)
+
+
+def _withdrawal(db: Database, actor: Actor, parent: QWidget) -> QWidget:  # withdrawal (issue 15)
+    from desktop_app.ui.withdrawal.view import WithdrawalView
+
+    return WithdrawalView(db, actor, parent)
+
+
+def _withdrawal_title() -> str:  # withdrawal (issue 15): the name is translated with the area's views
+    from desktop_app.ui.withdrawal import area_title
+
+    return area_title()
+
+
+def _mailing(db: Database, actor: Actor, parent: QWidget) -> QWidget:  # mailing (issue 14)
+    from desktop_app.ui.mailing.view import MailingView
+
+    return MailingView(db, actor, parent)
+
+
+def _mailing_title() -> str:  # mailing (issue 14): translated with the area's own views
+    from desktop_app.ui.mailing import area_title
+
+    return area_title()
+
+
+def _dues(db: Database, actor: Actor, parent: QWidget) -> QWidget:  # dues (issue 13)
+    from desktop_app.ui.dues.view import DuesView
+
+    return DuesView(db, actor, parent)
+
+
+def _dues_title() -> str:  # dues (issue 13): translated with the area's own views
+    from desktop_app.ui.dues import area_title
+
+    return area_title()
+
+
 AREAS: list[Area] = [
     Area(
         "register",
@@ -76,6 +118,30 @@ AREAS: list[Area] = [
         lambda: QCoreApplication.translate("MainWindow", "Admission"),
         lambda a: a.can(Permission.VIEW_APPLICATIONS),
         _admission,
+    ),
+    Area(  # mentors (issue 12): the office, the mentors (their own members), the resident leader (reads)
+        "mentors",
+        lambda: QCoreApplication.translate("MainWindow", "Mentors' work"),
+        lambda a: a.can(Permission.VIEW_MENTOR_WORK),
+        _mentors,
+    ),
+    Area(  # dues (issue 13): the office bills and books; the resident leader consents; mentors their own members
+        "dues",
+        _dues_title,
+        lambda a: a.can(Permission.VIEW_DUES),
+        _dues,
+    ),
+    Area(  # withdrawal (issue 15): the office runs it; mentors (their tasks) and the resident leader read
+        "withdrawal",
+        _withdrawal_title,
+        lambda a: a.can(Permission.VIEW_WITHDRAWAL),
+        _withdrawal,
+    ),
+    Area(  # mailing (issue 14): the office composes and tracks; mentors set contacts and add proof; all read
+        "mailing",
+        _mailing_title,
+        lambda a: a.can(Permission.VIEW_MAILING),
+        _mailing,
     ),
     Area("documents", lambda: QCoreApplication.translate("MainWindow", "Documents"), _can_print, _documents),
     Area(
@@ -198,6 +264,13 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.register.roster_export import install_file_actions
 
         install_file_actions(self, file_menu)  # Import members from Excel…, Export roster… (issue 3)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setObjectName("refresh")
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)  # F5
+        refresh.setStatusTip(self.tr("Read everything again: show what other workstations did meanwhile"))
+        refresh.triggered.connect(ops.announce_everything)  # every area refreshes what it shows
+        view_menu.addAction(refresh)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)

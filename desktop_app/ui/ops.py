@@ -16,7 +16,16 @@ A view never opens a session itself. It says what to do with a service call and 
 ``.in_background(label)`` runs the call in a worker thread with a progress bar and a Cancel button:
 the call then receives ``(session, progress)``; cancelling raises ``Cancelled`` from ``progress``,
 so the service stops where it is and its transaction is rolled back. The work function must not
-touch widgets ("be careful not to call any UI routines in op").
+touch widgets ("be careful not to call any UI routines in op"). Without a label the work runs
+quietly (a read the person does not wait for). ``.failure(callback)`` replaces the message for a
+view that shows an error its own way (under a field, in a problems list) and hands the rest to
+``show_failure``.
+
+Reads go through ``query(db, lambda session: ...)``: one session, nothing announced.
+
+A view listens with ``listen(self, {MEMBERS, ...}, self.refresh_what_concerns_me)``; a hidden view
+(an area not shown) refreshes when it is shown again. F5 in the main window announces
+``EVERYTHING`` (``announce_everything``): what other workstations did.
 """
 
 from __future__ import annotations
@@ -26,10 +35,10 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.errors import Cancelled, OfficeError
+from desktop_app.errors import Cancelled, OfficeError, ValidationError
 from desktop_app.ui import msgbox
 
 ProgressFn = Callable[[int, int], None]
@@ -183,6 +192,47 @@ def changes() -> Changes:
     return _hub
 
 
+def announce_everything() -> None:
+    """F5: other workstations may have changed anything; every view reads its data again."""
+    changes().announce(EVERYTHING)
+
+
+class Listener(QObject):
+    """Calls ``refresh(topics)`` when data of ``topics`` changed. While the widget is hidden (an
+    area not shown, a closed dialog) the topics are kept and the refresh comes when it is shown
+    again: a change costs nothing to the areas nobody looks at."""
+
+    def __init__(self, widget: QWidget, topics: Iterable[str], refresh: Callable[[frozenset[str]], None]):
+        super().__init__(widget)
+        self._widget = widget
+        self._topics = frozenset(topics)
+        self._refresh = refresh
+        self._pending: frozenset[str] = frozenset()
+        widget.installEventFilter(self)
+        changes().changed.connect(self.changed)  # a slot of this child: gone with the widget
+
+    @Slot(object)
+    def changed(self, topics: frozenset[str]) -> None:
+        wanted = self._topics & topics
+        if not wanted:
+            return
+        if self._widget.isVisible():
+            self._refresh(frozenset(wanted))
+        else:
+            self._pending |= wanted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._widget and event.type() == QEvent.Type.Show and self._pending:
+            pending, self._pending = self._pending, frozenset()
+            self._refresh(pending)
+        return False
+
+
+def listen(widget: QWidget, topics: Iterable[str], refresh: Callable[[frozenset[str]], None]) -> Listener:
+    """``widget`` refreshes what concerns it when data of ``topics`` changed (see ``Listener``)."""
+    return Listener(widget, topics, refresh)
+
+
 class Op:
     """One user action on the data: a service call in one session, then the change announced."""
 
@@ -195,6 +245,7 @@ class Op:
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._label: str | None = None
+        self._background = False
 
     def success(self, callback: Callable[[Any], None]) -> Op:
         self._on_success = callback
@@ -205,14 +256,17 @@ class Op:
         self._on_failure = callback
         return self
 
-    def in_background(self, label: str) -> Op:
+    def in_background(self, label: str | None = None) -> Op:
+        """Run in a worker thread; with ``label``, behind a progress dialog with Cancel (without:
+        quietly, for reads the person does not wait for, such as the register's complete id list)."""
+        self._background = True
         self._label = label
         return self
 
     def run(self) -> threading.Event | None:
         """Run now (in the GUI thread), or in a worker with progress after ``in_background``.
         Returns the cancel event of background work."""
-        if self._label is not None:
+        if self._background:
             db, call = self._db, self._call
 
             def work(progress: ProgressFn) -> Any:
@@ -248,12 +302,19 @@ class Op:
         show_failure(self._parent, exc, self._title)
 
 
-def show_failure(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
-    """The one ladder from an exception to what the person sees."""
+def failure_text(exc: OfficeError) -> str:
+    """An office error's message; a form's errors one per line."""
+    return "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else exc.message
+
+
+def show_failure(parent: QWidget | None, exc: BaseException, title: str = "", *, note: str = "") -> None:
+    """The one ladder from an exception to what the person sees. ``note`` follows an office
+    error's message (e.g. "Nothing was written.")."""
     if isinstance(exc, Cancelled):
         return
     if isinstance(exc, OfficeError):
-        msgbox.warning(parent, title or QCoreApplication.translate("Operations", "Error"), exc.message)
+        text = failure_text(exc) + (f"\n\n{note}" if note else "")
+        msgbox.warning(parent, title or QCoreApplication.translate("Operations", "Error"), text)
         return
     if isinstance(exc, KeyboardInterrupt):
         raise exc

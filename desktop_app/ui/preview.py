@@ -1,8 +1,11 @@
-"""A PDF shown inside the program (QtPdf), with Print (the system's printer) and Save as PDF.
+"""Files shown inside the program: a PDF (QtPdf) with Print (the system's printer) and Save as PDF,
+a scanned image, and the temporary copies handed to the system's viewer.
 
-Any part of the program that generates a PDF shows it here: ``PdfPreviewDialog(path, title,
-parent).open()``. ``print_path`` is the file sent to the printer and saved, when it differs
-from what is shown (the certificate preview carries the stock's design, the print does not).
+Any part of the program that generates a PDF shows it here: ``show_pdf(path, title, parent)``.
+``print_path`` is the file sent to the printer and saved, when it differs from what is shown (the
+certificate preview carries the stock's design, the print does not). An attachment (a scan kept
+in the database) is shown with ``preview_attachment``: a PDF in the PDF preview, an image in
+``ImageView``.
 
 Printing renders each page with QPdfDocument at the printer's resolution (capped at 300 dpi)
 onto the full paper, at actual size: pre-printed certificate stock and label sheets need the
@@ -12,20 +15,23 @@ page 1:1, never "fitted" by the printer.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -202,6 +208,71 @@ class PdfPreviewDialog(QDialog):
 def show_pdf(path: str | Path, title: str, parent: QWidget | None = None, **kwargs: object) -> PdfPreviewDialog:
     """Open the preview (window-modal, deleted on close) and return it."""
     dialog = PdfPreviewDialog(path, title, parent, **kwargs)  # type: ignore[arg-type]
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+# --- attachments and other files kept in the database ------------------------------------------------
+
+
+def temp_copy(file_name: str, content: bytes) -> Path:
+    """A copy in a temporary folder, for the system viewer (the original stays in the database)."""
+    folder = Path(tempfile.mkdtemp(prefix="membership-attachment-"))
+    path = folder / (Path(file_name).name or "attachment")
+    path.write_bytes(content)
+    return path
+
+
+def open_with_system(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class ImageView(QDialog):
+    """A scanned image inside the program, scaled to the window, with the system viewer."""
+
+    def __init__(self, file_name: str, content: bytes, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(file_name)
+        self.resize(900, 700)
+        self._file_name, self._content = file_name, content
+        layout = QVBoxLayout(self)
+        self.pixmap = QPixmap()
+        self.pixmap.loadFromData(content)
+        self.image = QLabel()
+        self.image.setObjectName("image")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.image)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox()
+        system = buttons.addButton(self.tr("Open in the image viewer"), QDialogButtonBox.ButtonRole.ActionRole)
+        system.clicked.connect(lambda: open_with_system(temp_copy(self._file_name, self._content)))
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.pixmap.isNull():
+            self.image.setText(self.tr("This image cannot be shown."))
+            return
+        size = self.size() * 0.92
+        self.image.setPixmap(
+            self.pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+
+def preview_attachment(parent: QWidget | None, file_name: str, mime_type: str, content: bytes) -> QDialog:
+    """A PDF in the PDF preview, an image in ``ImageView`` (opened, deleted on close)."""
+    if mime_type == "application/pdf":
+        return show_pdf(temp_copy(file_name, content), file_name, parent)
+    dialog = ImageView(file_name, content, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -47,15 +47,18 @@ def _checks(folder: Path, db_url: str | None):  # type: ignore[no-untyped-def]
     from desktop_app.core.schema import head_revision
     from desktop_app.core.services import accounts
     from desktop_app.demo import DEMO_PASSWORD, generate_demo
+    from desktop_app.ui import ops
 
     url = db_url or f"sqlite:///{folder / 'smoke.db'}"
     db = open_database(url)
     try:
-        with db.session() as session:
+        # One session each, committed, errors raised (``ops.query``): no view listens yet.
+        def fill(session):  # type: ignore[no-untyped-def]
             if accounts.needs_first_administrator(session):
                 generate_demo(session, 60, seed=1)
-        with db.session() as session:
-            actor = accounts.sign_in(session, "officer", DEMO_PASSWORD)
+
+        ops.query(db, fill)
+        actor = ops.query(db, lambda session: accounts.sign_in(session, "officer", DEMO_PASSWORD))
         yield f"database {db.description()} at {head_revision()}, signed in as {actor.username}"
 
         from PySide6.QtWidgets import QApplication
@@ -92,8 +95,7 @@ def _checks(folder: Path, db_url: str | None):  # type: ignore[no-untyped-def]
         from desktop_app.documents.roster import write_roster_pdf
         from desktop_app.spreadsheets.roster import write_roster_xlsx
 
-        with db.session() as session:
-            roster = build_roster(session, actor, public=True)
+        roster = ops.query(db, lambda session: build_roster(session, actor, public=True))
         report = write_roster_pdf(roster, folder / "roster.pdf")
         write_roster_xlsx(roster, folder / "roster.xlsx")
         yield f"roster: PDF {report.pages} pages, Excel {(folder / 'roster.xlsx').stat().st_size} bytes"
@@ -102,12 +104,14 @@ def _checks(folder: Path, db_url: str | None):  # type: ignore[no-untyped-def]
         from desktop_app.spreadsheets.reader import read_roster
 
         table = read_roster(folder / "roster.xlsx")
-        session = db.new_session()
-        try:
-            plan = importing.plan_import(session, actor, table)
-        finally:
-            session.rollback()
-            session.close()
+
+        def dry_run(session):  # type: ignore[no-untyped-def]
+            try:
+                return importing.plan_import(session, actor, table)
+            finally:
+                session.rollback()  # a dry run: nothing written
+
+        plan = ops.query(db, dry_run)
         if plan.updated != len(roster.rows):
             raise RuntimeError(f"the exported roster did not read back: {plan.summary_line()}")
         yield f"import of the exported roster (dry run): {plan.summary_line()}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,10 +26,18 @@ from desktop_app.core.db import Database
 from desktop_app.core.models import Role
 from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts
-from desktop_app.errors import OfficeError, ValidationError
-from desktop_app.ui import msgbox
+from desktop_app.errors import Cancelled, OfficeError
+from desktop_app.ui import msgbox, ops
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.widgets import error_label, named_line_edit
+
+
+def _inline(label: QLabel, parent: QWidget, exc: BaseException) -> None:
+    """An office error under the form; anything else the usual way (``ops.show_failure``)."""
+    if isinstance(exc, OfficeError) and not isinstance(exc, Cancelled):
+        label.setText(ops.failure_text(exc))
+    else:
+        ops.show_failure(parent, exc)
 
 
 class StaffDialog(QDialog):
@@ -67,14 +77,13 @@ class StaffDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if staff_id is not None:
-            with db.session() as session:
-                staff = accounts.get_staff(session, staff_id)
-                self.username.setText(staff.username)
-                self.full_name.setText(staff.full_name)
-                self.role.setCurrentIndex(self.role.findData(staff.role.value))
-                self.mobile.setText(staff.mobile or "")
-                self.landline.setText(staff.landline or "")
-                self.active.setChecked(staff.is_active)
+            staff = ops.query(db, lambda session: accounts.staff_record(session, staff_id))
+            self.username.setText(staff.username)
+            self.full_name.setText(staff.full_name)
+            self.role.setCurrentIndex(self.role.findData(staff.role.value))
+            self.mobile.setText(staff.mobile or "")
+            self.landline.setText(staff.landline or "")
+            self.active.setChecked(staff.is_active)
 
     def save(self) -> None:
         values = {
@@ -85,19 +94,17 @@ class StaffDialog(QDialog):
             "landline": self.landline.text(),
             "is_active": self.active.isChecked(),
         }
-        try:
-            with self._db.session() as session:
-                if self._staff_id is None:
-                    accounts.create_staff(session, self._actor, values, self.password.text())
-                else:
-                    accounts.update_staff(session, self._actor, self._staff_id, values)
-        except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
-            return
-        except OfficeError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+        actor, staff_id, password = self._actor, self._staff_id, self.password.text()
+
+        def call(session: Any) -> None:
+            if staff_id is None:
+                accounts.create_staff(session, actor, values, password)
+            else:
+                accounts.update_staff(session, actor, staff_id, values)
+
+        ops.Op(self, self._db, call, changes={ops.STAFF}).success(lambda _: self.accept()).failure(
+            lambda exc: _inline(self.error, self, exc)
+        ).run()
 
 
 class PasswordDialog(QDialog):
@@ -134,21 +141,15 @@ class PasswordDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        try:
-            with self._db.session() as session:
-                accounts.set_password(
-                    session,
-                    self._actor,
-                    self._staff_id,
-                    self.password.text(),
-                    self.confirm.text(),
-                    current=self.current.text() if self._own else None,
-                )
-        except OfficeError as exc:
-            message = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else exc.message
-            self.error.setText(message)
-            return
-        self.accept()
+        actor, staff_id = self._actor, self._staff_id
+        password, confirm = self.password.text(), self.confirm.text()
+        current = self.current.text() if self._own else None
+        ops.Op(
+            self,
+            self._db,
+            lambda session: accounts.set_password(session, actor, staff_id, password, confirm, current=current),
+            changes={ops.STAFF},
+        ).success(lambda _: self.accept()).failure(lambda exc: _inline(self.error, self, exc)).run()
 
 
 class StaffView(QWidget):
@@ -190,17 +191,19 @@ class StaffView(QWidget):
         self.unlock_button.clicked.connect(self.unlock_selected)
         self.tree.itemActivated.connect(lambda *_: self.edit_selected())
         self.reload()
+        self._listener = ops.listen(self, {ops.STAFF}, lambda _topics: self.reload())
 
     def reload(self) -> None:
+        """The accounts again, the selected one kept selected."""
+        selected = self.tree.currentItem().data(0, Qt.ItemDataRole.UserRole) if self.tree.currentItem() else None
+        staff_list = ops.query(self._db, accounts.staff_records)
         self.tree.clear()
-        with self._db.session() as session:
-            staff_list = accounts.list_staff(session)
         now = self._db.clock.now()
         for staff in staff_list:
             signed_in = staff.last_sign_in_at.astimezone(now.tzinfo) if staff.last_sign_in_at else None
             if not staff.is_active:
                 status = self.tr("disabled")
-            elif accounts.is_locked(staff, now):
+            elif staff.is_locked(now):
                 until = staff.locked_until.astimezone(now.tzinfo) if staff.locked_until else now
                 status = self.tr("locked until %1").replace("%1", f"{until:%H:%M}")
             else:
@@ -217,6 +220,8 @@ class StaffView(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, staff.id)
             self.tree.addTopLevelItem(item)
+            if staff.id == selected:
+                self.tree.setCurrentItem(item)
 
     def _selected(self) -> tuple[int, str] | None:
         item = self.tree.currentItem()
@@ -226,13 +231,12 @@ class StaffView(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole), item.text(1)
 
     def new_staff(self) -> None:
-        if StaffDialog(self._db, self._actor, None, self).exec():
-            self.reload()
+        StaffDialog(self._db, self._actor, None, self).exec()  # saving announces STAFF: the list reloads
 
     def edit_selected(self) -> None:
         selected = self._selected()
-        if selected and StaffDialog(self._db, self._actor, selected[0], self).exec():
-            self.reload()
+        if selected:
+            StaffDialog(self._db, self._actor, selected[0], self).exec()
 
     def set_password(self) -> None:
         selected = self._selected()
@@ -243,11 +247,15 @@ class StaffView(QWidget):
         selected = self._selected()
         if not selected:
             return
-        try:
-            with self._db.session() as session:
-                accounts.unlock(session, self._actor, selected[0])
-        except OfficeError as exc:
-            msgbox.warning(self, self.tr("Staff accounts"), exc.message)
-            return
-        self.reload()
-        msgbox.information(self, self.tr("Staff accounts"), self.tr("%1 can sign in again.").replace("%1", selected[1]))
+        staff_id, name = selected
+        ops.Op(
+            self,
+            self._db,
+            lambda session: accounts.unlock(session, self._actor, staff_id),
+            changes={ops.STAFF},
+            title=self.tr("Staff accounts"),
+        ).success(
+            lambda _: msgbox.information(
+                self, self.tr("Staff accounts"), self.tr("%1 can sign in again.").replace("%1", name)
+            )
+        ).run()

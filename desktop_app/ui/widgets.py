@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b3261e;"
 INVALID_PROPERTY = "invalid"
@@ -101,3 +101,25 @@ def named_line_edit(name: str, text: str = "", *, password: bool = False) -> QLi
     if password:
         edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
+
+
+class KeptChoices:
+    """Refill combo boxes from the database and keep what was chosen: ``with KeptChoices(boxes):``
+    clears them with their signals blocked; afterwards each shows the item with the data it showed
+    before (or the same position, when the data was None), else the first."""
+
+    def __init__(self, boxes: tuple[QComboBox, ...]):
+        self.boxes = boxes
+        self._chosen = [(box.currentData(), box.currentIndex()) for box in boxes]
+
+    def __enter__(self) -> KeptChoices:
+        for box in self.boxes:
+            box.blockSignals(True)
+            box.clear()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for box, (data, index) in zip(self.boxes, self._chosen, strict=True):
+            found = box.findData(data) if data is not None else (index if 0 <= index < box.count() else -1)
+            box.setCurrentIndex(max(0, found))
+            box.blockSignals(False)

@@ -37,10 +37,12 @@ def test_every_demo_member_passes_the_real_validation(demo_db) -> None:
             assert normalise_mobile(member.liaison_mobile) == member.liaison_mobile
             assert re.fullmatch(r"WJX\d{8}", member.member_number)
             assert member.search_text == member.search_text.lower()
-            if member.status == MemberStatus.ACTIVE:
-                assert member.mentor_id is not None
-            else:
+            if member.status != MemberStatus.ACTIVE:
                 assert member.left_date is not None and member.mentor_id is None
+        # issue 12: a few active members wait for a mentor, for the allocation view
+        active = [m for m in rows if m.status == MemberStatus.ACTIVE]
+        waiting = [m for m in active if m.mentor_id is None]
+        assert 0 < len(waiting) < len(active) // 10
         # the office's validation accepts a demo member unchanged
         sample = rows[17]
         members.validate_member(session, members.member_values(sample), member_id=sample.id)
@@ -52,7 +54,8 @@ def test_demo_has_staff_of_every_role_and_mentor_history(demo_db) -> None:
         assert roles == set(Role)
         actor = accounts.sign_in(session, "mentor01", DEMO_PASSWORD)
         assert actor.role == Role.MENTOR
-        assignments = session.scalar(select(func.count(MentorAssignment.id)))
+        # open assignments: a cancellation in the demo (issue 15) closes its member's assignment
+        assignments = session.scalar(select(func.count(MentorAssignment.id)).where(MentorAssignment.end_date.is_(None)))
         with_mentor = session.scalar(select(func.count(Member.id)).where(Member.mentor_id.is_not(None)))
         assert assignments == with_mentor > 300
 

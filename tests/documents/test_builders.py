@@ -240,19 +240,22 @@ def test_withdrawal_notice(context: DocumentContext, tmp_path: Path) -> None:
         notice(all_grounds, response_deadline=DAY),
     ]
     out, report = build("withdrawal-notice", items, context, tmp_path)
-    assert report.drawn == 2 and report.pages == 2  # each notice fits on one page
+    # issue 15: one body size (三号) for every notice; three grounds run onto a second, numbered page
+    assert report.drawn == 2 and report.pages == 3
     assert [p.message for p in report.skipped] == [
         "未查到也未填写第十二条所列的任何情形，不能发出退会告知书",
         "答复期限应晚于告知日期",
     ]
-    first, second = page_texts(out)
-    assert "退会告知书" in first and f"{NAME}：" in first
+    first, first_continued, second = page_texts(out)
+    assert "退会告知书" in first and f"{NAME}：" in first and "—1—" in first
     assert "武建协〔2020〕66号" in first and "第十二条" in first
     assert "2024—2025年度会费至今未缴纳" in first
     assert "自2025年3月1日以来" in first and "失信被执行人" in first
-    assert "请贵单位于2026年12月26日前" in first and "第十三条" in first
-    assert "陈晓燕（班主任）" in first and "027-82836617" in first
-    assert "武建协会籍〔2026〕12号" in first and first.rstrip().endswith("2026年11月26日")
+    assert "请贵单位于2026年12月26日前" in first
+    assert "第十三条" in first_continued and "理事会" in first_continued and "—2—" in first_continued
+    assert "陈晓燕（班主任）" in first_continued and "027-82836617" in first_continued
+    assert "武建协会籍〔2026〕12号" in first and "2026年11月26日" in first_continued
+    assert "逾期未联系" not in first + first_continued  # 第十二条: refusal, not silence (issue 15)
     assert LONG in second and "2025年度会费" in second and "失信" not in second
     assert_fonts_embedded(out)
 

@@ -55,56 +55,67 @@ def test_help_lists_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["document", "dues-receipt", "--help"])
     out = capsys.readouterr().out
-    assert "--amount" in out and "--years" in out and "--member" in out and "--all-active" in out
+    assert "--amount" not in out and "--years" in out and "--member" in out and "--all-active" in out
 
 
 def test_every_kind(demo_url: str, numbers: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for kind in sorted(KINDS):
         out = tmp_path / f"{kind}.pdf"
         args = ["document", kind, "--db", demo_url, "--user", "officer", "-o", str(out)]
-        if KINDS[kind].needs_members:
+        if kind == "withdrawal-notice":  # issue 15: only the notices issued for confirmed cases
+            args += ["--member", *issued_notices(demo_url)]
+        elif KINDS[kind].needs_members:
             args += ["--member", *numbers[:2]]
-        if kind == "withdrawal-notice":
-            args += ["--unpaid-years", "2024,2025", "--no-activity-since", "2025-03-01"]
         assert main(args) == 0, (kind, capsys.readouterr().err)
         assert f"已保存到 {out}" in capsys.readouterr().out
         assert out.exists()
         assert_fonts_embedded(out)
 
 
+def issued_notices(url: str) -> list[str]:
+    from desktop_app.core.migrate import open_database
+    from desktop_app.core.services import accounts, withdrawal
+
+    db = open_database(url)
+    try:
+        with db.session() as session:
+            actor = accounts.sign_in(session, "officer", "demo123")
+            return [r.member_number for r in withdrawal.case_rows(session, actor) if r.notice_number][:2]
+    finally:
+        db.dispose()
+
+
 def test_receipt_with_options(
-    demo_url: str, numbers: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A receipt acknowledges a payment recorded in the dues area (issue 13): record one, print it."""
+    import datetime as dt
+
+    from desktop_app.core.services import accounts, dues, members
+
+    monkeypatch.setenv("MEMBERSHIP_OFFICE_PASSWORD", "Office-2026!")
+    db = open_database(db_url)
+    with db.session() as session:
+        admin = accounts.create_first_administrator(session, "admin", "管理员", "Office-2026!")
+        member = members.create_member(session, admin, {
+            "name": "武汉市江岸区宏达建设工程有限公司", "uscc": "914201001777158766",
+            "category": "construction_enterprise", "level": "member", "join_date": dt.date(2020, 10, 27),
+        })  # fmt: skip
+        dues.bill_year(session, admin, 2026)
+        dues.record_payment(session, admin, member.id, amount="1500", receipt=False, received_on="2026-11-20")
+        number = member.member_number
+    db.dispose()
     out = tmp_path / "r.pdf"
-    assert (
-        main(
-            [
-                "--db",
-                demo_url,
-                "--user",
-                "officer",
-                "document",
-                "dues-receipt",
-                "--member",
-                numbers[2],
-                "--years",
-                "2025-2026",
-                "--amount",
-                "1500",
-                "--date",
-                "2026-12-01",
-                "--received-by",
-                "郑会籍",
-                "-o",
-                str(out),
-            ]
-        )
-        == 0
-    )
-    captured = capsys.readouterr()
-    assert "收据编号：WJXS202600001" in captured.out
+    args = ["--db", db_url, "--user", "admin", "document", "dues-receipt", "--member", number,
+            "--years", "2026", "--date", "2026-11-20", "--received-by", "郑会籍", "-o", str(out)]  # fmt: skip
+    assert main(args) == 0
+    assert "收据编号：WJXS202600001" in capsys.readouterr().out
     text = pdf_text(out)
-    assert "人民币壹仟伍佰元整" in text and "2025—2026年度" in text and "2026年12月1日" in text and "郑会籍" in text
+    assert "人民币壹仟伍佰元整" in text and "2026年11月20日" in text and "郑会籍" in text
+    # no option sets an amount: the recorded payment does
+    with pytest.raises(SystemExit) as exit_info:
+        main([*args[:-2], "--amount", "999", "-o", str(tmp_path / "x.pdf")])
+    assert exit_info.value.code == 2
 
 
 def test_all_active_labels_and_excel_plaque_order(
@@ -202,15 +213,15 @@ def test_errors_are_messages_not_tracebacks(
                 "officer",
                 "--member",
                 numbers[0],
-                "--amount",
-                "-5",
+                "--years",
+                "20x6",
                 "-o",
                 str(out),
             ]
         )
         == 1
     )
-    assert "金额（元，留空按会员级别的年度会费）：不能为负数" in capsys.readouterr().err
+    assert "不是年度" in capsys.readouterr().err
     assert not out.exists()
     # nothing could be printed: exit 1, the reason listed
     assert (
@@ -231,7 +242,7 @@ def test_errors_are_messages_not_tracebacks(
         == 1
     )
     err = capsys.readouterr().err
-    assert "第十二条" in err and "没有生成任何一份退会告知书，未写入文件" in err
+    assert "第十二条所列情形未经核查确认" in err and "没有生成任何一份退会告知书，未写入文件" in err
     assert not (tmp_path / "n.pdf").exists()  # issue 9: printing nothing writes no file
 
 

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit
 from desktop_app.core.models import ApplicationStage, ApplicationStatus, DocumentKind, MemberStatus, Role
 from desktop_app.core.services import admission, members
 from desktop_app.core.services.members import MemberFilter
-from desktop_app.ui.admission.dialogs import ApplicationDialog, ImageView, PrintQueueDialog, ReasonDialog, StepDialog
+from desktop_app.ui.admission.dialogs import ApplicationDialog, ReasonDialog, StepDialog
+from desktop_app.ui.admission.print_queue import PrintQueueDialog
 from desktop_app.ui.admission.view import AdmissionView, QueueModel
 from desktop_app.ui.main_window import AREAS
+from desktop_app.ui.preview import ImageView
 from tests.conftest import VALID_USCC, make_staff
 from tests.core.test_admission import create, uscc, walk
 
@@ -331,6 +333,7 @@ def test_send_back_and_decline_with_reasons(qtbot, zh_app, db, officer, leader, 
     dialog.reason.setPlainText("入会动机单一，对协会职能缺乏认同")
     click(qtbot, dialog.ok_button)
     assert view.model.rowCount() == 0  # left the open queue, stays on file
+    assert view.panel.application_id == application_id and "已谢绝" in view.panel.title.text()  # still shown
     view.status_box.setCurrentIndex(view.status_box.findData(None))
     view.search.setText("动机单一")
     assert view.model.rowCount() == 1 and view.model.index(0, 2).data() == "已谢绝"
@@ -485,3 +488,29 @@ def test_another_workstation_acted_first(qtbot, zh_app, db, officer) -> None:  #
     click(qtbot, view.refresh_button)
     assert view.panel.advance_button.text() == "申请表、备案表已填写…"
     assert view.panel.steps.topLevelItem(1).text(2) == "高晓梅"
+
+
+def test_print_queue_hears_printing_elsewhere_and_keeps_what_was_unticked(qtbot, zh_app, db, officer, leader) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui import ops
+
+    application_id = create(db, officer, APPLICANT)
+    walk(db, officer, leader, application_id, ApplicationStage.REGISTERED)
+    view = open_view(qtbot, db, officer)
+    assert view.print_button.text() == "打印队列（2）…"
+    queue = view.open_print_queue()
+    assert queue.tree.topLevelItemCount() == 2
+    plaque = next(queue.tree.topLevelItem(r) for r in range(2) if queue.tree.topLevelItem(r).text(0) == "牌匾订制单")
+    plaque.setCheckState(0, Qt.CheckState.Unchecked)  # the person unticked the plaque order
+    queue.show_printed.setChecked(True)  # every job, printed or not
+    certificate = next(
+        queue.tree.topLevelItem(r) for r in range(2) if queue.tree.topLevelItem(r).text(0) == "会员证"
+    ).data(0, Qt.ItemDataRole.UserRole)
+    # another window of this workstation marks the certificate printed
+    ops.Op(
+        None, db, lambda session: admission.mark_printed(session, officer, [certificate]), changes={ops.PRINT_JOBS}
+    ).run()
+    rows = {queue.tree.topLevelItem(r).text(0): queue.tree.topLevelItem(r) for r in range(2)}
+    assert rows["会员证"].text(6).startswith("2026-11-26 09:30 郑会籍")  # printed: read again
+    assert rows["牌匾订制单"].checkState(0) == Qt.CheckState.Unchecked  # still unticked
+    assert view.print_button.text() == "打印队列（1）…"  # the area heard it too
+    queue.close()

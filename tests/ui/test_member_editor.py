@@ -135,4 +135,30 @@ def test_mentor_can_be_assigned_from_the_editor(qtbot, zh_app, db, officer, memb
     assert editor.save() is True
     with db.session() as session:
         assert members.get_member(session, member_id).mentor_id == mentor.id
-        assert mentors.mentor_assignments(session, member_id)[0].mentor_id == mentor.id
+        [assignment] = mentors.assignment_history(session, officer, member_id)
+        assert (assignment.mentor_id, assignment.mentor_name, assignment.end_date) == (mentor.id, "孙浩", None)
+    # the History tab lists the assignment, by name
+    again = open_editor(qtbot, db, officer, member_id)
+    row = again.assignments.topLevelItem(0)
+    assert (row.text(0), row.text(2)) == ("孙浩", "至今")
+    again.close()
+
+
+def test_a_change_elsewhere_refreshes_the_history_but_keeps_what_was_typed(
+    qtbot, zh_app, db, officer, admin, member_id
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui import ops
+
+    editor = open_editor(qtbot, db, officer, member_id)
+    line(editor, "liaison_name").setText("赵敏")  # typed, not saved
+    ops.Op(
+        None,
+        db,
+        lambda session: members.update_member(session, admin, member_id, 1, {"postcode": "430015"}),
+        changes={ops.MEMBERS},
+    ).run()
+    top = editor.history.topLevelItem(0)
+    assert (top.text(1), top.text(2)) == ("管理员", "修改")
+    assert top.child(0).text(3) == "邮政编码：430010 → 430015"
+    assert line(editor, "liaison_name").text() == "赵敏"  # nothing typed is lost
+    editor.close()

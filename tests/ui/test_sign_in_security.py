@@ -37,6 +37,7 @@ def test_the_administrator_unlocks_in_the_staff_view(qtbot, zh_app, db, admin, o
             pass
     view = StaffView(db, admin)
     qtbot.addWidget(view)
+    view.show()  # a view refreshes what is shown; a hidden one when it is shown again
     row = next(
         i for i in range(view.tree.topLevelItemCount()) if view.tree.topLevelItem(i).text(0) == "membership_officer"
     )

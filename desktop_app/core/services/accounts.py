@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -210,7 +211,7 @@ def unlock(session: Session, actor: Actor, staff_id: int) -> None:
     audit.record(session, actor, "unlock", "staff", staff.id, f"解除 {staff.username} 的登录锁定")
 
 
-def is_locked(staff: Staff, now: dt.datetime) -> bool:
+def is_locked(staff: Staff | StaffRecord, now: dt.datetime) -> bool:
     return staff.locked_until is not None and staff.locked_until > now
 
 
@@ -229,6 +230,7 @@ def update_staff(session: Session, actor: Actor, staff_id: int, values: dict) ->
     )
     if staff_id == actor.id and (checked.get("is_active") is False or checked["role"] != staff.role):
         raise ValidationError({"role": "不能停用自己的账户或修改自己的角色"})
+    _check_mentor_not_needed(session, staff, checked)  # mentors (issue 12)
     before = {k: getattr(staff, k) for k in STAFF_FIELDS}
     roles.update_login(
         session.connection(),
@@ -243,6 +245,29 @@ def update_staff(session: Session, actor: Actor, staff_id: int, values: dict) ->
     if new:
         audit.record(session, actor, "update", "staff", staff.id, f"修改账户 {staff.username}", old, new)
     return staff
+
+
+# --- mentors (issue 12): a mentor who leaves cannot be deactivated while members depend on them ---
+
+
+def _check_mentor_not_needed(session: Session, staff: Staff, checked: dict) -> None:
+    """R-7.1: every active member has a mentor. A mentor still serving active members is neither
+    deactivated nor given another role: the office first moves its members (班主任工作 → 班主任分配)."""
+    from desktop_app.core.models import Member, MemberStatus
+
+    if staff.role != Role.MENTOR or (checked.get("is_active", True) and checked["role"] == Role.MENTOR):
+        return
+    serving = session.scalar(
+        select(func.count(Member.id)).where(Member.mentor_id == staff.id, Member.status == MemberStatus.ACTIVE)
+    )
+    if serving:
+        field = "is_active" if not checked.get("is_active", True) else "role"
+        raise ValidationError(
+            {
+                field: f"{staff.full_name} 仍是 {serving} 个会员的班主任，不能停用或改为其他角色。"
+                "请会籍管理部先在“班主任工作 → 班主任分配”中把这些会员移交给其他班主任。"
+            }
+        )
 
 
 def set_password(
@@ -279,6 +304,47 @@ def list_staff(session: Session, *, role: Role | None = None, active_only: bool 
 
 def list_mentors(session: Session, *, active_only: bool = True) -> list[Staff]:
     return list_staff(session, role=Role.MENTOR, active_only=active_only)
+
+
+@dataclass(frozen=True)
+class StaffRecord:
+    """A staff account as the window lists it (never the password hash)."""
+
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    mobile: str | None
+    landline: str | None
+    is_active: bool
+    last_sign_in_at: dt.datetime | None
+    locked_until: dt.datetime | None
+
+    @classmethod
+    def of(cls, staff: Staff) -> StaffRecord:
+        return cls(
+            staff.id,
+            staff.username,
+            staff.full_name,
+            staff.role,
+            staff.mobile,
+            staff.landline,
+            staff.is_active,
+            staff.last_sign_in_at,
+            staff.locked_until,
+        )
+
+    def is_locked(self, now: dt.datetime) -> bool:
+        return is_locked(self, now)
+
+
+def staff_records(session: Session, *, role: Role | None = None, active_only: bool = False) -> list[StaffRecord]:
+    """The accounts (by role, then name) for the staff view and the pickers of people."""
+    return [StaffRecord.of(staff) for staff in list_staff(session, role=role, active_only=active_only)]
+
+
+def staff_record(session: Session, staff_id: int) -> StaffRecord:
+    return StaffRecord.of(get_staff(session, staff_id))
 
 
 def get_staff(session: Session, staff_id: int) -> Staff:

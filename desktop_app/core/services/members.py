@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, case, func, select
@@ -55,6 +57,7 @@ from desktop_app.core.validation import (
 )
 from desktop_app.documents.inputs import ContactInput
 from desktop_app.errors import ConflictError, NotFound, ValidationError
+from desktop_app.records import HistoryEntry
 
 CONTACT_COLUMNS = tuple(f"{role}_{field}" for role in CONTACT_ROLES for field in CONTACT_FIELDS)
 EDITABLE_FIELDS = (
@@ -329,6 +332,45 @@ def assign_certificate_number(session: Session, member: Member) -> str:
     return number
 
 
+# --- withdrawal (issue 15) -----------------------------------------------------------------------
+# A membership ends only by the member's letter (R-11.1) or by a cancellation the council confirmed
+# (R-12.1), and starts again only by re-admission (R-15.1) or an appeal (R-13.1). Those procedures
+# (services.withdrawal, admission's registration) change the status, the leaving date and the
+# reason through ``set_membership``; a correction in the register's editor never does.
+MEMBERSHIP_FIELDS = ("status", "left_date", "left_reason")
+
+
+def membership_change_refusals(member: Member, checked: dict[str, Any]) -> dict[str, str]:
+    """The membership fields ``checked`` would change, each with the reason it may not."""
+    return {
+        field: f"{label(field)}：只能通过“退会管理”中的退会、取消会员资格、申诉程序或重新入会登记改变"
+        for field in MEMBERSHIP_FIELDS
+        if field in checked and (checked[field] or None) != (getattr(member, field) or None)
+    }
+
+
+def set_membership(
+    session: Session,
+    actor: Actor,
+    member: Member,
+    status: MemberStatus,
+    left_date: dt.date | None,
+    left_reason: str | None,
+    summary: str,
+) -> None:
+    """Change the membership status (R-11.1 … R-15.1) for the procedures above, which check their
+    own permission; audited like any change of the member."""
+    before = {field: getattr(member, field) for field in MEMBERSHIP_FIELDS}
+    member.status, member.left_date, member.left_reason = status, left_date, left_reason
+    member.updated_at = clock_of(session).now()
+    session.flush()
+    old, new = audit.changed_values(before, {field: getattr(member, field) for field in MEMBERSHIP_FIELDS})
+    audit.record(session, actor, "membership", "member", member.id, summary, old, new)
+
+
+# --- end withdrawal (issue 15) -------------------------------------------------------------------
+
+
 def update_member(
     session: Session, actor: Actor, member_id: int, expected_version: int, values: dict[str, Any]
 ) -> Member:
@@ -343,6 +385,9 @@ def update_member(
         raise ConflictError(conflict_message(session, member))
     before = member_values(member)
     checked = validate_member(session, {**before, **values}, member_id=member_id)
+    refused = membership_change_refusals(member, checked)  # withdrawal (issue 15)
+    if refused:
+        raise ValidationError(refused)
     mentor_id = checked.pop("mentor_id", member.mentor_id)
     if mentor_id != member.mentor_id:
         require(actor, Permission.ASSIGN_MENTORS)
@@ -390,8 +435,43 @@ def get_member(session: Session, member_id: int) -> Member:
     return member
 
 
-def member_history(session: Session, member_id: int) -> list[AuditEntry]:
-    return audit.history(session, "member", member_id)
+def member_history(session: Session, member_id: int) -> list[HistoryEntry]:
+    """The member's changes, newest first (R-2.1: who changed what)."""
+    return [
+        HistoryEntry(
+            at=entry.at,
+            actor_id=entry.actor_id,
+            actor_name=entry.actor_name,
+            action=entry.action,
+            summary=entry.summary,
+            before=dict(entry.before or {}),
+            after=dict(entry.after or {}),
+        )
+        for entry in audit.history(session, "member", member_id)
+    ]
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """A member as the editor shows it: its editable values and the version they were read at
+    (the version goes back with a correction: ``update_member`` refuses a stale one)."""
+
+    id: int
+    version: int
+    values: Mapping[str, Any]  # EDITABLE_FIELDS → value
+
+    @property
+    def name(self) -> str:
+        return str(self.values["name"])
+
+    @property
+    def member_number(self) -> str | None:
+        return self.values.get("member_number")
+
+
+def member_record(session: Session, member_id: int) -> MemberRecord:
+    member = get_member(session, member_id)
+    return MemberRecord(member.id, member.version, MappingProxyType(member_values(member)))
 
 
 @dataclass(frozen=True)

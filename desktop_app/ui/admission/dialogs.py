@@ -1,19 +1,18 @@
-"""Dialogs of the admission queue: a new application (with the former-member flag at entry), the
-form of each step, reasons (send back, decline, abandon, back-payment), attachment previews and
-the print queue. Every decision is the admission service's; these only collect and show."""
+"""The step dialogs of the admission area: a new application (with the former-member flag at
+entry) and its corrections, the form of each step, and the reasons (send back, decline, abandon,
+back-payment). Every decision is the admission service's; these collect, hand the values to it
+through the operations layer, and show its errors next to the fields.
+
+The attachments' preview is ``ui/preview.py``; the print queue ``ui/admission/print_queue.py``."""
 
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -21,15 +20,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QScrollArea,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,17 +34,14 @@ from desktop_app.core.models import (
     CONTACT_FIELDS,
     CONTACT_ROLES,
     ApplicationStage,
-    BackPaymentDecision,
     Category,
     CreditResult,
-    PrintKind,
-    PrintStatus,
 )
-from desktop_app.core.security import Actor, Permission
-from desktop_app.core.services import accounts, admission, documents, dues
+from desktop_app.core.security import Actor
+from desktop_app.core.services import accounts, admission
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
 from desktop_app.errors import ConflictError, OfficeError, ValidationError
-from desktop_app.ui import msgbox, ops
+from desktop_app.ui import ops
 from desktop_app.ui.labels import field_labels
 from desktop_app.ui.organisation_form import OrganisationForm
 from desktop_app.ui.widgets import ERROR_STYLE, FieldWithError
@@ -112,10 +104,6 @@ def _date_edit(value: dt.date | None = None) -> QDateEdit:
     if value is not None:
         edit.setDate(QDate(value.year, value.month, value.day))
     return edit
-
-
-def _office_error_text(exc: OfficeError) -> str:
-    return "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else exc.message
 
 
 # --- new application / correct details -----------------------------------------------------------
@@ -247,22 +235,29 @@ class ApplicationDialog(OrganisationForm):
         uscc.textChanged.connect(lambda _text: self._check_timer.start())
 
     def load(self) -> None:
-        with self._db.session() as session:
+        application_id, actor = self._application_id, self._actor
+
+        def read(session: Any) -> tuple[Any, ...]:
             level_list = levels(session)
-            staff = [s for s in accounts.list_staff(session, active_only=True)]
-            values: dict[str, Any] = {
-                "level": get_setting(session, DEFAULT_LEVEL),
-                "category": Category.CONSTRUCTION_ENTERPRISE,
-                "received_by_id": self._actor.id,
-                "handler_id": self._actor.id,
+            staff = accounts.staff_records(session, active_only=True)
+            if application_id is None:
+                values: dict[str, Any] = {
+                    "level": get_setting(session, DEFAULT_LEVEL),
+                    "category": Category.CONSTRUCTION_ENTERPRISE,
+                    "received_by_id": actor.id,
+                    "handler_id": actor.id,
+                }
+                return level_list, staff, values, None
+            record = admission.application_record(session, application_id)
+            values = {
+                **record.values,
+                "application_date": record.application_date,
+                "received_by_id": record.received_by_id,
+                "briefing_note": record.briefing_note,
             }
-            if self._application_id is not None:
-                application = admission.get_application(session, self._application_id)
-                values = admission.application_values(application)
-                values["application_date"] = application.application_date
-                values["received_by_id"] = application.received_by_id
-                values["briefing_note"] = application.briefing_note
-                self._version = application.version
+            return level_list, staff, values, record.version
+
+        level_list, staff, values, self._version = ops.query(self._db, read)
         self.level_box.clear()
         for level in level_list:
             self.level_box.addItem(level["name"], level["code"])
@@ -310,13 +305,13 @@ class ApplicationDialog(OrganisationForm):
         if len(text) < 18:
             self.entry_note.hide()
             return
-        with self._db.session() as session:
-            check = admission.check_uscc_at_entry(
-                session,
-                text,
-                application_date=self.application_date.date().toPython(),
-                application_id=self._application_id,
-            )
+        application_date, application_id = self.application_date.date().toPython(), self._application_id
+        check = ops.query(
+            self._db,
+            lambda session: admission.check_uscc_at_entry(
+                session, text, application_date=application_date, application_id=application_id
+            ),
+        )
         lines, style = [], ""
         if check.error:
             lines.append(check.error)
@@ -333,27 +328,29 @@ class ApplicationDialog(OrganisationForm):
 
     def save(self) -> bool:
         values = self.values()
-        try:
-            with self._db.session() as session:
-                if self._application_id is None:
-                    application = admission.create_application(session, self._actor, values)
-                else:
-                    application = admission.update_application(
-                        session, self._actor, self._application_id, self._version, values
-                    )
-                application_id = application.id
-        except ValidationError as exc:
-            self.set_errors(exc.errors)
+        actor, application_id, version = self._actor, self._application_id, self._version
+
+        def call(session: Any) -> int:
+            if application_id is None:
+                return admission.create_application(session, actor, values).id
+            return admission.update_application(session, actor, application_id, version, values).id
+
+        saved: list[int] = []
+        ops.Op(self, self._db, call, changes={ops.APPLICATIONS}).success(saved.append).failure(self._not_saved).run()
+        if not saved:
             return False
-        except OfficeError as exc:
-            msgbox.warning(self, self.tr("Not saved"), exc.message)
-            if isinstance(exc, ConflictError):
-                self.load()
-            return False
-        self._application_id = application_id
-        self.saved.emit(application_id)
+        self._application_id = saved[0]
+        self.saved.emit(saved[0])
         self.accept()
         return True
+
+    def _not_saved(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.set_errors(exc.errors)  # under each field
+            return
+        ops.show_failure(self, exc, self.tr("Not saved"))
+        if isinstance(exc, ConflictError):
+            self.load()  # as saved now by the other workstation
 
 
 # --- the form of one step ------------------------------------------------------------------------
@@ -370,22 +367,19 @@ class StepDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.wrappers: dict[str, FieldWithError] = {}
         self.result_member: Any = None
-        with db.session() as session:
-            application = admission.get_application(session, application_id)
-            step = admission.next_step(application)
-            if step is None:
-                raise ValueError("no step to take")
-            self.stage = step.stage
-            self._version = application.version
-            self._name = application.name
-            self._number = application.application_number
-            self._dues = dues.annual_dues(session, application.level)
-            self._today = db.clock.today()
-            self._missing = admission.missing_documents(session, application_id)
-            self._credit_note = admission.next_action(session, actor, application).note
-            former = admission.former_member_of(session, application)
-            self._restoring = application.back_payment == BackPaymentDecision.GRANTED
-            self._former = former
+        form = ops.query(db, lambda session: admission.step_form(session, actor, application_id))
+        if form is None:
+            raise ValueError("no step to take")
+        self.form = form
+        self.stage = form.step.stage
+        self._version = form.version
+        self._name = form.name
+        self._number = form.application_number
+        self._dues = form.annual_dues
+        self._today = form.today
+        self._credit_note = form.note
+        self._restoring = form.restoring
+        self._former = form.former
         self.setWindowTitle(action_title(self.stage).rstrip("…") + " – " + self._name)
         self.setMinimumWidth(560)
         self._build()
@@ -533,22 +527,36 @@ class StepDialog(QDialog):
         self.banner.setVisible(bool(lines))
 
     def save(self) -> bool:
-        try:
-            with self._db.session() as session:
-                result = admission.advance(
-                    session, self._actor, self._application_id, self.values(), expected_version=self._version
-                )
-                if self.stage == ApplicationStage.REGISTERED:
-                    self.result_member = (result.id, result.member_number, result.certificate_number, result.name)
-        except ValidationError as exc:
-            self.set_errors(exc.errors)
+        actor, application_id, version, stage = self._actor, self._application_id, self._version, self.stage
+        values = self.values()
+
+        def call(session: Any) -> Any:
+            result = admission.advance(session, actor, application_id, values, expected_version=version)
+            if stage == ApplicationStage.REGISTERED:  # the new member, told to the person
+                return (result.id, result.member_number, result.certificate_number, result.name)
+            return None
+
+        topics = {ops.APPLICATIONS}
+        if stage == ApplicationStage.DUES_PAID:
+            topics.add(ops.DUES)  # the admission dues are the member's first payment
+        if stage == ApplicationStage.REGISTERED:
+            topics |= {ops.MEMBERS, ops.PRINT_JOBS}  # a new member; its certificate and plaque queued
+        done: list[Any] = []
+        ops.Op(self, self._db, call, changes=topics).success(done.append).failure(self._refused).run()
+        if not done:
             return False
-        except OfficeError as exc:  # refused by a rule, by the role, or someone acted first
-            self.set_errors({}, exc.message)
-            return False
+        self.result_member = done[0]
         self.completed.emit(self.result_member)
         self.accept()
         return True
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.set_errors(exc.errors)
+        elif isinstance(exc, OfficeError):  # refused by a rule, by the role, or someone acted first
+            self.set_errors({}, exc.message)
+        else:
+            ops.show_failure(self, exc)
 
 
 # --- a reason (send back, decline, abandon) and the back-payment decision --------------------------
@@ -556,21 +564,24 @@ class StepDialog(QDialog):
 
 class ReasonDialog(QDialog):
     """Ask for a reason (and, for a send-back, the step to redo; for back-payment, the decision),
-    then hand them to ``action(reason, choice)``, which calls the service."""
+    then run ``call(session, reason, choice)`` — the service — as one operation announcing
+    ``changes``; its errors are shown under the reason."""
 
     def __init__(
         self,
+        db: Database,
         title: str,
         prompt: str,
-        action: Callable[[str, Any], None],
+        call: Callable[[Any, str, Any], Any],
         *,
+        changes: Iterable[str] = (ops.APPLICATIONS,),
         choices: list[tuple[str, Any]] | None = None,
         choice_label: str = "",
         decision: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._action = action
+        self._db, self._call, self._changes = db, call, frozenset(changes)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -618,240 +629,18 @@ class ReasonDialog(QDialog):
         choice: Any = self.choice.currentData() if self._has_choices else None
         if self._decision:
             choice = self.grant.isChecked()
-        try:
-            self._action(self.reason.toPlainText(), choice)
-        except OfficeError as exc:
-            self.error.setText(_office_error_text(exc))
+        reason, call = self.reason.toPlainText(), self._call
+        done: list[bool] = []
+        ops.Op(self, self._db, lambda session: call(session, reason, choice), changes=self._changes).success(
+            lambda _result: done.append(True)
+        ).failure(self._refused).run()
+        if not done:
             return False
         self.accept()
         return True
 
-
-# --- attachments ----------------------------------------------------------------------------------
-
-
-def temp_copy(file_name: str, content: bytes) -> Path:
-    """A copy in a temporary folder, for the system viewer (the original stays in the database)."""
-    folder = Path(tempfile.mkdtemp(prefix="membership-attachment-"))
-    path = folder / (Path(file_name).name or "attachment")
-    path.write_bytes(content)
-    return path
-
-
-def open_with_system(path: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def show_pdf(parent: QWidget | None, path: Path, title: str, *, print_path: Path | None = None) -> QDialog:
-    """The documents' preview (Print, Save as PDF), shared with the Documents area."""
-    from desktop_app.ui import preview as pdf_preview
-
-    return pdf_preview.show_pdf(path, title, parent, print_path=print_path)
-
-
-class ImageView(QDialog):
-    """A scanned image inside the program, scaled to the window, with the system viewer."""
-
-    def __init__(self, file_name: str, content: bytes, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(file_name)
-        self.resize(900, 700)
-        self._file_name, self._content = file_name, content
-        layout = QVBoxLayout(self)
-        self.pixmap = QPixmap()
-        self.pixmap.loadFromData(content)
-        self.image = QLabel()
-        self.image.setObjectName("image")
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.image)
-        layout.addWidget(scroll, 1)
-        buttons = QDialogButtonBox()
-        system = buttons.addButton(self.tr("Open in the image viewer"), QDialogButtonBox.ButtonRole.ActionRole)
-        system.clicked.connect(lambda: open_with_system(temp_copy(self._file_name, self._content)))
-        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        self._fit()
-
-    def _fit(self) -> None:
-        if self.pixmap.isNull():
-            self.image.setText(self.tr("This image cannot be shown."))
-            return
-        size = self.size() * 0.92
-        self.image.setPixmap(
-            self.pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-        )
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().resizeEvent(event)
-        self._fit()
-
-
-def preview_attachment(parent: QWidget | None, file_name: str, mime_type: str, content: bytes) -> QDialog:
-    if mime_type == "application/pdf":
-        return show_pdf(parent, temp_copy(file_name, content), file_name)
-    dialog = ImageView(file_name, content, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
-
-
-# --- the print queue ------------------------------------------------------------------------------
-
-PRINT_KINDS = {
-    PrintKind.CERTIFICATE: QT_TRANSLATE_NOOP("AdmissionLabels", "Membership certificate"),
-    PrintKind.PLAQUE_ORDER: QT_TRANSLATE_NOOP("AdmissionLabels", "Plaque order"),
-}
-
-
-def certificate_offset() -> tuple[float, float]:
-    """This workstation's certificate printer offset, as the Documents area keeps it."""
-    from desktop_app.ui import preferences
-
-    try:
-        return (
-            float(preferences.value(preferences.CERTIFICATE_OFFSET_X, 0.0) or 0.0),
-            float(preferences.value(preferences.CERTIFICATE_OFFSET_Y, 0.0) or 0.0),
-        )
-    except (TypeError, ValueError):
-        return 0.0, 0.0
-
-
-class PrintQueueDialog(QDialog):
-    """Certificates and plaque orders queued by registration (R-5.1 (6)): preview and print them,
-    then record that they were printed."""
-
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._db, self._actor = db, actor
-        self.generated: list[Any] = []
-        self.previews: list[QDialog] = []
-        self.setWindowTitle(self.tr("Print queue: certificates and plaque orders"))
-        self.resize(820, 460)
-        layout = QVBoxLayout(self)
-        self.show_printed = QCheckBox(self.tr("Also show what was printed"))
-        self.show_printed.setObjectName("show_printed")
-        self.show_printed.toggled.connect(self.reload)
-        layout.addWidget(self.show_printed)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("jobs")
-        self.tree.setRootIsDecorated(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.tree.setHeaderLabels(
-            [
-                self.tr("Document"),
-                self.tr("Member"),
-                self.tr("Member number"),
-                self.tr("Certificate number"),
-                self.tr("Level"),
-                self.tr("Queued"),
-                self.tr("Printed"),
-            ]
-        )
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.tree, 1)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        buttons = QDialogButtonBox()
-        self.preview_button = buttons.addButton(self.tr("Preview and print…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button.setObjectName("preview")
-        self.printed_button = buttons.addButton(self.tr("Mark as printed"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.printed_button.setObjectName("mark_printed")
-        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.setObjectName("close")
-        self.preview_button.clicked.connect(self.preview)
-        self.printed_button.clicked.connect(self.mark_printed)
-        close.clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        allowed = actor.can(Permission.PRINT_CERTIFICATES)
-        for button in (self.preview_button, self.printed_button):
-            button.setEnabled(allowed)
-            if not allowed:
-                button.setToolTip(admission.permission_refusal(actor, Permission.PRINT_CERTIFICATES) or "")
-        self.reload()
-
-    def reload(self) -> None:
-        self.tree.clear()
-        with self._db.session() as session:
-            jobs = admission.print_jobs(session, status=None if self.show_printed.isChecked() else PrintStatus.QUEUED)
-        zone = self._db.clock.now().tzinfo
-        for job in jobs:
-            printed = (
-                f"{job.printed_at.astimezone(zone):%Y-%m-%d %H:%M} {job.printed_by or ''}" if job.printed_at else ""
-            )
-            item = QTreeWidgetItem(
-                [
-                    QCoreApplication.translate(CONTEXT, PRINT_KINDS[job.kind]),
-                    job.member_name,
-                    job.member_number,
-                    job.certificate_number or "",
-                    job.level,
-                    f"{job.queued_at.astimezone(zone):%Y-%m-%d %H:%M}",
-                    printed,
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, job.id)
-            if job.printed_at is None:
-                item.setCheckState(0, Qt.CheckState.Checked)
-            self.tree.addTopLevelItem(item)
-        for column in (0, 2, 3, 4, 5):
-            self.tree.resizeColumnToContents(column)
-        queued = sum(1 for j in jobs if j.printed_at is None)
-        self.status.setText(self.tr("%n document(s) waiting to be printed.", "", queued))
-
-    def checked_jobs(self) -> list[int]:
-        out = []
-        for row in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(row)
-            if item.checkState(0) == Qt.CheckState.Checked:
-                out.append(item.data(0, Qt.ItemDataRole.UserRole))
-        return out
-
-    def preview(self) -> None:
-        jobs = self.checked_jobs()
-        if not jobs:
-            msgbox.information(self, self.windowTitle(), self.tr("Tick the documents to print first."))
-            return
-        folder = Path(tempfile.mkdtemp(prefix="membership-print-"))
-        offset = certificate_offset()
-
-        def work(progress: ops.ProgressFn) -> list[Any]:
-            with self._db.session() as session:
-                return documents.print_queued(
-                    session, self._actor, jobs, folder, certificate_offset_mm=offset, progress=progress
-                )
-
-        ops.run(
-            self,
-            work,
-            on_success=self._show_generated,
-            label=self.tr("Drawing the documents…"),
-            title=self.windowTitle(),
-        )
-
-    def _show_generated(self, generated: list[Any]) -> None:
-        self.generated = generated
-        lines = [g.generated.summary() for g in generated]
-        for g in generated:
-            lines += [f"{p.who}：{p.message}" for p in g.generated.problems]
-        self.status.setText(
-            "\n".join(lines) + "\n" + self.tr("After printing, tick what came out right and mark it as printed.")
-        )
-        for g in generated:
-            self.previews.append(show_pdf(self, g.preview_path, g.generated.summary(), print_path=g.print_path))
-
-    def mark_printed(self) -> None:
-        jobs = self.checked_jobs()
-        if not jobs:
-            return
-        try:
-            with self._db.session() as session:
-                admission.mark_printed(session, self._actor, jobs)
-        except OfficeError as exc:
-            msgbox.warning(self, self.windowTitle(), exc.message)
-            return
-        self.reload()
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, OfficeError):
+            self.error.setText(ops.failure_text(exc))
+        else:
+            ops.show_failure(self, exc)

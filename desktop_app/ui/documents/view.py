@@ -2,7 +2,7 @@
 save (R-5.1, R-5.6, R-8.4, R-8.5, R-9.4, R-12.1).
 
 The view only gathers choices; ``core.services.documents`` decides and generates, off the GUI
-thread (``ops.run``: progress bar, cancel). Members whose data cannot make the document are listed
+thread (``ops.Op(...).in_background``: progress bar, cancel). Members whose data cannot make the document are listed
 under the buttons. The certificate's printer offset belongs to this workstation (QSettings).
 """
 
@@ -47,6 +47,7 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import documents, members
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.documents import KINDS
+from desktop_app.errors import Cancelled, NothingPrinted
 from desktop_app.ui import msgbox, ops, preferences
 from desktop_app.ui.preview import PdfPreviewDialog, show_pdf
 from desktop_app.ui.widgets import OptionalDateEdit
@@ -81,15 +82,8 @@ OPTION_LABELS = {
     "changes": QT_TRANSLATE_NOOP("DocumentsView", "Changes (one per line: item=new value)"),
     "note": QT_TRANSLATE_NOOP("DocumentsView", "Note"),
     "notice_date": QT_TRANSLATE_NOOP("DocumentsView", "Notice date"),
-    "response_days": QT_TRANSLATE_NOOP("DocumentsView", "Days to respond"),
-    "unpaid_years": QT_TRANSLATE_NOOP("DocumentsView", "Dues years unpaid (e.g. 2024,2025)"),
-    "no_activity_since": QT_TRANSLATE_NOOP("DocumentsView", "No activity attended since"),
-    "disqualification": QT_TRANSLATE_NOOP("DocumentsView", "No longer qualifies because"),
-    "notice_number": QT_TRANSLATE_NOOP("DocumentsView", "Reference number"),
     "years": QT_TRANSLATE_NOOP("DocumentsView", "Dues year(s)"),
-    "amount": QT_TRANSLATE_NOOP("DocumentsView", "Amount (yuan)"),
     "date": QT_TRANSLATE_NOOP("DocumentsView", "Receipt date"),
-    "payment_method": QT_TRANSLATE_NOOP("DocumentsView", "Paid by"),
     "received_by": QT_TRANSLATE_NOOP("DocumentsView", "Received by"),
     "receipt_number": QT_TRANSLATE_NOOP("DocumentsView", "Receipt number (reprints only)"),
     "sheet": QT_TRANSLATE_NOOP("DocumentsView", "Label sheet"),
@@ -103,7 +97,6 @@ CHOICE_LABELS = {
     "setting": QT_TRANSLATE_NOOP("DocumentsView", "As in the settings"),
 }
 PLACEHOLDERS = {
-    "amount": QT_TRANSLATE_NOOP("DocumentsView", "Empty: the level's annual dues"),
     "received_by": QT_TRANSLATE_NOOP("DocumentsView", "Empty: you"),
     "receipt_number": QT_TRANSLATE_NOOP("DocumentsView", "Empty: the next number"),
 }
@@ -111,6 +104,10 @@ PLACEHOLDERS = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DocumentsView", text)
+
+
+def _member_text(row: members.RegisterRow) -> str:
+    return f"{row.name}（{row.member_number}）"
 
 
 def kind_title(key: str) -> str:
@@ -142,6 +139,8 @@ class DocumentsView(QWidget):
         self.preview: PdfPreviewDialog | None = None
         self._build()
         self.kinds.setCurrentRow(0)
+        # The member picker shows names and numbers from the register.
+        self._listener = ops.listen(self, {ops.MEMBERS}, self._members_changed)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -340,8 +339,7 @@ class DocumentsView(QWidget):
         while self.options_form.rowCount():
             self.options_form.removeRow(0)
         self._option_widgets.clear()
-        with self._db.session() as session:
-            specs = documents.options_for(session, key)
+        specs = ops.query(self._db, lambda session: documents.options_for(session, key))
         for spec in specs:
             widget = self._widget_for(spec)
             widget.setObjectName(f"option_{spec.key}")
@@ -439,12 +437,15 @@ class DocumentsView(QWidget):
         self.results.clear()
         if not text:
             return
-        with self._db.session() as session:
+
+        def read(session: Any) -> tuple[list[int], dict[int, members.RegisterRow]]:
             ids = members.search_member_ids(session, MemberFilter(text=text), limit=SEARCH_LIMIT)
-            rows = members.register_rows(session, ids)
+            return ids, members.register_rows(session, ids)
+
+        ids, rows = ops.query(self._db, read)
         for member_id in ids:
             row = rows[member_id]
-            item = QListWidgetItem(f"{row.name}（{row.member_number}）")
+            item = QListWidgetItem(_member_text(row))
             item.setData(Qt.ItemDataRole.UserRole, member_id)
             self.results.addItem(item)
 
@@ -468,9 +469,17 @@ class DocumentsView(QWidget):
         self.add_members([(i.data(Qt.ItemDataRole.UserRole), i.text()) for i in items])
 
     def add_member_ids(self, member_ids: list[int]) -> None:
-        with self._db.session() as session:
-            rows = members.register_rows(session, member_ids)
-        self.add_members([(i, f"{rows[i].name}（{rows[i].member_number}）") for i in member_ids if i in rows])
+        rows = ops.query(self._db, lambda session: members.register_rows(session, member_ids))
+        self.add_members([(i, _member_text(rows[i])) for i in member_ids if i in rows])
+
+    def _members_changed(self, _topics: frozenset[str]) -> None:
+        """Names and numbers may have changed: the search again, and the chosen members' labels."""
+        self.search_members()
+        ids = self.chosen_ids()
+        rows = ops.query(self._db, lambda session: members.register_rows(session, ids))
+        for position, member_id in enumerate(ids):
+            if member_id in rows:
+                self.chosen.item(position).setText(_member_text(rows[member_id]))
 
     def remove_selected(self) -> None:
         for item in self.chosen.selectedItems():
@@ -533,59 +542,62 @@ class DocumentsView(QWidget):
         return Path(self._temp.name) / f"{key}-{next(self._counter)}.{suffix}"
 
     def _start(self, request: Request, out: Path, preview_out: Path | None, on_done) -> None:  # type: ignore[no-untyped-def]
-        db, actor = self._db, self._actor
+        actor = self._actor
 
-        def work(progress: ops.ProgressFn) -> documents.Generated:
-            with db.session() as session:
-                result = documents.generate(
+        def work(session: Any, progress: ops.ProgressFn) -> documents.Generated:
+            result = documents.generate(
+                session,
+                actor,
+                request.kind,
+                out,
+                member_ids=request.member_ids,
+                all_active=request.all_active,
+                options=request.options,
+                certificate_offset_mm=request.offset,
+                progress=progress,
+            )
+            if preview_out is not None:  # the same certificates over the stock's design, for the eye only
+                options = (
+                    {**request.options, "assign_numbers": False}
+                    if "assign_numbers" in request.options
+                    else request.options
+                )
+                documents.generate(
                     session,
                     actor,
                     request.kind,
-                    out,
+                    preview_out,
                     member_ids=request.member_ids,
                     all_active=request.all_active,
-                    options=request.options,
+                    options=options,
                     certificate_offset_mm=request.offset,
-                    progress=progress,
+                    certificate_background=True,
                 )
-                if preview_out is not None:  # the same certificates over the stock's design, for the eye only
-                    options = (
-                        {**request.options, "assign_numbers": False}
-                        if "assign_numbers" in request.options
-                        else request.options
-                    )
-                    documents.generate(
-                        session,
-                        actor,
-                        request.kind,
-                        preview_out,
-                        member_ids=request.member_ids,
-                        all_active=request.all_active,
-                        options=options,
-                        certificate_offset_mm=request.offset,
-                        certificate_background=True,
-                    )
             return result
 
+        # What a run writes besides the file: receipt numbers (dues), certificate numbers (members).
+        topics = {ops.DOCUMENTS}
+        if request.kind == "dues-receipt":
+            topics.add(ops.DUES)
+        if request.options.get("assign_numbers"):
+            topics.add(ops.MEMBERS)
         self.summary.setText(self.tr("Generating…"))
-        self.cancel_event = ops.run(
-            self,
-            work,
-            on_success=on_done,
-            on_failure=self._failed,
-            label=self.tr("Generating %1…").replace("%1", kind_title(request.kind)),
-            title=kind_title(request.kind),
+        title = kind_title(request.kind)
+        self.cancel_event = (
+            ops.Op(self, self._db, work, changes=topics, title=title)
+            .in_background(self.tr("Generating %1…").replace("%1", title))
+            .success(on_done)
+            .failure(self._failed)
+            .run()
         )
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop_app.errors import Cancelled, OfficeError
-
+        """What this area adds to the usual message: the summary line, and the members that could
+        not be printed in the problems list."""
         if isinstance(exc, Cancelled):
             self.summary.setText(self.tr("Cancelled. Nothing was generated."))
             return
         self.summary.setText(self.tr("Nothing was generated."))
-        from desktop_app.errors import NothingPrinted
-
         if isinstance(exc, NothingPrinted):  # no file: the reasons go in the problems list too
             self.problems.clear()
             for problem in exc.problems:
@@ -593,10 +605,7 @@ class DocumentsView(QWidget):
                 item.setForeground(Qt.GlobalColor.red)
                 self.problems.addItem(item)
             self.problems.setVisible(bool(exc.problems))
-        if isinstance(exc, OfficeError):
-            msgbox.warning(self, kind_title(self.current_kind()), exc.message)
-        else:
-            msgbox.critical(self, kind_title(self.current_kind()), str(exc))
+        ops.show_failure(self, exc, kind_title(self.current_kind()))
 
     def _show_result(self, result: documents.Generated) -> None:
         self.last_result = result
@@ -669,20 +678,20 @@ class DocumentsView(QWidget):
         name = self.ask_open_path()
         if not name:
             return
-        from desktop_app.errors import OfficeError
-
+        title = self.tr("Seal image")
         try:
             data = Path(name).read_bytes()
-            with self._db.session() as session:
-                documents.set_seal_image(session, self._actor, data)
-        except OfficeError as exc:
-            msgbox.warning(self, self.tr("Seal image"), exc.message)
-            return
         except OSError as exc:
-            msgbox.warning(self, self.tr("Seal image"), str(exc))
+            msgbox.warning(self, title, str(exc))
             return
-        msgbox.information(
+        ops.Op(
             self,
-            self.tr("Seal image"),
-            self.tr("The seal is printed on withdrawal notices and dues receipts from now on."),
-        )
+            self._db,
+            lambda session: documents.set_seal_image(session, self._actor, data),
+            changes={ops.SETTINGS},
+            title=title,
+        ).success(
+            lambda _: msgbox.information(
+                self, title, self.tr("The seal is printed on withdrawal notices and dues receipts from now on.")
+            )
+        ).run()

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, Category, MemberStatus
+from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, Category, MemberStatus, Role
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts, members, mentors
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
-from desktop_app.errors import ConflictError, NotFound, OfficeError, PermissionDenied, ValidationError
-from desktop_app.ui import msgbox
+from desktop_app.errors import ConflictError, ValidationError
+from desktop_app.records import HistoryEntry
+from desktop_app.ui import msgbox, ops
 from desktop_app.ui.labels import (
     category_label,
     field_labels,
@@ -65,9 +66,11 @@ class MemberEditor(OrganisationForm):
         self._labels = field_labels()
         self._mentor_names: dict[int, str] = {}
         self._level_names: dict[str, str] = {}
+        self._loaded_mentor: int | None = None
         self.setMinimumSize(900, 620)
         self._build()
         self.load()
+        self._listener = ops.listen(self, {ops.MEMBERS, ops.MENTORS, ops.STAFF}, self._changed)
 
     # --- building -------------------------------------------------------------------------------
 
@@ -171,33 +174,41 @@ class MemberEditor(OrganisationForm):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        with self._db.session() as session:
-            self._level_names = {lv["code"]: lv["name"] for lv in levels(session)}
-            staff_mentors = accounts.list_mentors(session, active_only=False)
-            self._mentor_names = {m.id: m.full_name for m in staff_mentors}
-            active_mentors = [m for m in staff_mentors if m.is_active]
-            if self._member_id is None:
+        member_id, today, actor = self._member_id, self._db.clock.today(), self._actor
+
+        def read(session: Any) -> tuple[Any, ...]:
+            level_list = levels(session)
+            staff_mentors = accounts.staff_records(session, role=Role.MENTOR)
+            if member_id is None:
                 values: dict[str, Any] = {
                     "level": get_setting(session, DEFAULT_LEVEL),
                     "status": MemberStatus.ACTIVE,
-                    "join_date": self._db.clock.today(),
+                    "join_date": today,
                     "category": Category.CONSTRUCTION_ENTERPRISE,
                 }
-                history, assignments = [], []
-                self._version = 0
-            else:
-                member = members.get_member(session, self._member_id)
-                values = members.member_values(member)
-                self._version = member.version
-                history = members.member_history(session, self._member_id)
-                assignments = mentors.mentor_assignments(session, self._member_id)
+                return level_list, staff_mentors, values, 0, [], []
+            record = members.member_record(session, member_id)
+            return (
+                level_list,
+                staff_mentors,
+                dict(record.values),
+                record.version,
+                members.member_history(session, member_id),
+                mentors.assignment_history(session, actor, member_id),
+            )
+
+        level_list, staff_mentors, values, self._version, history, assignments = ops.query(self._db, read)
+        self._level_names = {lv["code"]: lv["name"] for lv in level_list}
+        self._mentor_names = {m.id: m.full_name for m in staff_mentors}
+        self._loaded_mentor = values.get("mentor_id")
         self.level_box.clear()
         for code, name in self._level_names.items():
             self.level_box.addItem(name, code)
         self.mentor_box.clear()
         self.mentor_box.addItem(self.tr("(not assigned)"), None)
-        for mentor in active_mentors:
-            self.mentor_box.addItem(mentor.full_name, mentor.id)
+        for mentor in staff_mentors:
+            if mentor.is_active:
+                self.mentor_box.addItem(mentor.full_name, mentor.id)
         mentor_id = values.get("mentor_id")
         if mentor_id is not None and self.mentor_box.findData(mentor_id) < 0:
             self.mentor_box.addItem(self._mentor_names.get(mentor_id, str(mentor_id)), mentor_id)
@@ -211,6 +222,23 @@ class MemberEditor(OrganisationForm):
                 widget.setReadOnly(not self._editable)
             else:
                 widget.setEnabled(self._editable)
+
+    def _changed(self, _topics: frozenset[str]) -> None:
+        """Someone changed members or mentors: the History tab reads again. The form is left as it
+        is (nothing typed is lost); a save over another's change is refused with the reason."""
+        member_id, actor = self._member_id, self._actor
+        if member_id is None:
+            return
+
+        def read(session: Any) -> tuple[Any, ...]:
+            return (
+                {m.id: m.full_name for m in accounts.staff_records(session, role=Role.MENTOR)},
+                members.member_history(session, member_id),
+                mentors.assignment_history(session, actor, member_id),
+            )
+
+        self._mentor_names, history, assignments = ops.query(self._db, read)
+        self._show_history(history, assignments)
 
     def _set_values(self, values: dict[str, Any]) -> None:
         for key in _TEXT_FIELDS + tuple(f"{r}_{f}" for r in CONTACT_ROLES for f in CONTACT_FIELDS):
@@ -259,7 +287,7 @@ class MemberEditor(OrganisationForm):
             return self._mentor_names.get(value, str(value))
         return str(value)
 
-    def _show_history(self, history, assignments) -> None:  # type: ignore[no-untyped-def]
+    def _show_history(self, history: list[HistoryEntry], assignments: list[mentors.AssignmentRow]) -> None:
         self.history.clear()
         actions = {
             "create": self.tr("Entered"),
@@ -303,17 +331,29 @@ class MemberEditor(OrganisationForm):
         if not self._editable:
             return False
         values = self.values()
-        try:
-            with self._db.session() as session:
-                if self._member_id is None:
-                    member = members.create_member(session, self._actor, values)
-                else:
-                    member = members.update_member(session, self._actor, self._member_id, self._version, values)
-                member_id = member.id
-        except ValidationError as exc:
-            self.set_errors(exc.errors)
+        actor, member_id, version = self._actor, self._member_id, self._version
+
+        def call(session: Any) -> int:
+            if member_id is None:
+                return members.create_member(session, actor, values).id
+            return members.update_member(session, actor, member_id, version, values).id
+
+        topics = {ops.MEMBERS}
+        if (values.get("mentor_id") or None) != self._loaded_mentor:
+            topics.add(ops.MENTORS)  # an assignment was opened or closed (R-7.1)
+        saved: list[int] = []
+        ops.Op(self, self._db, call, changes=topics).success(saved.append).failure(self._not_saved).run()
+        if not saved:
             return False
-        except ConflictError as exc:
+        self._member_id = saved[0]
+        self.saved.emit(saved[0])
+        self.accept()
+        return True
+
+    def _not_saved(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.set_errors(exc.errors)  # under each field, not in a box
+        elif isinstance(exc, ConflictError):
             reload = msgbox.question(
                 self,
                 self.tr("Changed by someone else"),
@@ -324,14 +364,5 @@ class MemberEditor(OrganisationForm):
             )
             if reload:
                 self.load()
-            return False
-        except (PermissionDenied, NotFound) as exc:
-            msgbox.warning(self, self.tr("Not saved"), exc.message)
-            return False
-        except OfficeError as exc:
-            msgbox.warning(self, self.tr("Not saved"), exc.message)
-            return False
-        self._member_id = member_id
-        self.saved.emit(member_id)
-        self.accept()
-        return True
+        else:
+            ops.show_failure(self, exc, self.tr("Not saved"))

@@ -2,7 +2,7 @@
 
 The wizard is thin (STYLE.md §10): reading is ``spreadsheets.reader``, the decisions are
 ``core.services.importing``; the wizard shows them. Reading and planning run off the GUI thread
-with a cancellable progress dialog (``ops.run``); the preview is planned in a session that is
+with a cancellable progress dialog (``ops.Op(...).in_background``); the preview is planned in a session that is
 rolled back, and the import re-plans and writes in one transaction when the user confirms.
 """
 
@@ -143,6 +143,7 @@ class FilePage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self._loaded: Path | None = None
+        self._reading = False  # this page's own work in flight (not the program's other workers)
         self.setTitle(self.tr("Choose the roster workbook"))
         self.setSubTitle(
             self.tr(
@@ -182,7 +183,7 @@ class FilePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.path.text().strip()) and not ops.busy()
+        return bool(self.path.text().strip()) and not self._reading
 
     def validatePage(self) -> bool:  # noqa: N802
         path = Path(self.path.text().strip())
@@ -191,6 +192,7 @@ class FilePage(QWizardPage):
         self.info.setText(self.tr("Reading the workbook…"))
 
         def loaded(table: RosterSheet) -> None:
+            self._reading = False
             self._wizard.table, self._loaded = table, path
             header = "、".join(map(str, table.header_rows))
             self.info.setText(
@@ -202,18 +204,20 @@ class FilePage(QWizardPage):
             self._wizard.next()
 
         def failed(exc: BaseException) -> None:
-            self.info.setStyleSheet(ERROR_STYLE)
-            self.info.setText(exc.message if isinstance(exc, OfficeError) else f"{type(exc).__name__}: {exc}")
+            self._reading = False
             self.completeChanged.emit()
+            if isinstance(exc, OfficeError):  # on the page, next to the file it is about
+                self.info.setStyleSheet(ERROR_STYLE)
+                self.info.setText(exc.message)
+            else:
+                self.info.clear()
+                ops.show_failure(self, exc, self._wizard.windowTitle())
 
-        ops.run(
-            self,
-            lambda progress: read_roster(path),
-            on_success=loaded,
-            on_failure=failed,
-            label=self.tr("Reading the workbook…"),
-            title=self._wizard.windowTitle(),
-        )
+        # Reading needs no database; the operation runs it in a worker with progress and Cancel.
+        self._reading = True
+        ops.Op(self, self._wizard.db, lambda _session, _progress: read_roster(path)).in_background(
+            self.tr("Reading the workbook…")
+        ).success(loaded).failure(failed).run()
         self.completeChanged.emit()
         return False
 
@@ -222,6 +226,7 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__(wizard)
         self._wizard = wizard
+        self._writing = False  # the import in flight: Import pressed once is enough
         self.setTitle(self.tr("Check each row"))
         self.setSubTitle(
             self.tr(
@@ -283,13 +288,11 @@ class PreviewPage(QWizardPage):
         assert table is not None
         db, actor = self._wizard.db, self._wizard.actor
 
-        def plan(progress: ops.ProgressFn) -> ImportPlan:
-            session = db.new_session()
+        def plan(session: Any, progress: ops.ProgressFn) -> ImportPlan:
             try:  # a preview: planned in a session that is rolled back, writing nothing
                 return importing.plan_import(session, actor, table, progress=progress)
             finally:
                 session.rollback()
-                session.close()
 
         def planned(result: ImportPlan) -> None:
             self._wizard.plan = result
@@ -299,24 +302,23 @@ class PreviewPage(QWizardPage):
             self.completeChanged.emit()
 
         def failed(exc: BaseException) -> None:
-            self.summary.setStyleSheet(ERROR_STYLE)
-            self.summary.setText(exc.message if isinstance(exc, OfficeError) else f"{type(exc).__name__}: {exc}")
             self.completeChanged.emit()
+            if isinstance(exc, OfficeError):  # on the page, where the rows would be
+                self.summary.setStyleSheet(ERROR_STYLE)
+                self.summary.setText(exc.message)
+            else:
+                self.summary.clear()
+                ops.show_failure(self, exc, self._wizard.windowTitle())
 
-        ops.run(
-            self,
-            plan,
-            on_success=planned,
-            on_failure=failed,
-            label=self.tr("Checking the rows…"),
-            title=self._wizard.windowTitle(),
-        )
+        ops.Op(self, db, plan, title=self._wizard.windowTitle()).in_background(self.tr("Checking the rows…")).success(
+            planned
+        ).failure(failed).run()
 
     def _filter(self) -> None:
         self.model.set_plan(self._wizard.plan, self.show_box.currentData())
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self._wizard.plan is not None and not ops.busy()
+        return self._wizard.plan is not None and not self._writing
 
     def validatePage(self) -> bool:  # noqa: N802
         if self._wizard.result is not None:
@@ -325,36 +327,29 @@ class PreviewPage(QWizardPage):
         assert table is not None
         db, actor = self._wizard.db, self._wizard.actor
 
-        def write(progress: ops.ProgressFn) -> ImportPlan:
-            with db.session() as session:  # one transaction: all of it, or nothing
-                return importing.import_members(session, actor, table, progress=progress)
+        def write(session: Any, progress: ops.ProgressFn) -> ImportPlan:
+            return importing.import_members(session, actor, table, progress=progress)  # one transaction
 
         def written(result: ImportPlan) -> None:
+            self._writing = False
             self._wizard.result = result
             self._wizard.imported.emit()
             self._wizard.next()
 
         def failed(exc: BaseException) -> None:
+            self._writing = False
             self.completeChanged.emit()
-            if isinstance(exc, Cancelled):
+            if isinstance(exc, Cancelled):  # said, since the person pressed Cancel on a write
                 msgbox.information(self, self._wizard.windowTitle(), self.tr("Import cancelled. Nothing was written."))
-            elif isinstance(exc, OfficeError):
-                msgbox.warning(self, self._wizard.windowTitle(), exc.message + "\n\n" + self.tr("Nothing was written."))
             else:
-                msgbox.critical(
-                    self,
-                    self._wizard.windowTitle(),
-                    f"{type(exc).__name__}: {exc}\n\n" + self.tr("Nothing was written."),
-                )
+                ops.show_failure(self, exc, self._wizard.windowTitle(), note=self.tr("Nothing was written."))
 
-        ops.run(
-            self,
-            write,
-            on_success=written,
-            on_failure=failed,
-            label=self.tr("Importing…"),
-            title=self._wizard.windowTitle(),
-        )
+        # Members are entered and corrected, mentors assigned: the register and the mentors' lists
+        # refresh when the import has committed.
+        self._writing = True
+        ops.Op(self, db, write, changes={ops.MEMBERS, ops.MENTORS}, title=self._wizard.windowTitle()).in_background(
+            self.tr("Importing…")
+        ).success(written).failure(failed).run()
         self.completeChanged.emit()
         return False
 
@@ -386,7 +381,7 @@ class ResultPage(QWizardPage):
 class ImportWizard(QWizard):
     """File → Import members from Excel…"""
 
-    imported = Signal()  # members were written: views showing them should refresh
+    imported = Signal()  # members were written (the views hear it from ``ops.changes()``)
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)

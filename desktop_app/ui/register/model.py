@@ -66,6 +66,7 @@ class RegisterModel(QAbstractTableModel):
         self._cells: dict[int, tuple[str, ...]] = {}
         self._levels: dict[str, str] = {}
         self._complete = True
+        self._reloading = False
         self._generation = 0
 
     # --- what to show ---------------------------------------------------------------------
@@ -80,18 +81,22 @@ class RegisterModel(QAbstractTableModel):
             self.refresh()
 
     def is_complete(self) -> bool:
-        return self._complete
+        """The whole id list is in (and no reload is on its way)."""
+        return self._complete and not self._reloading
 
     def refresh(self) -> None:
         """Run the search again: first page now, the rest from a worker thread."""
         self._generation += 1
+        self._reloading = False
         generation = self._generation
         flt, sort_key, descending = self._filter, self.COLUMNS[self._sort_column][0], self._descending
-        with self._db.session() as session:
-            self._levels = level_names(session)
-            ids = members.search_member_ids(
+
+        def first_page(session: Any) -> tuple[dict[str, str], list[int]]:
+            return level_names(session), members.search_member_ids(
                 session, flt, sort=sort_key, descending=descending, limit=self.FIRST_PAGE + 1
             )
+
+        self._levels, ids = ops.query(self._db, first_page)
         self.beginResetModel()
         self._complete = len(ids) <= self.FIRST_PAGE
         self._ids = ids[: self.FIRST_PAGE]
@@ -102,16 +107,52 @@ class RegisterModel(QAbstractTableModel):
             self.loaded.emit()
             return
 
-        def load_all(_progress: ops.ProgressFn) -> list[int]:
-            with self._db.session() as session:
-                return members.search_member_ids(session, flt, sort=sort_key, descending=descending)
-
         def start() -> None:
             if generation == self._generation:  # still the current search
-                ops.run(None, load_all, on_success=lambda all_ids: self._all_loaded(generation, all_ids))
+                ops.Op(
+                    None,
+                    self._db,
+                    lambda session, _progress: members.search_member_ids(
+                        session, flt, sort=sort_key, descending=descending
+                    ),
+                ).in_background().success(lambda all_ids: self._all_loaded(generation, all_ids)).run()
 
         # After the first page has been painted: the worker would otherwise compete for the GIL.
         QTimer.singleShot(0, start)
+
+    def reload(self) -> None:
+        """The register changed (here or on another workstation): read the same search again in a
+        worker and keep what is shown in place — the rows stay where they are when the list is the
+        same (a changed member's cells are fetched again), otherwise the new list replaces it."""
+        if not self._complete:
+            self.refresh()  # the complete list is still on its way: a new search is as cheap
+            return
+        self._generation += 1
+        self._reloading = True
+        generation = self._generation
+        flt, sort_key, descending = self._filter, self.COLUMNS[self._sort_column][0], self._descending
+
+        def read(session: Any, _progress: ops.ProgressFn) -> tuple[dict[str, str], list[int]]:
+            return level_names(session), members.search_member_ids(session, flt, sort=sort_key, descending=descending)
+
+        ops.Op(None, self._db, read).in_background().success(lambda result: self._reloaded(generation, *result)).run()
+
+    def _reloaded(self, generation: int, level_map: dict[str, str], ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # a newer search or reload has started
+        self._reloading = False
+        self._levels = level_map
+        if ids == self._ids:
+            self._cells.clear()
+            if ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, self.columnCount() - 1))
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._cells.clear()
+            self.endResetModel()
+        self.countChanged.emit(len(self._ids), True)
+        self.loaded.emit()
 
     def _all_loaded(self, generation: int, ids: list[int]) -> None:
         if generation != self._generation:
@@ -140,7 +181,7 @@ class RegisterModel(QAbstractTableModel):
             return None
 
     def refresh_member(self, member_id: int) -> None:
-        """A member was saved: drop its cached row so the view fetches it again."""
+        """Drop one member's cached row so the view fetches it again."""
         self._cells.pop(member_id, None)
         row = self.row_of(member_id)
         if row is not None:
@@ -196,8 +237,7 @@ class RegisterModel(QAbstractTableModel):
             self._cells.clear()
         start = max(0, position - self.BLOCK // 5)
         wanted = [i for i in self._ids[start : start + self.BLOCK] if i not in self._cells]
-        with self._db.session() as session:
-            rows = members.register_rows(session, wanted)
+        rows = ops.query(self._db, lambda session: members.register_rows(session, wanted))
         for member_id, row in rows.items():
             self._cells[member_id] = tuple(self._cell(row, key) for key, _ in self.COLUMNS)
         return self._cells.get(self._ids[position])

@@ -3,7 +3,7 @@
 File → Import members from Excel… opens the import wizard; File → Export roster… opens a small
 dialog: the internal or the public version (no mobiles, WeChat or e-mail), saved as an Excel
 workbook or previewed as a PDF (with Print and Save as PDF). The roster is built and written off
-the GUI thread (``ops.run``).
+the GUI thread (``ops.Op(...).in_background``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QAction
@@ -62,10 +63,7 @@ def open_import_wizard(window: QWidget, db: Database, actor: Actor):  # type: ig
 
     wizard = ImportWizard(db, actor, window)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    register = getattr(window, "areas", {}).get("register")
-    if register is not None and hasattr(register, "apply_filter"):
-        wizard.imported.connect(register.apply_filter)  # the register shows the new members
-    wizard.open()
+    wizard.open()  # the register refreshes when the import announces the members it wrote
     return wizard
 
 
@@ -135,13 +133,12 @@ class RosterExportDialog(QDialog):
             if not path:
                 return
         target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
-        db, actor = self._db, self._actor
+        actor = self._actor
 
-        def work(progress: ops.ProgressFn) -> Roster:
+        def work(session: Any, progress: ops.ProgressFn) -> Roster:
             from desktop_app.spreadsheets.roster import write_roster_xlsx
 
-            with db.session() as session:
-                roster = build_roster(session, actor, public=public)
+            roster = build_roster(session, actor, public=public)
             write_roster_xlsx(roster, target, progress=progress)
             return roster
 
@@ -156,15 +153,7 @@ class RosterExportDialog(QDialog):
                 .replace("%3", str(target)),
             )
 
-        self._busy(True)
-        ops.run(
-            self,
-            work,
-            on_success=done,
-            on_failure=self._failed,
-            label=self.tr("Writing the roster…"),
-            title=self.tr("Export roster"),
-        )
+        self._run(work, done)
 
     def show_pdf(self) -> None:
         public = self.public.isChecked()
@@ -172,11 +161,10 @@ class RosterExportDialog(QDialog):
         folder = Path(tempfile.mkdtemp(prefix="roster-"))
         name = default_name(public, ".pdf", db.clock.today())
 
-        def work(progress: ops.ProgressFn):  # type: ignore[no-untyped-def]
+        def work(session: Any, progress: ops.ProgressFn):  # type: ignore[no-untyped-def]
             from desktop_app.documents.roster import write_roster_pdf
 
-            with db.session() as session:
-                roster = build_roster(session, actor, public=public)
+            roster = build_roster(session, actor, public=public)
             return roster, write_roster_pdf(roster, folder / name, progress=progress)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
@@ -195,21 +183,17 @@ class RosterExportDialog(QDialog):
                 folder / name, f"{roster.title}（{roster.version_label}）", self, suggested_name=name
             )
 
+        self._run(work, done)
+
+    def _run(self, work, done) -> None:  # type: ignore[no-untyped-def]
+        """Build and write in a worker (progress, Cancel); the buttons wait until it is over."""
+        title = self.tr("Export roster")
         self._busy(True)
-        ops.run(
-            self,
-            work,
-            on_success=done,
-            on_failure=self._failed,
-            label=self.tr("Writing the roster…"),
-            title=self.tr("Export roster"),
-        )
 
-    def _failed(self, exc: BaseException) -> None:
-        from desktop_app.errors import Cancelled, OfficeError
+        def failed(exc: BaseException) -> None:
+            self._busy(False)
+            ops.show_failure(self, exc, title)
 
-        self._busy(False)
-        if isinstance(exc, Cancelled):
-            return
-        message = exc.message if isinstance(exc, OfficeError) else f"{type(exc).__name__}: {exc}"
-        msgbox.warning(self, self.tr("Export roster"), message)
+        ops.Op(self, self._db, work, title=title).in_background(self.tr("Writing the roster…")).success(done).failure(
+            failed
+        ).run()

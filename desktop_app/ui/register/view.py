@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import Database
-from desktop_app.core.models import Category, MemberStatus
+from desktop_app.core.models import Category, MemberStatus, Role
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.core.settings import levels
+from desktop_app.ui import ops
 from desktop_app.ui.labels import category_label, status_label
 from desktop_app.ui.register.editor import MemberEditor
 from desktop_app.ui.register.model import RegisterModel
-from desktop_app.ui.widgets import EmptyState
+from desktop_app.ui.widgets import EmptyState, KeptChoices
 
 ROW_HEIGHT = 26
 COLUMN_WIDTHS = (105, 280, 160, 95, 110, 80, 70, 70, 105, 90)
@@ -42,10 +43,16 @@ class RegisterView(QWidget):
         self.model = RegisterModel(db, self)
         self._build()
         self.model.countChanged.connect(self._show_count)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._update_empty_state)
+        self.model.modelReset.connect(self._restore_selection)
         self.model.rowsInserted.connect(self._update_empty_state)
+        self._selected_member: int | None = None
         self.reload_choices()
         self.apply_filter()
+        # Members change here (the editor, an import, a registration) or, after F5, elsewhere;
+        # mentors' names and the levels are in the cells and the filter boxes.
+        self._listener = ops.listen(self, {ops.MEMBERS, ops.MENTORS, ops.STAFF, ops.SETTINGS}, self._changed)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -112,29 +119,45 @@ class RegisterView(QWidget):
         QShortcut(QKeySequence("Escape"), self.search, activated=self.search.clear)
 
     def reload_choices(self) -> None:
-        """Fill the filter boxes from the database (levels and mentors are data, not constants)."""
-        with self._db.session() as session:
-            level_list = levels(session)
-            mentors = accounts.list_mentors(session, active_only=False)
-        boxes = (self.status_box, self.level_box, self.category_box, self.mentor_box)
-        for box in boxes:
-            box.blockSignals(True)
-            box.clear()
-        self.status_box.addItem(self.tr("All statuses"), None)
-        for status in MemberStatus:
-            self.status_box.addItem(status_label(status), status.value)
-        self.level_box.addItem(self.tr("All levels"), None)
-        for level in level_list:
-            self.level_box.addItem(level["name"], level["code"])
-        self.category_box.addItem(self.tr("All categories"), None)
-        for category in Category:
-            self.category_box.addItem(category_label(category), category.value)
-        self.mentor_box.addItem(self.tr("All mentors"), None)
-        self.mentor_box.addItem(self.tr("No mentor"), 0)
-        for mentor in mentors:
-            self.mentor_box.addItem(mentor.full_name, mentor.id)
-        for box in boxes:
-            box.blockSignals(False)
+        """Fill the filter boxes from the database (levels and mentors are data, not constants);
+        what is chosen stays chosen while it is still there."""
+        level_list, mentors = ops.query(
+            self._db,
+            lambda session: (levels(session), accounts.staff_records(session, role=Role.MENTOR)),
+        )
+        with KeptChoices((self.status_box, self.level_box, self.category_box, self.mentor_box)):
+            self.status_box.addItem(self.tr("All statuses"), None)
+            for status in MemberStatus:
+                self.status_box.addItem(status_label(status), status.value)
+            self.level_box.addItem(self.tr("All levels"), None)
+            for level in level_list:
+                self.level_box.addItem(level["name"], level["code"])
+            self.category_box.addItem(self.tr("All categories"), None)
+            for category in Category:
+                self.category_box.addItem(category_label(category), category.value)
+            self.mentor_box.addItem(self.tr("All mentors"), None)
+            self.mentor_box.addItem(self.tr("No mentor"), 0)
+            for mentor in mentors:
+                self.mentor_box.addItem(mentor.full_name, mentor.id)
+
+    def _changed(self, topics: frozenset[str]) -> None:
+        if topics & {ops.STAFF, ops.MENTORS, ops.SETTINGS}:
+            self.reload_choices()
+        if self.current_filter() != self.model.member_filter:  # a chosen mentor or level is gone
+            self.model.set_filter(self.current_filter())
+        else:
+            self.model.reload()
+
+    def _remember_selection(self) -> None:
+        index = self.table.currentIndex()
+        self._selected_member = self.model.member_id(index.row()) if index.isValid() else None
+
+    def _restore_selection(self) -> None:
+        """After the list was read again, the member that was selected stays selected and in view."""
+        row = self.model.row_of(self._selected_member) if self._selected_member is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def current_filter(self) -> MemberFilter:
         status = self.status_box.currentData()
@@ -194,7 +217,6 @@ class RegisterView(QWidget):
 
     def open_member(self, member_id: int) -> MemberEditor:
         editor = MemberEditor(self._db, self._actor, member_id, self)
-        editor.saved.connect(self.model.refresh_member)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         self.memberOpened.emit(member_id)
@@ -204,7 +226,6 @@ class RegisterView(QWidget):
         if not self._actor.can(Permission.EDIT_MEMBERS):
             return None
         editor = MemberEditor(self._db, self._actor, None, self)
-        editor.saved.connect(lambda _id: self.model.refresh())
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor

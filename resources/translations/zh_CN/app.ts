@@ -8,6 +8,14 @@
         <translation>正在创建演示数据库…</translation>
     </message>
     <message>
+        <source>Taking today&apos;s backup of the database…</source>
+        <translation>正在进行今天的数据库备份…</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Demo database. Accounts: admin (administrator), officer (membership officer), mentor01 (mentor), leader (resident leader); password %1 for all.</source>
         <translation>演示数据库。账户：admin（系统管理员）、officer（会籍管理员）、mentor01（班主任）、leader（驻会领导），密码均为 %1。</translation>
     </message>

@@ -96,40 +96,12 @@
         <translation>告知日期</translation>
     </message>
     <message>
-        <source>Days to respond</source>
-        <translation>答复期限（天）</translation>
-    </message>
-    <message>
-        <source>Dues years unpaid (e.g. 2024,2025)</source>
-        <translation>未缴会费年度（如 2024,2025）</translation>
-    </message>
-    <message>
-        <source>No activity attended since</source>
-        <translation>自何日起未参加活动</translation>
-    </message>
-    <message>
-        <source>No longer qualifies because</source>
-        <translation>不再符合会员条件的情形</translation>
-    </message>
-    <message>
-        <source>Reference number</source>
-        <translation>文号</translation>
-    </message>
-    <message>
         <source>Dues year(s)</source>
         <translation>会费年度</translation>
     </message>
     <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
         <source>Receipt date</source>
         <translation>开票日期</translation>
-    </message>
-    <message>
-        <source>Paid by</source>
-        <translation>交款方式</translation>
     </message>
     <message>
         <source>Received by</source>
@@ -166,10 +138,6 @@
     <message>
         <source>As in the settings</source>
         <translation>按系统设置</translation>
-    </message>
-    <message>
-        <source>Empty: the level&apos;s annual dues</source>
-        <translation>留空：按会员级别的年度会费</translation>
     </message>
     <message>
         <source>Empty: you</source>

@@ -12,6 +12,10 @@
         <translation>入会申请</translation>
     </message>
     <message>
+        <source>Mentors&apos; work</source>
+        <translation>班主任工作</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>文书打印</translation>
     </message>
@@ -50,6 +54,18 @@
     <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read everything again: show what other workstations did meanwhile</source>
+        <translation>重新读取全部数据：显示其他工作站在此期间所做的更改</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -35,6 +35,14 @@
         <source>Quit</source>
         <translation>退出</translation>
     </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>The account will be created as soon as the database is open.</source>
+        <translation>数据库打开后将自动创建账户。</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -65,6 +73,14 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>You will be signed in as soon as the database is open.</source>
+        <translation>数据库打开后将自动登录。</translation>
     </message>
 </context>
 </TS>

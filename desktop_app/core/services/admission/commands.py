@@ -465,7 +465,10 @@ def record_dues(
     paid_on: Any = None,
     expected_version: int | None = None,
 ) -> Application:
-    """Step 7 (R-5.1 (5)): the dues are paid: amount and receipt number."""
+    """Step 7 (R-5.1 (5)): the dues are paid: amount and receipt number. A real payment is booked in
+    the dues ledger against the first dues year — or, on the back-payment route a resident leader
+    granted (R-15.1), against every year owed — and less than is due is refused (R-8.5: only the
+    resident leader's written consent on file lowers it); see ``dues.book_admission_dues``."""
     application = _load_for_change(session, application_id, expected_version)
     errors: dict[str, str] = {}
     value: Decimal | None = None
@@ -502,22 +505,14 @@ def record_dues(
     )
     _raise_refusal_first(session, actor, application, ApplicationStage.DUES_PAID, errors)
     assert value is not None and day is not None
-    if dues.find_receipt(session, receipt) is None:  # the one receipt sequence knows this number now
-        dues.issue_receipt(
-            session,
-            actor,
-            payer=application.name,
-            years=(day.year,),
-            amount=value,
-            on=day,
-            application_id=application.id,
-            number=receipt,
-            note="入会时缴纳会费",
-        )
+    booked = dues.book_admission_dues(session, actor, application, amount=value, on=day, receipt_number=receipt)
     values = {"dues_amount": value, "dues_receipt_number": receipt, "dues_paid_on": day, **_who(actor, session, "dues")}
-    return _record_step(
-        session, actor, application, ApplicationStage.DUES_PAID, values, f"缴纳会费 {value:.2f} 元，收据编号 {receipt}"
-    )
+    summary = f"缴纳会费 {value:.2f} 元，收据编号 {receipt}"
+    if booked.settled:
+        summary += "（" + "、".join(f"{year} 年度" for year, _amount in booked.settled) + "）"
+    if booked.credit > 0:
+        summary += f"，余额 {booked.credit:,.2f} 元留作下一年度会费"
+    return _record_step(session, actor, application, ApplicationStage.DUES_PAID, values, summary)
 
 
 def sign_off(
@@ -542,6 +537,8 @@ def register(session: Session, actor: Actor, application_id: int, *, expected_ve
     """Step 9 (R-5.1 (6)): register the member — member and certificate numbers from the settings'
     formats, the member entered through the register's own service (same checks, same audit), the
     certificate and the plaque order queued for printing. The member has no mentor yet."""
+    from desktop_app.core.models.withdrawal import MembershipSpell, SpellStart  # issue 15: spells
+
     application = _load_for_change(session, application_id, expected_version)
     _raise_refusal_first(session, actor, application, ApplicationStage.REGISTERED, {})
     today = clock_of(session).today()
@@ -567,15 +564,18 @@ def register(session: Session, actor: Actor, application_id: int, *, expected_ve
             },
         )
         summary = f"登记入会：会员编号 {member.member_number}，会员证编号 {certificate_number}"
+        how = SpellStart.REGISTERED
     else:
         former = session.get(Member, application.former_member_id)
         assert former is not None
         restored = application.back_payment == BackPaymentDecision.GRANTED
+        # issue 15: the earlier spells stay as they are (R-15.1 reads them); a former member known
+        # only from the register's columns gets its spell written down before they change.
+        if session.scalar(select(MembershipSpell.id).where(MembershipSpell.member_id == former.id).limit(1)) is None:
+            session.add(MembershipSpell.from_register(former))
+        left_on, left_status = former.left_date, former.status
         values: dict[str, Any] = {
             **organisation,
-            "status": MemberStatus.ACTIVE,
-            "left_date": None,
-            "left_reason": None,
             "certificate_number": certificate_number,
             "mentor_id": None,
         }
@@ -591,11 +591,34 @@ def register(session: Session, actor: Actor, application_id: int, *, expected_ve
             )
             line = f"{line}（重新入会，原会员编号 {former.member_number}，原退会日期 {former.left_date}）"
         values["notes"] = "\n".join(filter(None, [former.notes, line]))
+        members.set_membership(  # issue 15: the membership status changes by this procedure only
+            session,
+            actor,
+            former,
+            MemberStatus.ACTIVE,
+            None,
+            None,
+            f"{'恢复会籍' if restored else '重新入会'}（入会申请 {application.application_number}；"
+            f"原{left_status.label}，{left_on or '日期不详'}）",
+        )
         member = members.update_member(session, actor, former.id, former.version, values)
         summary = (
             f"{'恢复会籍' if restored else '重新入会登记'}：会员编号 {member.member_number}，"
             f"会员证编号 {certificate_number}"
         )
+        how = SpellStart.BACK_PAYMENT if restored else SpellStart.READMITTED
+    session.add(
+        MembershipSpell(
+            member_id=member.id,
+            joined_on=today,
+            joined_how=how,
+            member_number=member.member_number,
+            certificate_number=certificate_number,
+            application_id=application.id,
+            recorded_at=clock_of(session).now(),
+            recorded_by_id=actor.id,
+        )
+    )
     now = clock_of(session).now()
     application = _record_step(
         session,

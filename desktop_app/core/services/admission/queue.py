@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -14,22 +18,42 @@ from desktop_app.core.models import (
     ApplicationEvent,
     ApplicationStage,
     ApplicationStatus,
+    BackPaymentDecision,
     CreditResult,
+    DocumentKind,
+    EventKind,
     Member,
     PrintJob,
     PrintStatus,
     Staff,
 )
-from desktop_app.core.services import members
+from desktop_app.core.security import Actor
+from desktop_app.core.services import dues, members
+from desktop_app.core.services.admission.attachments import ChecklistItem, attachment_limit_bytes, checklist
+from desktop_app.core.services.admission.checks import (
+    NextAction,
+    action_refusals,
+    missing_documents,
+    next_action,
+)
 from desktop_app.core.services.admission.steps import (
     STAGE_ORDER,
     STEPS,
+    FormerMember,
     Step,
     _local,
     _next_of,
     _staff_names,
+    application_values,
+    earliest_registration,
+    former_member_of,
+    get_application,
+    next_step,
+    send_back_targets,
     steps_for,
+    waiting_days,
 )
+from desktop_app.core.settings import level_names
 from desktop_app.core.validation import (
     strip_control_characters,
 )
@@ -242,12 +266,168 @@ def step_records(session: Session, application: Application) -> list[StepRecord]
     return out
 
 
-def history(session: Session, application_id: int) -> list[ApplicationEvent]:
+@dataclass(frozen=True)
+class EventRecord:
+    """One entry of an application's history: a step, a send-back, a document added …"""
+
+    at: dt.datetime
+    actor_id: int | None
+    actor_name: str
+    kind: EventKind
+    stage_from: ApplicationStage | None
+    stage_to: ApplicationStage | None
+    summary: str
+    reason: str | None
+    details: Mapping[str, Any] | None
+
+
+def history(session: Session, application_id: int) -> list[EventRecord]:
     """Newest first."""
-    return list(
-        session.scalars(
+    return [
+        EventRecord(
+            event.at,
+            event.actor_id,
+            event.actor_name,
+            event.kind,
+            event.stage_from,
+            event.stage_to,
+            event.summary,
+            event.reason,
+            dict(event.details) if event.details is not None else None,
+        )
+        for event in session.scalars(
             select(ApplicationEvent)
             .where(ApplicationEvent.application_id == application_id)
             .order_by(ApplicationEvent.at.desc(), ApplicationEvent.id.desc())
         )
+    ]
+
+
+# --- one application, as the window reads it (plain records, never the ORM row) ---------------------
+
+
+@dataclass(frozen=True)
+class ApplicationRecord:
+    """An application's facts for the panel and the correction dialog; ``values`` are its
+    editable fields (``EDITABLE_FIELDS``), ``version`` goes back with a change."""
+
+    id: int
+    application_number: str
+    name: str
+    version: int
+    status: ApplicationStatus
+    stage: ApplicationStage
+    stage_since: dt.datetime
+    level: str
+    level_name: str
+    handler_name: str | None
+    application_date: dt.date
+    received_by_id: int | None
+    briefing_note: str | None
+    readmission: bool
+    back_payment: BackPaymentDecision | None
+    back_payment_reason: str | None
+    closed_reason: str | None
+    values: Mapping[str, Any]
+
+
+def _record(session: Session, application: Application) -> ApplicationRecord:
+    return ApplicationRecord(
+        id=application.id,
+        application_number=application.application_number,
+        name=application.name,
+        version=application.version,
+        status=application.status,
+        stage=application.stage,
+        stage_since=application.stage_since,
+        level=application.level,
+        level_name=level_names(session).get(application.level, application.level),
+        handler_name=application.handler.full_name if application.handler else None,
+        application_date=application.application_date,
+        received_by_id=application.received_by_id,
+        briefing_note=application.briefing_note,
+        readmission=application.former_member_id is not None,
+        back_payment=application.back_payment,
+        back_payment_reason=application.back_payment_reason,
+        closed_reason=application.closed_reason,
+        values=MappingProxyType(application_values(application)),
+    )
+
+
+def application_record(session: Session, application_id: int) -> ApplicationRecord:
+    return _record(session, get_application(session, application_id))
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    """Everything the admission panel shows of one application for ``actor``, read in one session:
+    the next action (or why not), the other actions' refusals, the re-admission facts, the steps,
+    the checklist and the history."""
+
+    application: ApplicationRecord
+    next_action: NextAction | None
+    refusals: Mapping[str, str | None]
+    former: FormerMember | None
+    earliest_registration: dt.date | None
+    waiting_days: int
+    steps: tuple[StepRecord, ...]
+    checklist: tuple[ChecklistItem, ...]
+    history: tuple[EventRecord, ...]
+    attachment_limit_bytes: int
+    send_back_targets: tuple[Step, ...]
+
+
+def application_detail(session: Session, actor: Actor, application_id: int) -> ApplicationDetail:
+    application = get_application(session, application_id)
+    return ApplicationDetail(
+        application=_record(session, application),
+        next_action=next_action(session, actor, application),
+        refusals=MappingProxyType(action_refusals(session, actor, application)),
+        former=former_member_of(session, application),
+        earliest_registration=earliest_registration(session, application),
+        waiting_days=waiting_days(session, application.stage_since),
+        steps=tuple(step_records(session, application)),
+        checklist=tuple(checklist(session, application_id)),
+        history=tuple(history(session, application_id)),
+        attachment_limit_bytes=attachment_limit_bytes(session),
+        send_back_targets=tuple(send_back_targets(application)),
+    )
+
+
+@dataclass(frozen=True)
+class StepForm:
+    """What the form of an application's next step needs to show (``advance`` then records it)."""
+
+    application_id: int
+    application_number: str
+    name: str
+    version: int
+    step: Step
+    today: dt.date
+    annual_dues: Decimal | None  # the level's dues, proposed as the amount (None: not in the schedule)
+    missing_documents: tuple[DocumentKind, ...]
+    note: str | None  # e.g. a failed credit check
+    former: FormerMember | None
+    restoring: bool  # a resident leader granted the back-payment route (R-15.1)
+
+
+def step_form(session: Session, actor: Actor, application_id: int) -> StepForm | None:
+    """None when the application has no step left (registered, declined, abandoned)."""
+    application = get_application(session, application_id)
+    step = next_step(application)
+    if step is None:
+        return None
+    action = next_action(session, actor, application)
+    return StepForm(
+        application_id=application.id,
+        application_number=application.application_number,
+        name=application.name,
+        version=application.version,
+        step=step,
+        today=clock_of(session).today(),
+        annual_dues=dues.annual_dues(session, application.level),
+        missing_documents=tuple(missing_documents(session, application_id)),
+        note=action.note if action is not None else None,
+        former=former_member_of(session, application),
+        restoring=application.back_payment == BackPaymentDecision.GRANTED,
     )

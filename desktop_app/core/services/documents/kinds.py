@@ -18,7 +18,6 @@ from desktop_app.core.services.members import RECIPIENTS
 from desktop_app.core.settings import (
     CERTIFICATE_VALIDITY_YEARS,
     ENVELOPE_SIZE,
-    NOTICE_RESPONSE_DAYS,
     PLAQUE_MATERIAL,
     PLAQUE_SIZE,
     PLAQUE_VENDOR,
@@ -123,20 +122,15 @@ def options_for(session: Session | None, kind: str) -> list[Option]:
             Option("note", "备注", "text", ""),
         ]
     if kind == "withdrawal-notice":
-        return [
-            Option("notice_date", "告知日期", "date", today),
-            Option("response_days", "答复期限（天）", "int", get_setting(NOTICE_RESPONSE_DAYS)),
-            Option("unpaid_years", "未缴会费年度（如 2024,2025）", "years", ()),
-            Option("no_activity_since", "自何日起未参加活动", "optional_date", None),
-            Option("disqualification", "不再符合会员条件的情形", "text", "", help="如：被列为失信被执行人"),
-            Option("notice_number", "文号", "text", "", single_member=True),
-        ]
+        # issue 15: a notice is printed only as issued for a confirmed case (文号, date, deadline and
+        # grounds recorded in 退会管理); nothing about it is typed in here (services.withdrawal.notices).
+        return []
     if kind == "dues-receipt":
         return [
-            Option("years", "会费年度", "years", (today.year,)),
-            Option("amount", "金额（元，留空按会员级别的年度会费）", "amount", None),
-            Option("date", "开票日期", "date", today),
-            Option("payment_method", "交款方式", "text", "银行转账"),
+            # A receipt acknowledges a payment recorded in the dues (会费) area: its amount, payer and
+            # method come from there, never from what is typed here (issue 13).
+            Option("years", "会费年度（打印这些年度的缴款的收据）", "years", (today.year,)),
+            Option("date", "开票日期（新开的收据）", "date", today),
             Option("received_by", "收款人（留空为当前登录人）", "text", ""),
             Option("note", "备注", "text", ""),
             Option("receipt_number", "收据编号（补打原收据时填写）", "text", "", single_member=True),
@@ -224,6 +218,10 @@ def check_options(session: Session, kind: str, given: dict[str, Any] | None) -> 
         elif spec.type == "years":
             out[key] = _parse_years(value, spec.label, key)
         elif spec.type == "choice":
+            if key == "sheet" and isinstance(value, str):  # issue 14: "3x7" typed as well as "3×7"
+                from desktop_app.documents.labels import sheet_key
+
+                value = sheet_key(value)
             if value not in {v for v, _l in spec.choices}:
                 raise ValidationError({key: f"{spec.label}：“{value}”不是可选项"})
             out[key] = value
@@ -237,6 +235,4 @@ def check_options(session: Session, kind: str, given: dict[str, Any] | None) -> 
         raise ValidationError({"quantity": "每个会员数量：至少为 1"})
     if kind == "dues-receipt" and not out["years"]:
         raise ValidationError({"years": "会费年度：请至少填写一个年度"})
-    if kind == "withdrawal-notice" and out["response_days"] < 1:
-        raise ValidationError({"response_days": "答复期限（天）：至少 1 天"})
     return out
