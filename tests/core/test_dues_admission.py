@@ -20,6 +20,7 @@ from desktop_app.core.models import (
     MemberStatus,
 )
 from desktop_app.core.services import admission, dues, members
+from desktop_app.core.services.admission import AdmissionRefused
 from desktop_app.core.settings import DUES_FIRST_YEAR
 from desktop_app.errors import ValidationError
 from tests.conftest import VALID_USCC
@@ -174,3 +175,23 @@ def test_back_payment_bills_the_years_owed_and_restores_only_when_paid(db, offic
     assert bills(db, former)[2025].basis == BillBasis.BACK_PAYMENT
     with db.session() as session:
         assert dues.back_payment_refusal(session, admission.get_application(session, application_id)) is None
+
+
+def test_a_grant_after_the_dues_step_still_waits_for_the_years_owed(db, officer, leader, applicant, former) -> None:  # type: ignore[no-untyped-def]
+    """R-15.1: the resident leader may grant the back-payment route late; registration then waits."""
+    application_id = create(db, officer, applicant)
+    walk(db, officer, leader, application_id, ApplicationStage.DUES_PAID)  # the first year's dues only
+    with db.session() as session:
+        admission.decide_back_payment(session, leader, application_id, granted=True, reason="愿补缴所欠会费")
+    with db.session() as session:
+        application = admission.get_application(session, application_id)
+        assert {2024, 2025} <= set(bills(db, former))  # billed at the grant
+        refusal = dues.back_payment_refusal(session, application)
+        assert refusal is not None and "须先缴清所欠会费" in refusal
+    take(db, leader, application_id, ApplicationStage.SIGNED_OFF)
+    with pytest.raises(AdmissionRefused, match="须先缴清所欠会费"):
+        take(db, officer, application_id, ApplicationStage.REGISTERED)
+    pay(db, officer, former, 4000)
+    take(db, officer, application_id, ApplicationStage.REGISTERED)
+    with db.session() as session:
+        assert members.get_member(session, former).status == MemberStatus.ACTIVE

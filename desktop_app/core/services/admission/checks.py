@@ -18,6 +18,7 @@ from desktop_app.core.models import (
     ApplicationEvent,
     ApplicationStage,
     ApplicationStatus,
+    BackPaymentDecision,
     CreditResult,
     DocumentKind,
     Member,
@@ -25,7 +26,7 @@ from desktop_app.core.models import (
     Staff,
 )
 from desktop_app.core.security import Actor, Permission
-from desktop_app.core.services import members
+from desktop_app.core.services import dues, members
 from desktop_app.core.services.admission.steps import (
     APPLICATION_STATUS_LABELS,
     DOCUMENT_LABELS,
@@ -261,6 +262,11 @@ def _precondition_refusal(session: Session, application: Application, step: Step
         )
         if active is not None:
             return f"该代码已属于正常会员“{active.name}”（会员编号 {active.member_number}），不能重复登记。"
+        if application.back_payment == BackPaymentDecision.GRANTED:
+            # a membership restored by back-payment only once the years owed are paid
+            owed = dues.back_payment_refusal(session, application)
+            if owed:
+                return owed
         earliest = earliest_registration(session, application)
         if earliest is not None and clock_of(session).today() < earliest:
             former = former_member_of(session, application)

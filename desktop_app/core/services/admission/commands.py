@@ -810,6 +810,8 @@ def decide_back_payment(
         setattr(application, key, value)
     application.updated_at = clock_of(session).now()
     _flush(session)
+    if granted:  # the years owed are billed now; registration waits until they are paid
+        dues.bill_back_payment(session, actor, application)
     summary = "准予补缴会费恢复会籍" if granted else "不同意补缴会费恢复会籍"
     _event(session, actor, application, EventKind.BACK_PAYMENT, summary, reason=text, details=audit.jsonable(values))
     audit.record(

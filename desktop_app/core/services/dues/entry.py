@@ -124,6 +124,7 @@ def book_admission_dues(
         reference=receipt_number,
         note=NOTE.format(number=application.application_number),
         application_id=application.id,
+        only_bills=[b.id for b in bills],  # the years this step bills, not an old membership's arrears
     )
     written = session.scalar(select(DuesReceipt).where(DuesReceipt.number == receipt_number))
     if written is not None and written.payment_id is None and written.application_id == application.id:

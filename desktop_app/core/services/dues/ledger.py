@@ -84,10 +84,15 @@ def refresh_settled(bill: DuesBill) -> None:
     bill.settled = bill.cancelled_at is None and bill.paid >= bill.due
 
 
-def settle(session: Session, owner: Owner) -> list[DuesAllocation]:
-    """Allocate the owner's credit to its open bills, oldest first. Returns the allocations made."""
+def settle(session: Session, owner: Owner, *, only: Iterable[int] | None = None) -> list[DuesAllocation]:
+    """Allocate the owner's credit to its open bills, oldest first (``only``: just these bills —
+    a re-admitted member's first-year payment pays its new year, not the old membership's
+    arrears, which stay on record). Returns the allocations made."""
     session.flush()
     bills = open_bills(session, owner)
+    if only is not None:
+        wanted = set(only)
+        bills = [b for b in bills if b.id in wanted]
     for bill in bills:  # a bill lowered to what was paid already (a consent) is settled now
         refresh_settled(bill)
     bills = [b for b in bills if not b.settled]

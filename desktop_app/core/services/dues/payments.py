@@ -10,6 +10,7 @@ consent on file (``consents``) — never because less was accepted (R-8.5).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -129,6 +130,7 @@ def book_payment(
     reference: str | None,
     note: str | None,
     application_id: int | None = None,
+    only_bills: Iterable[int] | None = None,
 ) -> PaymentResult:
     """Record checked money for ``owner`` and settle its open years (no permission check: the
     callers — ``record_payment``, admission's dues step, the bank import — check theirs)."""
@@ -148,7 +150,7 @@ def book_payment(
     )
     session.add(payment)
     session.flush()
-    made = settle(session, owner)
+    made = settle(session, owner, only=only_bills)
     years: dict[int, Decimal] = {}
     bills = {b.id: b for b in session.scalars(select(DuesBill).where(DuesBill.id.in_([a.bill_id for a in made])))}
     for allocation in made:
