@@ -61,11 +61,10 @@ from desktop_app.core.services.dues.consents import (
     reductions_table,
 )
 from desktop_app.core.services.dues.entry import AdmissionDues, admission_dues, book_admission_dues
-from desktop_app.core.services.dues.ledger import Owner, credit_of, mentor_scope, settle, visible_member
+from desktop_app.core.services.dues.ledger import Owner, credit_of, is_reversed, mentor_scope, settle, visible_member
 from desktop_app.core.services.dues.payments import (
     PaymentResult,
     book_payment,
-    is_reversed,
     parse_method,
     record_payment,
     reverse_payment,

@@ -49,6 +49,11 @@ def reversed_payment() -> ColumnElement[bool]:
     return exists().where(reversal.reverses_id == DuesPayment.id)
 
 
+def is_reversed(session: Session, payment_id: int) -> bool:
+    """Whether a reversal undoes this payment (its receipt is then void)."""
+    return session.scalar(select(DuesPayment.id).where(DuesPayment.reverses_id == payment_id)) is not None
+
+
 def credit_sources(session: Session, owner: Owner) -> list[DuesPayment]:
     """The owner's payments with money not yet allocated, oldest first (reversals and the payments
     they undid cancel out and are never a source)."""

@@ -32,7 +32,16 @@ from desktop_app.core.models import (
     PaymentMethod,
 )
 from desktop_app.core.security import Actor, Permission, require
-from desktop_app.core.services.dues.ledger import ZERO, Owner, credit_of, open_bills, refresh_settled, settle
+from desktop_app.core.services.dues.ledger import (
+    ZERO,
+    Owner,
+    credit_of,
+    is_reversed,
+    open_bills,
+    refresh_settled,
+    settle,
+)
+from desktop_app.core.services.dues.receipts import issue_payment_receipt
 from desktop_app.core.services.dues.schedule import parse_amount
 from desktop_app.core.validation import FieldError, clean_multiline, clean_text
 from desktop_app.errors import NotFound, ValidationError
@@ -235,14 +244,8 @@ def record_payment(
         note=text,
     )
     if receipt:
-        from desktop_app.core.services.dues.receipts import issue_payment_receipt
-
         result.receipt = issue_payment_receipt(session, actor, result.payment.id)
     return result
-
-
-def is_reversed(session: Session, payment_id: int) -> bool:
-    return session.scalar(select(DuesPayment.id).where(DuesPayment.reverses_id == payment_id)) is not None
 
 
 def reverse_payment(session: Session, actor: Actor, payment_id: int, reason: Any) -> DuesPayment:

@@ -34,8 +34,7 @@ from desktop_app.core.models import (
 )
 from desktop_app.core.numbering import next_number
 from desktop_app.core.security import Actor, Permission, require
-from desktop_app.core.services.dues.ledger import Owner, mentor_scope, reversed_payment
-from desktop_app.core.services.dues.payments import is_reversed
+from desktop_app.core.services.dues.ledger import Owner, is_reversed, mentor_scope, reversed_payment
 from desktop_app.core.services.dues.schedule import current_year
 from desktop_app.core.settings import ASSOCIATION_USCC, RECEIPT_NUMBER_FORMAT, get_setting
 from desktop_app.core.validation import FieldError, clean_text

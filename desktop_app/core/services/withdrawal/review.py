@@ -88,11 +88,28 @@ class Candidate:
 # --- (1) dues ------------------------------------------------------------------------------------------
 
 
+def unpaid_ground(evidence: dues.UnpaidEvidence) -> GroundFound:
+    """R-12.1 (1) as the withdrawal notice states it: the dues job's evidence of arrears in one sentence."""
+    years = "、".join(str(y) for y in evidence.years_unpaid)
+    summary = f"贵单位{years}年度会费共 {evidence.amount_owed:,.2f} 元至今未缴纳"
+    if evidence.paid_until is not None:
+        summary += f"（会费已缴至{chinese_date(evidence.paid_until)}，此后一年以上未缴纳）。"
+    else:
+        summary += f"（自{chinese_date(evidence.since)}起未缴纳会费，已超过一年）。"
+    record = {
+        "years": list(evidence.years_unpaid),
+        "amount_owed": str(evidence.amount_owed),
+        "since": evidence.since.isoformat(),
+        "paid_until": evidence.paid_until.isoformat() if evidence.paid_until else None,
+        "over_a_year_from": evidence.over_a_year_from.isoformat(),
+        "rule": evidence.rule,
+    }
+    return GroundFound(Ground.UNPAID_DUES, summary, evidence.since, record)
+
+
 def _unpaid(session: Session, on: dt.date, member_ids: set[int]) -> dict[int, GroundFound]:
     """R-12.1 (1), the dues job's one definition: ``members_unpaid_over_a_year`` for a review of
     everyone, ``unpaid_evidence`` for a few members."""
-    from desktop_app.core.services.withdrawal.evidence import unpaid_ground
-
     if len(member_ids) <= 50:
         found = [dues.unpaid_evidence(session, member_id, on) for member_id in sorted(member_ids)]
         evidence = [e for e in found if e is not None and e.over_a_year(on)]
