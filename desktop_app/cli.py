@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "mailing",
     "dues",
     "withdrawal",  # withdrawal (issue 15)
+    "report",  # reports (issue 17): the half-yearly mentor report, statistics
 )  # mentors: issue 12; mailing: issue 14; dues: issue 13
 
 
@@ -53,12 +54,54 @@ def _names_a_sub_command(argv: list[str]) -> bool:
     return False
 
 
+# argparse's own words in Chinese (issue 16: "usage:", "positional arguments", "options" and
+# "show this help message and exit" mixed English into the Chinese help). argparse looks its
+# texts up through the module's ``_``/``ngettext`` (gettext) each time it needs one.
+ARGPARSE_CHINESE = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示程序版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少以下参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "必须给出参数 %s 之一",
+    "ambiguous option: %(option)s could match %(matches)s": "选项不明确：%(option)s 可以是 %(matches)s",
+    "ignored explicit argument %r": "忽略了多余的值 %r",
+    "unexpected option string: %s": "意外的选项：%s",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的子命令 %(parser_name)r（可选：%(choices)s）",
+}
+
+
+def _argparse_in_chinese() -> None:
+    def gettext(text: str) -> str:
+        return ARGPARSE_CHINESE.get(text, text)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    _argparse_in_chinese()
     parser = argparse.ArgumentParser(
         prog="membership-office",
         description="武汉建筑业协会会籍管理。不带子命令时打开程序窗口。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="显示程序版本号并退出")
     parser.add_argument(
         "--db",
         metavar="URL",
@@ -75,6 +118,15 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="子命令")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop_app.commands.{name}").register(subparsers)
+    from desktop_app.records import article_name
+
+    # The regulation's articles as staff name them (第九条第（二）项), not requirement ids (R-9.2).
+    for choice in subparsers._choices_actions:
+        if choice.help:
+            choice.help = article_name(choice.help)
+    for sub in subparsers.choices.values():
+        if sub.description:
+            sub.description = article_name(sub.description)
     return parser
 
 
@@ -99,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
             Options(db=args.db, demo=args.demo, lang=args.lang, user=args.user, quit_when_shown=args.quit_when_shown)
         )
     from desktop_app.core import presence  # how this process is named to `restore` (issue 9)
+
+    if args.lang:  # the services' messages (errors, refusals) in that language; Chinese by default
+        from desktop_app import messages
+
+        messages.set_language(args.lang)
 
     presence.PROGRAM = f"命令行 membership-office {args.command}" if args.command else "会籍管理程序窗口"
     if args.smoke and args.command is None:

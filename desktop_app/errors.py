@@ -1,25 +1,46 @@
-"""Errors the services raise. Their messages are Chinese and meant to be shown as they are."""
+"""Errors the services raise. Each carries its message as a ``Text`` of the message catalogue
+(``desktop_app.messages``): ``str(error)`` is the Chinese text (the command line, logs and tests
+read it as before), and the window shows ``error.render()`` in the interface language."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop_app.messages import Join, Renderable, Text, render, say
 
 
 class OfficeError(Exception):
     """Base class: an expected failure with a message for the office worker."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Renderable):
+        self.text: Renderable = message
+        super().__init__(str.__str__(message))
 
     def __str__(self) -> str:
-        return self.message
+        """Always the Chinese text: the command line, the logs and the tests read it."""
+        return str.__str__(self.text)
+
+    @property
+    def message(self) -> str:
+        """The message in the interface language (``messages.set_language``; Chinese unless the
+        window runs in English), for every place that shows an error to a person."""
+        return render(self.text)
+
+    def render(self, language: str | None = None) -> str:
+        """The message in ``language`` (default: the interface language)."""
+        return render(self.text, language)
 
 
 class ValidationError(OfficeError):
-    """Bad input. ``errors`` maps each field name to the Chinese message for that field."""
+    """Bad input. ``errors`` maps each field name to the message for that field: Chinese text,
+    usually a catalogue ``Text`` that ``field_message`` renders in the interface language."""
 
-    def __init__(self, errors: dict[str, str]):
-        self.errors = dict(errors)
-        super().__init__("；".join(self.errors.values()))
+    def __init__(self, errors: Mapping[str, Renderable]):
+        self.errors: dict[str, Renderable] = dict(errors)
+        super().__init__(Join(self.errors.values()))
+
+    def field_message(self, field: str, language: str | None = None) -> str:
+        return render(self.errors[field], language)
 
 
 class PermissionDenied(OfficeError):
@@ -34,8 +55,8 @@ class DatabaseBusy(OfficeError):
     """Another connection held the write lock longer than we wait (SQLite's busy timeout), or
     PostgreSQL gave up on a lock or a serialisation: nothing was saved, trying again works."""
 
-    def __init__(self, message: str = "数据库正忙（另一个工作站或程序正在写入，例如导入会员名册），请稍后再试。"):
-        super().__init__(message)
+    def __init__(self, message: Renderable | None = None):
+        super().__init__(message if message is not None else say("errors.database_busy"))
 
 
 class NotFound(OfficeError):
@@ -57,20 +78,38 @@ class NotOurDatabaseError(OfficeError):
 class Cancelled(OfficeError):
     """The user cancelled long work; raised from the progress callback, so nothing is committed."""
 
-    def __init__(self, message: str = "已取消。"):
-        super().__init__(message)
+    def __init__(self, message: Renderable | None = None):
+        super().__init__(message if message is not None else say("errors.cancelled"))
 
 
 class NothingPrinted(OfficeError):
     """A print run in which no document could be made: no file is written (a sheet of pre-printed
     stock is not wasted on a page that says so). ``problems`` says why for each member."""
 
-    def __init__(self, problems: list, title: str = "文书"):  # type: ignore[type-arg]
+    def __init__(self, problems: list, title: Renderable = "文书"):  # type: ignore[type-arg]
         self.problems = list(problems)
-        lines = [f"· {p.who}：{p.message}" for p in self.problems[:10]]
+        lines: list[Renderable] = [
+            say("errors.problem_line", who=p.who, message=getattr(p, "text", p.message)) for p in self.problems[:10]
+        ]
         if len(self.problems) > 10:
-            lines.append(f"…… 另有 {len(self.problems) - 10} 项")
-        text = f"没有可以生成的{title}，未写入任何文件。"
+            lines.append(say("errors.more_problems", count=len(self.problems) - 10))
+        parts: list[Renderable] = [say("errors.nothing_printed", title=title)]
         if lines:
-            text += "原因：\n" + "\n".join(lines)
-        super().__init__(text)
+            parts.append(Join([say("errors.nothing_printed_reasons"), *lines], "\n", "\n"))
+        super().__init__(Join(parts, "", " "))
+
+
+__all__ = [
+    "AuthenticationError",
+    "Cancelled",
+    "ConflictError",
+    "DatabaseBusy",
+    "DatabaseTooNewError",
+    "NotFound",
+    "NotOurDatabaseError",
+    "NothingPrinted",
+    "OfficeError",
+    "PermissionDenied",
+    "Text",
+    "ValidationError",
+]

@@ -8,6 +8,7 @@ nothing of the program.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,3 +75,35 @@ class HistoryEntry:
     summary: str
     before: Mapping[str, Any] = field(default_factory=dict)
     after: Mapping[str, Any] = field(default_factory=dict)
+
+
+# --- the regulation's articles as the office names them (issue 16) ------------------------------
+
+# Articles whose requirement ids (R-5.6, R-8.4 …) number the article's enumerated items （一）（二）…;
+# in the others the second number only counts the article's sentences (R-4.2) or is always 1.
+_ITEMISED = frozenset({5, 8, 9, 10})
+_DIGITS = "零一二三四五六七八九"
+_ARTICLE_ID = re.compile(r"R-(\d+)\.(\d+)(?:\s*\((\d+)\))?")
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 15 → 十五, 21 → 二十一 (the regulation has 17 articles)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, units = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[units] if units else "")
+
+
+def article_name(article: str, language: str = "zh_CN") -> str:
+    """A requirement id as staff name it: R-5.6 → 第五条第（六）项, R-7.1 → 第七条,
+    R-12.1 (1) → 第十二条第（一）项; in English Article 5 (6), Article 7, Article 12 (1).
+    Every id inside a longer text is named so; text without an id comes back unchanged."""
+    return _ARTICLE_ID.sub(lambda match: _name(match, language), article)
+
+
+def _name(match: re.Match[str], language: str) -> str:
+    number, second, item = int(match.group(1)), int(match.group(2)), match.group(3)
+    part = int(item) if item else (second if number in _ITEMISED else None)
+    if language.startswith("en"):
+        return f"Article {number}" + (f" ({part})" if part else "")
+    return f"第{chinese_number(number)}条" + (f"第（{chinese_number(part)}）项" if part else "")

@@ -242,6 +242,17 @@ def member_values() -> dict:
 # --- the window ----------------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_chinese() -> Iterator[None]:
+    """The services' messages render in Chinese unless a test switches the window to English
+    (``create_application(language="en")`` does, process-wide): every test starts Chinese."""
+    from desktop_app import messages as catalogue_messages
+
+    catalogue_messages.set_language(catalogue_messages.CHINESE)
+    yield
+    catalogue_messages.set_language(catalogue_messages.CHINESE)
+
+
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Message boxes recorded instead of shown; ``messages.answer`` answers questions."""

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from desktop_app import messages
 from desktop_app.core.db import Database, resolve_database_url
 from desktop_app.core.migrate import open_database
 from desktop_app.core.redaction import redact_url
@@ -23,7 +24,8 @@ def open_for(args: argparse.Namespace, default_url: Callable[[], str] | None = N
 
 
 def fail(message: str, code: int = 1) -> int:
-    print(f"错误：{redact_url(message)}", file=sys.stderr)  # a quoted database URL, without its password
+    prefix = "Error: " if messages.language() == messages.ENGLISH else "错误："  # `--lang en`
+    print(f"{prefix}{redact_url(message)}", file=sys.stderr)  # a quoted database URL, without its password
     return code
 
 
@@ -36,7 +38,7 @@ def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Name
         except OfficeError as exc:
             return fail(exc.message)
         except KeyboardInterrupt:
-            return fail("已中断，未保存任何更改。", 130)
+            return fail(messages.say("commands.interrupted").render(), 130)
 
     return wrapper
 
@@ -81,11 +83,11 @@ def open_signed_in(args: argparse.Namespace, default_url: Callable[[], str] | No
 
     username = (getattr(args, "user", None) or "").strip()
     if not username:
-        raise OfficeError(f"请用 --user 用户名 登录后再执行（密码取自环境变量 {PASSWORD_ENV}，或按提示输入）。")
+        raise OfficeError(messages.say("commands.sign_in_required", variable=PASSWORD_ENV))
     password = os.environ.get(PASSWORD_ENV)
     if not password:
         if not sys.stdin.isatty():
-            raise OfficeError(f"没有 {username} 的密码：请设置环境变量 {PASSWORD_ENV}，或在终端中运行以便输入密码。")
+            raise OfficeError(messages.say("commands.no_password", username=username, variable=PASSWORD_ENV))
         password = getpass.getpass(f"{username} 的密码：")
     url = getattr(args, "db", None) or (default_url() if default_url else resolve_database_url())
     parsed = normalise_url(url)

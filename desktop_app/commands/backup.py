@@ -15,12 +15,11 @@ import sys
 from pathlib import Path
 
 from desktop_app.commands import add_db_option, add_user_option, fail, guarded, open_signed_in
-from desktop_app.core import audit
-from desktop_app.core.backup import PG_DUMP_HINT, back_up, check_backup, restore_sqlite
+from desktop_app.core.backup import PG_DUMP_HINT, back_up, check_backup
 from desktop_app.core.db import Database, resolve_database_url
-from desktop_app.core.migrate import open_database
-from desktop_app.core.security import SYSTEM_ACTOR, Permission, require
-from desktop_app.core.settings import BACKUP_KEEP, new_generation
+from desktop_app.core.restore import backups_to_keep, restore_database
+from desktop_app.core.security import Permission, require
+from desktop_app.core.settings import BACKUP_KEEP
 from desktop_app.errors import OfficeError
 
 
@@ -65,7 +64,6 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from desktop_app.paths import backups_dir
 
     db = _database(args)
     target = db.sqlite_path
@@ -73,7 +71,7 @@ def run_restore(args: argparse.Namespace) -> int:
     db.dispose()
     if target is None:
         return fail(PG_DUMP_HINT)
-    revision = check_backup(args.file)  # before asking: a wrong file is refused at once
+    check_backup(args.file)  # before asking: a wrong file is refused at once
     if not args.yes:
         if not sys.stdin.isatty():
             return fail("恢复会替换当前数据库。请加 --yes 确认。")
@@ -96,22 +94,11 @@ def run_restore(args: argparse.Namespace) -> int:
         if current is not None:
             try:
                 require(actor, Permission.RESTORE_DATABASE)
-                from desktop_app.core.settings import get_setting
-
-                with current.session() as session:
-                    keep = get_setting(session, BACKUP_KEEP)
+                keep = backups_to_keep(current)
             finally:
                 current.dispose()
             who = actor.display
-    saved = restore_sqlite(target, args.file, backups_dir(), keep=keep)
-    restored = open_database(url)  # upgrades a backup from an older version (after its own backup)
-    with restored.session() as session:
-        new_generation(session)  # a program that somehow kept the old file open stops writing
-        note = f"{who}从备份“{args.file.name}”（数据库版本 {revision}）恢复数据库"
-        if saved is not None:
-            note += f"；恢复前的数据库已另存为 {saved.name}"
-        audit.record(session, SYSTEM_ACTOR, "restore", "database", None, note)
-    restored.dispose()
+    saved = restore_database(url, args.file, who, keep=keep)
     if saved is not None:
         print(f"恢复前的数据库已另存为：{saved}")
     print(f"已从“{args.file}”恢复数据库：{target}")

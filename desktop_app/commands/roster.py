@@ -42,6 +42,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("out", metavar="OUT.xlsx|OUT.pdf", type=Path, help="输出文件，按扩展名决定格式")
     parser.add_argument("--public", action="store_true", help="公开版：用于网站和工作群，不含手机、微信和电子邮箱")
+    parser.add_argument(  # issue 17: the publication log
+        "--published",
+        metavar="website,work-group",
+        help="登记本次导出的名册已发布：website（协会网站）、work-group（内部工作群），可用逗号同时写两处",
+    )
     _add_common(parser)
     parser.set_defaults(run=guarded(run_export))
 
@@ -110,10 +115,22 @@ def run_export(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
         return fail("输出文件的扩展名应为 .xlsx 或 .pdf。")
+    places = roster.parse_places(args.published) if args.published else None  # issue 17
     db, actor = open_signed_in(args)
     try:
         with db.session() as session:
             made = roster.build_roster(session, actor, public=args.public)
+            if places is not None:  # issue 17: recorded with the export; a refused place writes nothing
+                roster.record_publication(
+                    session,
+                    actor,
+                    public=args.public,
+                    website=places[0],
+                    work_group=places[1],
+                    members=len(made.rows),
+                    file_name=args.out.name,
+                    file_format=suffix[1:],
+                )
     finally:
         db.dispose()
     progress = ProgressPrinter("导出") if sys.stderr.isatty() else None

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from desktop_app.core.presence import RESTORING, Presence, holders
 from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError, OfficeError
+from desktop_app.messages import say
 from desktop_app.paths import make_private, private_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -181,13 +182,13 @@ def back_up(db, destination: Path) -> Path:  # type: ignore[no-untyped-def]
     if destination.is_dir():
         destination = destination / automatic_name(source.stem, "manual", dt.datetime.now())
     if destination.exists():
-        raise BackupError(f"“{destination}”已存在，不会覆盖。请换一个文件名。")
+        raise BackupError(say("backup.destination_exists", destination=destination))
     if destination.resolve() == source.resolve():
-        raise BackupError("备份文件不能是数据库本身。")
+        raise BackupError(say("backup.destination_is_database"))
     try:
         return sqlite_backup(source, destination)
     except sqlite3.Error as exc:
-        raise BackupError(f"备份失败：{exc}") from exc
+        raise BackupError(say("backup.failed", exc=exc)) from exc
 
 
 def check_backup(path: Path) -> str:
@@ -199,32 +200,29 @@ def check_backup(path: Path) -> str:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise NotOurDatabaseError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+        raise NotOurDatabaseError(say("backup.unreadable", path=path, value=exc.strerror or exc)) from exc
     if header != SQLITE_HEADER:
-        raise NotOurDatabaseError(f"“{path.name}”不是 SQLite 数据库文件，不能用来恢复。")
+        raise NotOurDatabaseError(say("backup.not_sqlite", name=path.name))
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not {"alembic_version", "member", "staff"} <= tables:
-                raise NotOurDatabaseError(f"“{path.name}”是 SQLite 数据库，但不是会籍管理程序的数据库，不能用来恢复。")
+                raise NotOurDatabaseError(say("backup.not_ours", name=path.name))
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             status = connection.execute("PRAGMA quick_check").fetchone()
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise NotOurDatabaseError(f"“{path.name}”已损坏，不能用来恢复（{exc}）。") from exc
+        raise NotOurDatabaseError(say("backup.damaged", name=path.name, exc=exc)) from exc
     if status is None or status[0] != "ok":
         raise NotOurDatabaseError(
-            f"“{path.name}”已损坏，不能用来恢复（完整性检查：{status[0] if status else '无结果'}）。"
+            say("backup.damaged_integrity", name=path.name, value=status[0] if status else "无结果")
         )
     if revision is None:
-        raise NotOurDatabaseError(f"“{path.name}”没有数据库版本记录，不能用来恢复。")
+        raise NotOurDatabaseError(say("backup.no_version", name=path.name))
     if revision[0] not in known_revisions():
-        raise DatabaseTooNewError(
-            f"“{path.name}”由更新版本的会籍管理程序创建（数据库版本 {revision[0]}），本程序不能恢复它。"
-            "请先安装最新版本的程序。"
-        )
+        raise DatabaseTooNewError(say("backup.too_new", name=path.name, revision=revision[0]))
     return revision[0]
 
 
@@ -240,24 +238,20 @@ def restore_sqlite(
     """
     check_backup(source)
     if source.resolve() == target.resolve():
-        raise BackupError("要恢复的备份就是当前数据库本身。")
+        raise BackupError(say("backup.restore_self"))
     target.parent.mkdir(parents=True, exist_ok=True)
     note = Presence(target, RESTORING)  # first: a program opening the file from now on waits
     try:
         others = holders(target, exclude=note)
         if others:  # issue 9: never replace the database under a program that is writing to it
-            raise BackupError(
-                "数据库正在被使用，不能恢复：\n"
-                + "\n".join(f"· {h.describe()}" for h in others)
-                + "\n请先关闭这些程序（窗口：文件 → 退出），再恢复。当前数据库未被改动。"
-            )
+            raise BackupError(say("backup.in_use", holders="\n".join(f"· {h.describe()}" for h in others)))
         saved = None
         if target.exists():
             saved = automatic_backup(target, backup_directory, "before-restore", keep=max(keep, 1), now=now)
         try:
             _copy_pages(source, target)
         except sqlite3.OperationalError as exc:
-            raise BackupError(f"恢复失败：{exc}。当前数据库未被改动。") from exc
+            raise BackupError(say("backup.restore_failed", exc=exc)) from exc
         make_private(target)  # a database that did not exist yet was just created by SQLite
     finally:
         note.release()

@@ -66,8 +66,10 @@ def sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-unt
     cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    # 64 MB of page cache: the register's search scans the search index of every member.
-    cursor.execute("PRAGMA cache_size=-65536")
+    # 8 MB of page cache per connection: the cache is per connection, and 64 MB on each pooled
+    # one took the register to 269 MB after a few sorts (issue 16). Searches scan their indexes
+    # from the operating system's file cache as fast (tests/benchmarks/bench_clerk.py).
+    cursor.execute("PRAGMA cache_size=-8192")
     cursor.close()
 
 

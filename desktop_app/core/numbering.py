@@ -11,13 +11,14 @@ from desktop_app.core.db import clock_of
 from desktop_app.core.models import NumberSequence
 from desktop_app.core.settings import SettingSpec, get_setting
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 
 
 def format_number(fmt: str, *, year: int, seq: int) -> str:
     try:
         return fmt.format(year=year, seq=seq)
     except (KeyError, IndexError, ValueError) as exc:
-        raise ValidationError({"numbering": f"编号格式“{fmt}”无效：{exc}"}) from exc
+        raise ValidationError({"numbering": say("numbering.bad_format", fmt=fmt, exc=exc)}) from exc
 
 
 def next_number(

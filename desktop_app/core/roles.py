@@ -29,6 +29,7 @@ from sqlalchemy.engine import URL
 from desktop_app.core.models import Role
 from desktop_app.core.security import scram_sha_256
 from desktop_app.errors import AuthenticationError, OfficeError
+from desktop_app.messages import say
 
 if TYPE_CHECKING:
     from desktop_app.core.db import Database
@@ -48,6 +49,7 @@ STAFF_PUBLIC_COLUMNS = (
     "id",
     "username",
     "full_name",
+    "full_name_pinyin",  # issue 16: the pinyin sort key
     "role",
     "mobile",
     "landline",
@@ -148,6 +150,11 @@ PRIVILEGES: dict[str, list[tuple[str, tuple[Role, ...]]]] = {
         ("INSERT, UPDATE", OFFICE),
         ("UPDATE (status, done_on, done_by_id, note)", (Role.MENTOR,)),  # the mentor ticks off its task
     ],
+    # --- reports (issue 17) ---
+    # The office edits the half-yearly proposals (R-9.5) and records each roster it publishes (R-9.2);
+    # the resident leader reads the proposals; the publication log is no secret.
+    "mentor_report_proposal": [("SELECT", (*OFFICE, Role.RESIDENT_LEADER)), ("INSERT, UPDATE", OFFICE)],
+    "roster_publication": [("SELECT", EVERYONE), ("INSERT", OFFICE)],
 }
 
 _NAME = re.compile(r"^[a-z0-9_.\-]+$")
@@ -169,9 +176,7 @@ def login_role(database: str, username: str) -> str:
     """The server role a staff account signs in as: ``<database>_u_<user name>``, lower case."""
     name = f"{database}_u_{username.strip().lower()}"
     if len(name.encode("utf-8")) > 63:
-        raise OfficeError(
-            f"用户名“{username}”太长：在数据库“{database}”中，服务器角色名最多 63 个字节。请用更短的用户名。"
-        )
+        raise OfficeError(say("accounts.username_too_long_for_server", username=username, database=database))
     return name
 
 
@@ -289,7 +294,7 @@ def update_login(connection: Connection, old_username: str, username: str, role:
     old, new = login_role(database, old_username), login_role(database, username)
     q = lambda name: _quote(connection, name)  # noqa: E731
     if not _exists(connection, old):
-        raise OfficeError(f"服务器上没有账户“{old_username}”的登录角色，请系统管理员重设该账户的密码以重建它。")
+        raise OfficeError(say("accounts.no_server_role", old_username=old_username))
     if old != new:
         connection.execute(text(f"ALTER ROLE {q(old)} RENAME TO {q(new)}"))
     connection.execute(text(f"ALTER ROLE {q(new)} {'LOGIN' if active else 'NOLOGIN'}"))
@@ -322,7 +327,7 @@ def connect_as(url: URL, username: str, password: str, **kwargs) -> Database:  #
 
     name = (username or "").strip().lower()
     if not name or not _NAME.match(name) or not password:
-        raise AuthenticationError("用户名或密码错误。")
+        raise AuthenticationError(say("accounts.wrong_credentials"))
     db = Database(url.set(username=login_role(url.database or "", name), password=password), **kwargs)
     try:
         with db.engine.connect() as connection:
@@ -331,7 +336,7 @@ def connect_as(url: URL, username: str, password: str, **kwargs) -> Database:  #
         db.dispose()
         text_ = str(exc.orig) if exc.orig is not None else str(exc)
         if "authentication failed" in text_ or "does not exist" in text_ or "not permitted to log in" in text_:
-            raise AuthenticationError("用户名或密码错误（或该账户已停用）。") from None
+            raise AuthenticationError(say("accounts.wrong_credentials_or_disabled")) from None
         raise
     except BaseException:
         db.dispose()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 
 from desktop_app.errors import DatabaseTooNewError, NotOurDatabaseError, OfficeError
+from desktop_app.messages import say
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -75,16 +76,10 @@ def check_database(connection: Connection) -> str | None:
     if revision is None:
         tables = set(inspect(connection).get_table_names())
         if tables:
-            raise NotOurDatabaseError(
-                "该数据库已有其他数据表，但不是本程序的数据库，程序不会改动它。"
-                f"（已有数据表：{', '.join(sorted(tables)[:5])}…）"
-            )
+            raise NotOurDatabaseError(say("database.not_ours", join=", ".join(sorted(tables)[:5])))
         return None
     if revision not in known_revisions():
-        raise DatabaseTooNewError(
-            "该数据库由更新版本的会籍管理程序创建（数据库版本 "
-            f"{revision}），本程序无法安全使用，也不会改动它。请安装最新版本的程序。"
-        )
+        raise DatabaseTooNewError(say("database.too_new", revision=revision))
     return revision
 
 
@@ -97,8 +92,5 @@ def check_current(connection: Connection) -> str:
     revision = check_database(connection)
     _all, heads = revisions_on_disk()
     if revision is None or {revision} != heads:
-        raise NeedsUpgrade(
-            "数据库尚未升级到本程序的版本。请系统管理员用数据库所有者的地址运行 "
-            "membership-office migrate --db postgresql://所有者@服务器/数据库，然后再登录。"
-        )
+        raise NeedsUpgrade(say("database.needs_upgrade"))
     return revision

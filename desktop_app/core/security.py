@@ -10,6 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from desktop_app.core.models import Role, Staff
 from desktop_app.errors import PermissionDenied
+from desktop_app.messages import say
 
 # OWASP Password Storage Cheat Sheet's minimum for Argon2id (19 MiB, 2 passes, 1 lane): a
 # sign-in costs ~0.1 s on an office PC instead of ~0.3–0.6 s with argon2-cffi's defaults on two
@@ -153,6 +154,11 @@ class Permission(enum.Enum):
     MANAGE_MAILING = "编排邮寄批次，打印标签、信封、装封清单和快递清单，登记寄出、签收和退回"
     SET_MAILING_PREFERENCES = "设置会员的邮寄收件人和地址"
     RECORD_MAILING_PROOF = "上传邮寄照片、登记已告知联络员"
+    # --- reports (issue 17): R-9.2, R-9.5 ---
+    VIEW_STATISTICS = "查看会员统计"
+    VIEW_MENTOR_REPORT = "查看班主任半年工作考核报告"
+    PROPOSE_MENTOR_REWARDS = "填写班主任奖惩建议"
+    PUBLISH_ROSTER = "登记会员名册的发布"
 
 
 # --- mailing (issue 14) ---
@@ -217,6 +223,19 @@ LEADER_WITHDRAWAL = frozenset({Permission.VIEW_WITHDRAWAL})
 # resident leader's alone (R-8.5): RECORD_DUES_CONSENTS is in RESIDENT_LEADER_ONLY below.
 OFFICE_DUES = frozenset({Permission.VIEW_DUES, Permission.BILL_DUES, Permission.RECORD_DUES_PAYMENTS})
 
+# --- reports (issue 17) ---
+# The membership office proposes rewards and penalties every half-year (R-9.5) and publishes the
+# roster (R-9.2); the resident leader reads the report; a mentor sees the statistics, not the other
+# mentors' figures.
+OFFICE_REPORTS = frozenset(
+    {
+        Permission.VIEW_STATISTICS,
+        Permission.VIEW_MENTOR_REPORT,
+        Permission.PROPOSE_MENTOR_REWARDS,
+        Permission.PUBLISH_ROSTER,
+    }
+)
+
 # Reserved to the resident leader (驻会领导): even the administrator may not take these steps.
 # Leadership approval (R-5.1 (4)) counts as the resident leader's: the program knows no other
 # leadership role, and a membership officer must not approve in the leadership's name.
@@ -250,7 +269,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | OFFICE_MENTOR_WORK  # mentors (issue 12)
     | OFFICE_WITHDRAWAL  # withdrawal (issue 15)
     | OFFICE_DUES  # dues (issue 13)
-    | OFFICE_MAILING,  # mailing (issue 14)
+    | OFFICE_MAILING  # mailing (issue 14)
+    | OFFICE_REPORTS,  # reports (issue 17)
     # R-9.3: mentors hand changes to the office on a handover form; they do not edit directly.
     # R-8.6: they assist with admission, so they see the queue and may attach documents.
     Role.MENTOR: frozenset({Permission.VIEW_MEMBERS})
@@ -260,14 +280,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | MENTOR_WORK  # mentors (issue 12)
     | MENTOR_WITHDRAWAL  # withdrawal (issue 15)
     | frozenset({Permission.VIEW_DUES})  # dues (issue 13): its own members' only
-    | MENTOR_MAILING,  # mailing (issue 14): its own members' only
+    | MENTOR_MAILING  # mailing (issue 14): its own members' only
+    | frozenset({Permission.VIEW_STATISTICS}),  # reports (issue 17): not the other mentors' figures
     Role.RESIDENT_LEADER: frozenset({Permission.VIEW_MEMBERS})
     | frozenset({Permission.VIEW_APPLICATIONS, Permission.RETURN_APPLICATIONS})
     | RESIDENT_LEADER_ONLY
     | LEADER_MENTOR_WORK  # mentors (issue 12)
     | LEADER_WITHDRAWAL  # withdrawal (issue 15)
     | frozenset({Permission.VIEW_DUES})  # dues (issue 13)
-    | frozenset({Permission.VIEW_MAILING}),  # mailing (issue 14)
+    | frozenset({Permission.VIEW_MAILING})  # mailing (issue 14)
+    | frozenset({Permission.VIEW_STATISTICS, Permission.VIEW_MENTOR_REPORT}),  # reports (issue 17): reads
 }
 
 
@@ -297,4 +319,4 @@ SYSTEM_ACTOR = Actor(None, "system", "系统", Role.ADMINISTRATOR)
 
 def require(actor: Actor, permission: Permission) -> None:
     if not actor.can(permission):
-        raise PermissionDenied(f"您的角色“{actor.role.label}”无权{permission.value}。")
+        raise PermissionDenied(say("security.permission_denied", label=actor.role.label, value=permission.value))

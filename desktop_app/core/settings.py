@@ -22,6 +22,7 @@ from desktop_app.core.models import SettingValue
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.validation import control_character_problem
 from desktop_app.errors import ValidationError
+from desktop_app.messages import Text, say
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,16 @@ class SettingSpec:
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
-            raise ValidationError({self.key: f"{self.label}：应为{_KIND_NAMES.get(self.kind, '')}"})
+            raise ValidationError(
+                {self.key: say("settings.wrong_type", label=self.label, get=_KIND_NAMES.get(self.kind, ""))}
+            )
         problem = _text_problem(value)
         if problem is not None:
-            raise ValidationError({self.key: f"{self.label}：{problem}"})
+            raise ValidationError({self.key: say("settings.problem", label=self.label, problem=problem)})
         return value
 
 
-def _text_problem(value: Any) -> str | None:
+def _text_problem(value: Any) -> Text | None:
     """A control character in any text of the value, level names and font paths included
     (PostgreSQL's JSON refuses a NUL with a raw error)."""
     if isinstance(value, str):
@@ -318,6 +321,32 @@ APPEAL_DAYS = declare("withdrawal.appeal_days", 30, "申诉期限（自收到理
 # 文号 of the withdrawal notices; {year} the year of issue, {seq} the running number in it.
 NOTICE_NUMBER_FORMAT = declare("numbering.withdrawal_notice", "武建协会籍〔{year}〕{seq}号", "退会告知书文号格式")
 
+# --- reports (issue 17) ---------------------------------------------------------------------------
+
+# R-9.5: the half-yearly mentor report scores each mentor from three ratios — members contacted,
+# WeChat group coverage, dues collected (by amount) — weighted by these shares (a ratio that has
+# no base, e.g. no dues billed, is left out of the weighting), 0–100 points; the proposal column
+# is suggested from the two thresholds and the office may change it before export.
+MENTOR_SCORE_WEIGHTS = declare(
+    "reports.mentor_score_weights",
+    {"contact": 40, "wechat": 20, "dues": 40},
+    "班主任考核得分的权重（contact：已联系会员比例；wechat：微信群覆盖率；dues：会费收缴率〔按金额〕）",
+)
+REWARD_SCORE = declare("reports.reward_score", 85, "班主任考核：得分不低于此分建议奖励")
+PENALTY_SCORE = declare("reports.penalty_score", 60, "班主任考核：得分低于此分建议处罚")
+# A member served only a few days of the half year is not counted against its mentor as "not contacted".
+NO_CONTACT_MIN_DAYS = declare(
+    "reports.no_contact_min_days", 30, "班主任考核：半年内负责满多少天的会员才计入“未联系会员”（天）"
+)
+# R-9.2 "regularly updates": the workbench reminds when the last published roster is older than this.
+ROSTER_PUBLICATION_DAYS = declare(
+    "reports.roster_publication_days", 90, "会员名册发布提醒：距上次发布超过多少天时在工作台提醒（天）"
+)
+# The workbench's warning before a withdrawal notice's response deadline.
+NOTICE_DEADLINE_WARNING_DAYS = declare(
+    "reports.notice_deadline_warning_days", 7, "工作台：退会告知书答复期限前多少天开始提醒（天）"
+)
+
 # Backups of the SQLite file: daily at start-up and before every upgrade (core/backup.py).
 BACKUP_KEEP = declare("backup.keep", 14, "自动备份保留份数（每天启动时和升级数据库前的备份）")
 
@@ -350,7 +379,7 @@ def set_setting(session: Session, actor: Actor, spec: SettingSpec | str, value: 
         "update",
         "setting",
         None,
-        f"修改设置：{spec.label}",
+        say("settings.history.changed", label=spec.label),
         before={spec.key: before},
         after={spec.key: value},
     )

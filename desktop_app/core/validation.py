@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from desktop_app.core.models import Category
+from desktop_app.messages import Label, Renderable, Text, say
+from desktop_app.messages.catalogue import LABELS
 
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
 USCC_WEIGHTS = [pow(3, i, 31) for i in range(17)]  # 1, 3, 9, 27, 19, 26, 16, 17, ...
@@ -93,11 +95,27 @@ for _role, _role_label in CONTACT_LABELS.items():
 
 
 class FieldError(ValueError):
-    """A value that cannot be accepted; the message is Chinese, without the field's name."""
+    """A value that cannot be accepted; the message (a catalogue ``Text``) does not name the field.
+    ``str()`` is the Chinese text; ``text`` renders in either language."""
+
+    def __init__(self, message: Renderable):
+        self.text: Renderable = message
+        super().__init__(str(message))
 
 
 def label(field: str) -> str:
     return FIELD_LABELS.get(field, field)
+
+
+def field_label(field: str) -> Label:
+    """The field's name in Chinese and English (the English from the catalogue's labels)."""
+    zh = label(field)
+    return Label(zh, LABELS.get(zh, field))
+
+
+def field_error(field: str, message: Renderable) -> Text:
+    """ "<field's label>：<message>" (": " in English), the form every field's problem takes."""
+    return say("field.error", field=field_label(field), message=message)
 
 
 # --- control characters -----------------------------------------------------------------------
@@ -110,15 +128,15 @@ def label(field: str) -> str:
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-def control_character_problem(text: str) -> str | None:
+def control_character_problem(text: str) -> Text | None:
     """The Chinese reason why ``text`` cannot be saved (without the field's name), or ``None``."""
     match = _CONTROL_CHARACTERS.search(text)
     if match is None:
         return None
     char, position = match.group(), match.start() + 1
     if "\ud800" <= char <= "\udfff":
-        return f"含有无法保存的损坏字符（第 {position} 个字符，U+{ord(char):04X}），请删除后再保存"
-    return f"含有不可见的控制字符（第 {position} 个字符，\\x{ord(char):02x}），请删除后再保存"
+        return say("validation.broken_character", position=position, code=f"U+{ord(char):04X}")
+    return say("validation.control_character", position=position, code=f"\\x{ord(char):02x}")
 
 
 def check_control_characters(value: object) -> str:
@@ -217,26 +235,26 @@ def parse_uscc(raw: object) -> UsccInfo:
     check_control_characters(raw)
     code = normalise_uscc(raw)
     if not code:
-        raise FieldError("不能为空")
+        raise FieldError(say("validation.required"))
     if looks_like_resident_id(code):
-        raise FieldError("这是居民身份证号码。协会只接纳单位会员，不接受个人（第三条）")
+        raise FieldError(say("validation.resident_id"))
     if len(code) != 18:
-        raise FieldError(f"应为 18 位，现为 {len(code)} 位")
+        raise FieldError(say("validation.uscc_length", count=len(code)))
     for position, char in enumerate(code, start=1):
         if char not in USCC_CHARSET:
-            hint = "（不使用字母 I、O、S、V、Z）" if char.isalpha() else ""
-            raise FieldError(f"第 {position} 位“{char}”不是有效字符{hint}")
+            hint = say("validation.uscc_letters_hint") if char.isalpha() else ""
+            raise FieldError(say("validation.uscc_bad_character", position=position, char=char, hint=hint))
     if code[0] not in AUTHORITIES:
-        raise FieldError(f"第 1 位登记管理部门代码“{code[0]}”无效")
+        raise FieldError(say("validation.uscc_authority", code=code[0]))
     if not code[2:8].isdigit():
-        raise FieldError("第 3–8 位应为行政区划代码（6 位数字）")
+        raise FieldError(say("validation.uscc_division"))
     if code[:2] == INDIVIDUAL_BUSINESS:
-        raise FieldError("这是个体工商户的代码（92 开头）。协会只接纳单位会员，不接受个体工商户（第三条）")
+        raise FieldError(say("validation.uscc_individual_business"))
     expected = uscc_check_character(code[:17])
     if code[17] != expected:
         if re.fullmatch(r"\d{17}[\dX]", code) and _valid_birth_date(code[6:14]):
-            raise FieldError("不是有效的统一社会信用代码，看起来是居民身份证号码。协会不接受个人会员（第三条）")
-        raise FieldError(f"校验码错误：第 18 位应为“{expected}”，实为“{code[17]}”，请核对是否录错")
+            raise FieldError(say("validation.uscc_looks_like_resident_id"))
+        raise FieldError(say("validation.uscc_check_character", expected=expected, code=code[17]))
     return UsccInfo(code=code, authority=code[0], type_code=code[:2], division=code[2:8])
 
 
@@ -246,9 +264,16 @@ def check_category_matches(category: Category, info: UsccInfo) -> None:
     if info.type_code not in allowed:
         if not any(info.type_code in types for types in CATEGORY_TYPES.values()):
             raise FieldError(
-                f"代码显示该单位为“{info.type_label}”（{info.type_code}），不属于第三条规定可入会的单位类型"
+                say("validation.uscc_type_not_admitted", type_label=info.type_label, type_code=info.type_code)
             )
-        raise FieldError(f"代码显示该单位为“{info.type_label}”（{info.type_code}），与所选类别“{category.label}”不符")
+        raise FieldError(
+            say(
+                "validation.uscc_category_mismatch",
+                type_label=info.type_label,
+                type_code=info.type_code,
+                label=category.label,
+            )
+        )
 
 
 def category_for_uscc(info: UsccInfo) -> Category | None:
@@ -299,14 +324,14 @@ _COMMON_SURNAMES = set(
 def check_organisation_name(raw: object) -> str:
     name = clean_name(raw)
     if not name:
-        raise FieldError("不能为空")
+        raise FieldError(say("validation.required"))
     if len(name) > 200:
-        raise FieldError("过长（最多 200 字）")
+        raise FieldError(say("validation.too_long_200"))
     if "个体" in name:
-        raise FieldError("个体工商户不能入会，协会只接纳单位会员（第三条）")
+        raise FieldError(say("validation.individual_business_name"))
     hanzi_only = all("\u4e00" <= c <= "\u9fff" for c in name)
     if hanzi_only and 2 <= len(name) <= 3 and name[0] in _COMMON_SURNAMES and not name.endswith(_ORGANISATION_WORDS):
-        raise FieldError("看起来是个人姓名。协会只接纳单位会员，不接受个人（第三条）")
+        raise FieldError(say("validation.person_name"))
     return name
 
 
@@ -320,7 +345,7 @@ def normalise_mobile(raw: object) -> str:
     elif text.startswith("0086"):
         text = text[4:]
     if not re.fullmatch(r"1[3-9]\d{9}", text):
-        raise FieldError(f"“{clean_text(raw)}”不是有效的手机号码（11 位，以 13–19 开头）")
+        raise FieldError(say("validation.bad_mobile", clean_text=clean_text(raw)))
     return text
 
 
@@ -334,18 +359,18 @@ def normalise_landline(raw: object) -> str:
         text, extension = m.group(1), "-" + m.group(2)
     digits = text.replace("-", "")
     if not digits.isdigit():
-        raise FieldError(f"“{original}”不是有效的座机号码（武汉座机如 027-85771234）")
+        raise FieldError(say("validation.bad_landline", original=original))
     if len(digits) == 8 and not digits.startswith("0"):
         digits = "027" + digits
     if digits.startswith("027"):
         if len(digits) != 11:
-            raise FieldError(f"“{original}”不是有效的武汉座机号码（区号 027 后应为 8 位）")
+            raise FieldError(say("validation.bad_wuhan_landline", original=original))
         return f"027-{digits[3:]}{extension}"
     # three-digit area codes are 010 and 02x; every other area code has four digits
     area_length = 3 if digits.startswith(("010", "02")) else 4
     area, number = digits[:area_length], digits[area_length:]
     if not (digits.startswith("0") and len(number) in (7, 8)):
-        raise FieldError(f"“{original}”不是有效的座机号码（武汉座机如 027-85771234）")
+        raise FieldError(say("validation.bad_landline", original=original))
     return f"{area}-{number}{extension}"
 
 
@@ -354,12 +379,12 @@ def normalise_postcode(raw: object) -> str:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         text = f"{int(raw):06d}"
     if not re.fullmatch(r"[1-8]\d{5}", text):
-        raise FieldError(f"“{clean_text(raw)}”不是有效的邮政编码（6 位数字，武汉为 430 开头）")
+        raise FieldError(say("validation.bad_postcode", clean_text=clean_text(raw)))
     return text
 
 
 def normalise_email(raw: object) -> str:
     text = clean_text(raw).replace(" ", "")
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", text):
-        raise FieldError(f"“{text}”不是有效的电子邮箱地址")
+        raise FieldError(say("validation.bad_email", text=text))
     return text.lower() if text.isascii() else text

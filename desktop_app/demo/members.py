@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
-from desktop_app.core import audit
+from desktop_app.core import audit, pinyin
 from desktop_app.core.db import bulk_insert, clock_of, table_of
 from desktop_app.core.models import (
     Member,
@@ -23,6 +23,7 @@ from desktop_app.core.models import (
     Role,
     Staff,
     build_search_text,
+    pinyin_keys,
 )
 from desktop_app.core.security import SYSTEM_ACTOR, hash_password
 from desktop_app.core.settings import (
@@ -66,6 +67,7 @@ def _staff_rows(now: dt.datetime) -> list[dict]:
         dict(
             username=u,
             full_name=n,
+            full_name_pinyin=pinyin.sort_key(n, person=True),  # issue 16
             role=r,
             password_hash=password_hash,
             mobile=mobile(rng),
@@ -241,6 +243,7 @@ def generate_demo(
                 "version": 1,
             }
             row["search_text"] = build_search_text(row)
+            row.update(pinyin_keys(row))  # pinyin sort keys (issue 16)
             assignment = None
             if mentor_id is not None:
                 assignment = {

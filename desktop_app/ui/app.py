@@ -810,23 +810,53 @@ def run(options: Options) -> int:
     app = create_application(language=options.lang, icon=False)
     _report_crashes_until_installed()
     target = locate(options)
-    startup: LocalStartup | ServerStartup
-    if target.server_roles:
-        startup = ServerStartup(target.url, options, started, process_wide=True)
-    else:
-        startup = LocalStartup(target, options, started, process_wide=True)
-    signed = startup.sign_in()
-    if signed is None:
-        return 1 if startup.failed else 0
-    db, actor = signed
-    if db.presence is not None:  # `restore` names who has the file open
-        db.presence.signed_in(f"{actor.full_name}（{actor.username}）")
-    return _run_window(app, db, actor, options, started, startup.signing_in_at)
+    first = True
+    while True:  # again after File → Sign out / switch user, or a restore (issue 16)
+        startup: LocalStartup | ServerStartup
+        if target.server_roles:
+            startup = ServerStartup(target.url, options, started, process_wide=first)
+        else:
+            startup = LocalStartup(target, options, started, process_wide=first)
+        signed = startup.sign_in()
+        if signed is None:
+            return 1 if startup.failed else 0
+        db, actor = signed
+        if db.presence is not None:  # `restore` names who has the file open
+            db.presence.signed_in(f"{actor.full_name}（{actor.username}）")
+        code, request = _window_until_closed(app, db, actor, options, started, startup.signing_in_at)
+        if request is None:
+            return code
+        first = False
+        options.quit_when_shown = False
+        kind, source = request
+        if kind == "restore":
+            _restore_after_window(target.url, source, actor)
+
+
+def _restore_after_window(url: str, source: Any, actor: Actor) -> None:
+    """The window is closed and the database released: restore, and say how it went."""
+    from desktop_app.ui import account_actions, msgbox, ops
+
+    title = QCoreApplication.translate("AccountActions", "Restore from a backup")
+    try:
+        text = account_actions.restore_now(url, source, actor)
+    except OfficeError as exc:
+        ops.show_failure(None, exc, title, note=QCoreApplication.translate("AccountActions", "Nothing was changed."))
+        return
+    msgbox.information(None, title, text)
 
 
 def _run_window(
     app: QApplication, db: Database, actor: Actor, options: Options, started: float, signing_in_at: float | None = None
 ) -> int:
+    return _window_until_closed(app, db, actor, options, started, signing_in_at)[0]
+
+
+def _window_until_closed(
+    app: QApplication, db: Database, actor: Actor, options: Options, started: float, signing_in_at: float | None = None
+) -> tuple[int, tuple[str, Any] | None]:
+    """The main window until it closes: the exit code, and what the person asked to do next
+    (sign out, restore) — None when the program ends."""
     from desktop_app.ui import ops
     from desktop_app.ui.main_window import MainWindow
 
@@ -838,8 +868,10 @@ def _run_window(
     code = app.exec()
     ops.wait_all(5000)
     QSettings().sync()
+    request = window.exit_request
+    window.deleteLater()
     db.dispose()
-    return code
+    return code, request
 
 
 def _report_when_loaded(window: Any, started: float, signing_in_at: float | None = None) -> None:

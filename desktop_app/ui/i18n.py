@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop_app import messages
 from desktop_app.paths import resources_dir
 from desktop_app.ui import preferences
 
@@ -31,8 +32,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[str]:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    messages.set_language(language)  # the services' messages follow the interface language
     if language == "en":
         QLocale.setDefault(QLocale("en_US"))
+        from desktop_app.ui.plurals import EnglishPlurals  # "%n member(s)" → "1 member", "3,003 members"
+
+        plurals = EnglishPlurals(app)
+        app.installTranslator(plurals)
+        _installed.append(plurals)
         return []
     QLocale.setDefault(QLocale("zh_CN"))
     loaded = []

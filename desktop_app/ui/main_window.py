@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -106,7 +112,40 @@ def _dues_title() -> str:  # dues (issue 13): translated with the area's own vie
     return area_title()
 
 
+def _workbench(db: Database, actor: Actor, parent: QWidget) -> QWidget:  # workbench (issue 17)
+    from desktop_app.ui.workbench.view import WorkbenchView
+
+    return WorkbenchView(db, actor, parent)
+
+
+def _reports(db: Database, actor: Actor, parent: QWidget) -> QWidget:  # reports (issue 17)
+    from desktop_app.ui.reports.view import ReportsView
+
+    return ReportsView(db, actor, parent)
+
+
+def _reports_title() -> str:  # reports (issue 17): translated with the area's own views
+    from desktop_app.ui.reports.view import area_title
+
+    return area_title()
+
+
+def _may_see_reports(actor: Actor) -> bool:  # reports (issue 17)
+    return actor.can(Permission.VIEW_MENTOR_REPORT) or actor.can(Permission.VIEW_STATISTICS)
+
+
+def resume_last_area() -> bool:
+    """Whether this workstation starts on the area left open last time rather than the workbench."""
+    return str(preferences.value(preferences.RESUME_LAST_AREA, False)).lower() in ("true", "1")
+
+
 AREAS: list[Area] = [
+    Area(  # workbench (issue 17): the first area after sign-in, for everyone — their own day's work
+        "workbench",
+        lambda: QCoreApplication.translate("MainWindow", "Workbench"),
+        lambda a: True,
+        _workbench,
+    ),
     Area(
         "register",
         lambda: QCoreApplication.translate("MainWindow", "Member register"),
@@ -143,6 +182,7 @@ AREAS: list[Area] = [
         lambda a: a.can(Permission.VIEW_MAILING),
         _mailing,
     ),
+    Area("reports", _reports_title, _may_see_reports, _reports),  # reports (issue 17): R-9.5, statistics
     Area("documents", lambda: QCoreApplication.translate("MainWindow", "Documents"), _can_print, _documents),
     Area(
         "staff",
@@ -192,6 +232,9 @@ class MainWindow(QMainWindow):
         self.db = db
         self.actor = actor
         self.demo = demo
+        # Set by File → Sign out / Restore before the window closes: what the start-up loop does
+        # next (ui/app.py; ui/account_actions.py). None: the program ends.
+        self.exit_request: tuple[str, Any] | None = None
         title = self.tr("Membership Office – Wuhan Construction Industry Association")
         self.setWindowTitle(title + (self.tr(" [demo database]") if demo else ""))
         self.resize(1360, 820)
@@ -209,13 +252,20 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._show_row)
-        self.navigation.setCurrentRow(0)
+        # The workbench first (issue 17: today's work); or, when the person chose 查看 → 启动时回到上次的区域,
+        # the area left open last time on this workstation (issue 16), if this role may use it.
+        last_area = preferences.value(preferences.LAST_AREA) if resume_last_area() else None
+        keys = [area.key for area in self.areas.specs]
+        self.navigation.setCurrentRow(keys.index(last_area) if last_area in keys else 0)
 
         splitter = QSplitter()
+        splitter.setObjectName("main_splitter")
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([170, 1190])
+        preferences.remember_splitter(splitter, preferences.MAIN_WINDOW_SPLITTER)
+        self.splitter = splitter
         self.setCentralWidget(splitter)
 
         self.user_label = QLabel(
@@ -233,6 +283,7 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.areas.specs):
             self.areas[self.areas.specs[row].key]  # built on first use
             self.stack.setCurrentIndex(row)
+            preferences.set_value(preferences.LAST_AREA, self.areas.specs[row].key)
 
     def show_area(self, key: str) -> QWidget:
         for row in range(self.navigation.count()):
@@ -256,6 +307,10 @@ class MainWindow(QMainWindow):
         password_action.setObjectName("change_password")
         password_action.triggered.connect(self.change_my_password)
         file_menu.addAction(password_action)
+        from desktop_app.ui import account_actions
+
+        # Sign out / switch user; Back up now and Restore for the administrator (issue 16).
+        self.account_actions = account_actions.install(self, file_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -271,10 +326,76 @@ class MainWindow(QMainWindow):
         refresh.setStatusTip(self.tr("Read everything again: show what other workstations did meanwhile"))
         refresh.triggered.connect(ops.announce_everything)  # every area refreshes what it shows
         view_menu.addAction(refresh)
+        view_menu.addSeparator()
+        # Ctrl+1 … Ctrl+9: the areas in the order of the navigation (issue 16).
+        self.area_actions: list[QAction] = []
+        for number, area in enumerate(self.areas.specs[:9], 1):
+            go = QAction(area.title(), self)
+            go.setObjectName(f"area_{area.key}")
+            go.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            go.triggered.connect(lambda _checked=False, k=area.key: self.show_area(k))
+            view_menu.addAction(go)
+            self.area_actions.append(go)
+        view_menu.addSeparator()
+        self.resume_action = QAction(self.tr("Start where I left off (instead of the workbench)"), self)
+        self.resume_action.setObjectName("resume_last_area")
+        self.resume_action.setCheckable(True)
+        self.resume_action.setChecked(resume_last_area())
+        self.resume_action.toggled.connect(lambda on: preferences.set_value(preferences.RESUME_LAST_AREA, bool(on)))
+        view_menu.addAction(self.resume_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts.setObjectName("shortcuts")
+        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for Help → Keyboard shortcuts: the same in every area."""
+        rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text()) for a in self.area_actions]
+        rows += [
+            ("Ctrl+F", self.tr("Go to the search box of the area")),
+            ("Esc", self.tr("Clear the search box; close a dialog (asks first when something was typed)")),
+            ("Enter", self.tr("Open the selected row (a double-click does the same)")),
+            ("F5", self.tr("Refresh: read again what other workstations did")),
+            ("Ctrl+S", self.tr("Save the form being edited")),
+            ("Ctrl+C", self.tr("Copy the selected rows (paste into Excel or WPS)")),
+            ("Ctrl+N", self.tr("New member (member register)")),
+            ("Alt+1…Alt+5", self.tr("The tabs of the withdrawal area")),
+            ("Shift+F10", self.tr("The menu of the selected rows: open, print, export what I see to Excel")),
+            ("Ctrl+A", self.tr("Select every row of a list")),
+            ("F1", self.tr("This list")),
+            ("Ctrl+Q", self.tr("Exit")),
+        ]
+        return rows
+
+    def show_shortcuts(self) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcuts_dialog")
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(dialog)
+        rows = self.shortcut_list()
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setObjectName("shortcut_table")
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (keys, text) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(620, 520)
+        dialog.show()
+        return dialog
 
     def change_my_password(self) -> None:
         from desktop_app.ui.staff_view import PasswordDialog

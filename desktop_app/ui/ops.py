@@ -38,6 +38,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop_app import messages
 from desktop_app.errors import Cancelled, OfficeError, ValidationError
 from desktop_app.ui import msgbox
 
@@ -145,6 +146,20 @@ def run(
     return job.cancel
 
 
+def write_file(
+    parent: QWidget | None,
+    fn: Callable[[ProgressFn], Any],
+    *,
+    on_success: Callable[[Any], None] | None = None,
+    label: str | None = None,
+    title: str = "",
+) -> threading.Event:
+    """Work that needs no database — writing a file from what the window already holds (issue 16's
+    "export what I see") — in a worker, behind a progress dialog when ``label`` is given; a failure
+    is shown as every other. Database work goes through ``Op``."""
+    return run(parent, fn, on_success=on_success, label=label, title=title)
+
+
 def wait_all(timeout_ms: int = 30000) -> bool:
     """For tests and shutdown: wait for the worker threads (signals still need the event loop)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
@@ -166,8 +181,9 @@ MENTORS = "mentors"
 DUES = "dues"
 MAILING = "mailing"
 WITHDRAWAL = "withdrawal"
+REPORTS = "reports"  # issue 17: mentor proposals, roster publications
 EVERYTHING = frozenset(
-    {MEMBERS, APPLICATIONS, STAFF, SETTINGS, PRINT_JOBS, DOCUMENTS, MENTORS, DUES, MAILING, WITHDRAWAL}
+    {MEMBERS, APPLICATIONS, STAFF, SETTINGS, PRINT_JOBS, DOCUMENTS, MENTORS, DUES, MAILING, WITHDRAWAL, REPORTS}
 )
 
 
@@ -246,9 +262,15 @@ class Op:
         self._on_failure: Callable[[BaseException], None] | None = None
         self._label: str | None = None
         self._background = False
+        self._saved_note: str | None = None
 
     def success(self, callback: Callable[[Any], None]) -> Op:
         self._on_success = callback
+        return self
+
+    def saved(self, note: str) -> Op:
+        """What the status bar says after the change went through (default "Saved")."""
+        self._saved_note = note
         return self
 
     def failure(self, callback: Callable[[BaseException], None]) -> Op:
@@ -292,6 +314,10 @@ class Op:
 
     def _succeeded(self, result: Any) -> None:
         changes().announce(self._changes)
+        if self._changes:  # a write went through: said in the main window's status bar (issue 16)
+            from desktop_app.ui import guards
+
+            guards.saved(self._saved_note)
         if self._on_success is not None:
             self._on_success(result)
 
@@ -304,7 +330,9 @@ class Op:
 
 def failure_text(exc: OfficeError) -> str:
     """An office error's message; a form's errors one per line."""
-    return "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else exc.message
+    if isinstance(exc, ValidationError):  # one field a line, in the interface language
+        return "\n".join(messages.render(text) for text in exc.errors.values())
+    return exc.message
 
 
 def show_failure(parent: QWidget | None, exc: BaseException, title: str = "", *, note: str = "") -> None:

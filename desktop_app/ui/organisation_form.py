@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QDialog, QGridLayout, QLabel, QLineEdit, QTabWidget, QWidget
 
+from desktop_app import messages
 from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, Category
 from desktop_app.core.wuhan import DISTRICTS
 from desktop_app.ui.labels import category_label, contact_field_labels, contact_role_labels
@@ -109,7 +110,7 @@ class OrganisationForm(QDialog):
         hold an error, and the first wrong field focused."""
         for key, wrapper in self.wrappers.items():
             wrapper.set_error(errors.get(key))
-        other = [message for key, message in errors.items() if key not in self.wrappers]
+        other = [messages.render(message) for key, message in errors.items() if key not in self.wrappers]
         if errors:
             self.banner.setText(
                 QCoreApplication.translate("OrganisationForm", "Not saved: please correct the fields marked in red.")

@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter, QTableView
 
 from desktop_app.paths import HOME_ENV, data_dir
 
@@ -25,8 +26,44 @@ LANGUAGE = "ui/language"
 MAIN_WINDOW_GEOMETRY = "main_window/geometry"
 CERTIFICATE_OFFSET_X = "documents/certificate_offset_x"
 CERTIFICATE_OFFSET_Y = "documents/certificate_offset_y"
+# Remembered places (issue 16): the window is found as it was left the day before.
+LAST_USERNAME = "sign_in/last_username"
+LAST_AREA = "main_window/last_area"
+# Start on the workbench (issue 17, the default) or where this workstation left off (issue 16).
+RESUME_LAST_AREA = "main_window/resume_last_area"
+MAIN_WINDOW_SPLITTER = "main_window/splitter"
+EXPORT_FOLDER = "export/folder"  # where “export what I see” wrote last
+# A table's header (column widths, order, sort) and a view's filters, one key per table or view:
+# ``table_key("register")`` → "tables/register/header".
+TABLE_PREFIX = "tables/"
+VIEW_PREFIX = "views/"
 
-KEYS = (KEY_VERSION, LANGUAGE, MAIN_WINDOW_GEOMETRY, CERTIFICATE_OFFSET_X, CERTIFICATE_OFFSET_Y)
+KEYS = (
+    KEY_VERSION,
+    LANGUAGE,
+    MAIN_WINDOW_GEOMETRY,
+    CERTIFICATE_OFFSET_X,
+    CERTIFICATE_OFFSET_Y,
+    LAST_USERNAME,
+    LAST_AREA,
+    RESUME_LAST_AREA,
+    MAIN_WINDOW_SPLITTER,
+    EXPORT_FOLDER,
+)
+
+
+def table_key(name: str) -> str:
+    """The key of one table's header state (widths, order, sort indicator)."""
+    return f"{TABLE_PREFIX}{name}/header"
+
+
+def view_key(name: str, what: str) -> str:
+    """The key of one remembered thing of a view (its filters, a splitter)."""
+    return f"{VIEW_PREFIX}{name}/{what}"
+
+
+def _declared(key: str) -> bool:
+    return key in KEYS or key.startswith((TABLE_PREFIX, VIEW_PREFIX))
 
 
 def configure_storage() -> str:
@@ -46,12 +83,43 @@ def configure_storage() -> str:
 
 
 def value(key: str, default: Any = None) -> Any:
-    if key not in KEYS:
+    if not _declared(key):
         raise KeyError(f"undeclared preference {key}")
     return QSettings().value(key, default)
 
 
 def set_value(key: str, new: Any) -> None:
-    if key not in KEYS:
+    if not _declared(key):
         raise KeyError(f"undeclared preference {key}")
     QSettings().setValue(key, new)
+
+
+def _state(key: str) -> QByteArray | None:
+    state = value(key)
+    return state if isinstance(state, QByteArray) and not state.isEmpty() else None
+
+
+def remember_table(view: QTableView, name: str) -> None:
+    """Give ``view`` back its column widths, order and sort from the last time, and keep them from
+    now on. Call once the model is set and the default widths are in place."""
+    header = view.horizontalHeader()
+    key = table_key(name)
+    state = _state(key)
+    if state is not None:
+        header.restoreState(state)
+
+    def save(*_args: object) -> None:
+        set_value(key, header.saveState())
+
+    header.sectionResized.connect(save)
+    header.sectionMoved.connect(save)
+    header.sortIndicatorChanged.connect(save)
+
+
+def remember_splitter(splitter: QSplitter, key: str) -> None:
+    """Give ``splitter`` back where it was left, and keep where it is moved (``key``: a declared
+    key or ``view_key(…)``)."""
+    state = _state(key)
+    if state is not None:
+        splitter.restoreState(state)
+    splitter.splitterMoved.connect(lambda *_args: set_value(key, splitter.saveState()))

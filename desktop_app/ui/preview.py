@@ -1,7 +1,10 @@
 """Files shown inside the program: a PDF (QtPdf) with Print (the system's printer) and Save as PDF,
 a scanned image, and the temporary copies handed to the system's viewer.
 
-Any part of the program that generates a PDF shows it here: ``show_pdf(path, title, parent)``.
+Any part of the program that generates a PDF shows it here: ``show_pdf(path, title, parent)``;
+several documents made by one action (certificates and plaque orders) in one window with a chooser:
+``show_pdfs([(path, caption, print_path), …], title, parent)``. One preview window at a time (a new
+one replaces the one open), sized to the screen it opens on (issue 16).
 ``print_path`` is the file sent to the printer and saved, when it differs from what is shown (the
 certificate preview carries the stock's design, the print does not). An attachment (a scan kept
 in the database) is shown with ``preview_attachment``: a PDF in the PDF preview, an image in
@@ -18,8 +21,18 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap, QShortcut
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -84,6 +97,22 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     return sent
 
 
+PREFERRED_SIZE = QSize(900, 1000)
+
+
+def fit_to_screen(widget: QWidget, preferred: QSize = PREFERRED_SIZE) -> QSize:
+    """``preferred``, shrunk to the free area of the screen the window opens on (a 1366×768 or
+    1440×900 screen must show the whole window, title bar and buttons included)."""
+    parent = widget.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    size = QSize(preferred)
+    if screen is not None:
+        free = screen.availableGeometry()
+        size = QSize(min(preferred.width(), free.width() - 40), min(preferred.height(), free.height() - 60))
+    widget.resize(size)
+    return size
+
+
 class PdfPreviewDialog(QDialog):
     def __init__(
         self,
@@ -93,16 +122,22 @@ class PdfPreviewDialog(QDialog):
         *,
         print_path: str | Path | None = None,
         suggested_name: str = "",
+        more: list[tuple[Path, str, Path | None]] | None = None,
+        caption: str = "",
     ) -> None:
         super().__init__(parent)
         self.path = Path(path)
         self.print_path = Path(print_path) if print_path else self.path
         self.suggested_name = suggested_name or self.print_path.name
         self.setWindowTitle(title or self.tr("Preview"))
-        self.resize(900, 1000)
+        fit_to_screen(self)
         self.document = QPdfDocument(self)
         self.document.load(str(self.path))
         self._print_document: QPdfDocument | None = None
+        # The documents this window can show: (path, caption, print path); the first is shown.
+        self.documents: list[tuple[Path, str, Path]] = [(self.path, caption or title, self.print_path)]
+        for extra_path, caption, extra_print in more or []:
+            self.documents.append((Path(extra_path), caption, Path(extra_print) if extra_print else Path(extra_path)))
 
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")
@@ -111,6 +146,13 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
         bar = QHBoxLayout()
+        self.chooser = QComboBox()
+        self.chooser.setObjectName("documents")
+        for _path, caption, _print in self.documents:
+            self.chooser.addItem(caption)
+        self.chooser.setVisible(len(self.documents) > 1)
+        self.chooser.currentIndexChanged.connect(self.show_document)
+        bar.addWidget(self.chooser)
         self.pages_label = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
         self.pages_label.setObjectName("pages")
         bar.addWidget(self.pages_label)
@@ -135,14 +177,32 @@ class PdfPreviewDialog(QDialog):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        if self.print_path != self.path:
-            note = QLabel(self.tr("The preview shows the certificate stock's design; only the fields are printed."))
-            note.setObjectName("print_note")
-            note.setStyleSheet("color: #5f6368;")
-            layout.addWidget(note)
+        self.print_note = QLabel(
+            self.tr("The preview shows the certificate stock's design; only the fields are printed.")
+        )
+        self.print_note.setObjectName("print_note")
+        self.print_note.setStyleSheet("color: #5f6368;")
+        self.print_note.setVisible(self.print_path != self.path)
+        layout.addWidget(self.print_note)
         layout.addWidget(self.view, 1)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def show_document(self, index: int) -> None:
+        """Show another of this window's documents (printing and saving then take that one)."""
+        if not 0 <= index < len(self.documents):
+            return
+        self.path, _caption, self.print_path = self.documents[index]
+        self.suggested_name = self.print_path.name
+        self.document.close()
+        self.document.load(str(self.path))
+        if self._print_document is not None:
+            self._print_document.close()
+            self._print_document = None
+        self.pages_label.setText(self.tr("%n page(s)", "", self.document.pageCount()))
+        self.print_note.setVisible(self.print_path != self.path)
+        if self.chooser.currentIndex() != index:
+            self.chooser.setCurrentIndex(index)
 
     def _zoom_changed(self) -> None:
         value = self.zoom.currentData()
@@ -202,15 +262,54 @@ class PdfPreviewDialog(QDialog):
                 self.tr("Could not save %1:\n%2").replace("%1", str(target)).replace("%2", str(exc)),
             )
             return None
+        offer_open(self, target)
         return target
 
 
+def offer_open(parent: QWidget | None, path: Path) -> None:
+    """After a document was saved: open the file / open its folder."""
+    from desktop_app.ui import table_export
+
+    table_export.offer_open(
+        parent,
+        path,
+        QCoreApplication.translate("Preview", "Saved %1.").replace("%1", str(path)),
+        title=QCoreApplication.translate("Preview", "Save as PDF"),
+    )
+
+
+_current: list[PdfPreviewDialog] = []  # the one preview window open, if any
+
+
+def current_preview() -> PdfPreviewDialog | None:
+    """The preview window open now (None when none is)."""
+    while _current and not (shiboken6.isValid(_current[-1]) and _current[-1].isVisible()):
+        _current.pop()
+    return _current[-1] if _current else None
+
+
 def show_pdf(path: str | Path, title: str, parent: QWidget | None = None, **kwargs: object) -> PdfPreviewDialog:
-    """Open the preview (window-modal, deleted on close) and return it."""
+    """Open the preview (window-modal, deleted on close) and return it. A preview already open is
+    closed first: one preview window at a time, never two identical ones on top of each other."""
+    previous = current_preview()
+    if previous is not None:
+        previous.close()
+    _current.clear()
     dialog = PdfPreviewDialog(path, title, parent, **kwargs)  # type: ignore[arg-type]
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _current.append(dialog)
     dialog.open()
     return dialog
+
+
+def show_pdfs(
+    documents: list[tuple[Path, str, Path | None]], title: str, parent: QWidget | None = None
+) -> PdfPreviewDialog:
+    """Several documents made by one action in one preview window, chosen at its top."""
+    first_path, first_caption, first_print = documents[0]
+    return show_pdf(
+        first_path, title or first_caption, parent, print_path=first_print, more=documents[1:], caption=first_caption
+    )
 
 
 # --- attachments and other files kept in the database ------------------------------------------------
@@ -234,7 +333,7 @@ class ImageView(QDialog):
     def __init__(self, file_name: str, content: bytes, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(file_name)
-        self.resize(900, 700)
+        fit_to_screen(self, QSize(900, 700))
         self._file_name, self._content = file_name, content
         layout = QVBoxLayout(self)
         self.pixmap = QPixmap()

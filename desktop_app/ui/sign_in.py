@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import OfficeError, ValidationError
+from desktop_app.ui import ops, preferences
 
 if TYPE_CHECKING:
     from desktop_app.core.db import Database
@@ -198,6 +199,8 @@ class SignInDialog(QDialog):
         self.hint.setVisible(bool(hint))
         layout.addWidget(self.hint)
         form = QFormLayout()
+        # The user name typed last time on this workstation (issue 16), unless one was given.
+        username = username or str(preferences.value(preferences.LAST_USERNAME) or "")
         self.username = named_line_edit("username", username)
         self.password = named_line_edit("password", password=True)
         form.addRow(self.tr("User name"), self.username)
@@ -273,6 +276,7 @@ class SignInDialog(QDialog):
             self.password.selectAll()
             self.password.setFocus()
             return False
+        preferences.set_value(preferences.LAST_USERNAME, username.strip())
         self.accept()
         return True
 
@@ -353,6 +357,6 @@ class FirstAdministratorDialog(QDialog):
                     session, self.username.text(), self.full_name.text(), self.password.text(), self.confirm.text()
                 )
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.error.setText(ops.failure_text(exc))
             return
         self.accept()

@@ -27,7 +27,7 @@ from desktop_app.core.models import Role
 from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts
 from desktop_app.errors import Cancelled, OfficeError
-from desktop_app.ui import msgbox, ops
+from desktop_app.ui import guards, msgbox, ops, table_export
 from desktop_app.ui.labels import role_label
 from desktop_app.ui.widgets import error_label, named_line_edit
 
@@ -40,7 +40,7 @@ def _inline(label: QLabel, parent: QWidget, exc: BaseException) -> None:
         ops.show_failure(parent, exc)
 
 
-class StaffDialog(QDialog):
+class StaffDialog(guards.GuardedDialog, QDialog):
     """Create an account (with its first password) or change one."""
 
     def __init__(self, db: Database, actor: Actor, staff_id: int | None = None, parent: QWidget | None = None):
@@ -107,7 +107,7 @@ class StaffDialog(QDialog):
         ).run()
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(guards.GuardedDialog, QDialog):
     """The administrator sets anyone's password; with ``own``, a person changes their own (the
     current password first)."""
 
@@ -171,6 +171,7 @@ class StaffView(QWidget):
         layout.addLayout(bar)
         self.tree = QTreeWidget()
         self.tree.setObjectName("staff")
+        table_export.install(self.tree)  # copy, “export what I see” (issue 16)
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels(

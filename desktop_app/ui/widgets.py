@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import messages
 
 ERROR_STYLE = "color: #b3261e;"
 INVALID_PROPERTY = "invalid"
@@ -29,6 +41,8 @@ class FieldWithError(QWidget):
         layout.addStretch(0)  # in a grid row made taller by a neighbour's error: stay at the top
 
     def set_error(self, message: str | None) -> None:
+        # a service's message (a catalogue Text) is shown in the interface language
+        message = messages.render(message) if message else None
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         self.field.setProperty(INVALID_PROPERTY, bool(message))
@@ -123,3 +137,55 @@ class KeptChoices:
             found = box.findData(data) if data is not None else (index if 0 <= index < box.count() else -1)
             box.setCurrentIndex(max(0, found))
             box.blockSignals(False)
+
+
+class LazyTabs(QWidget):
+    """An area made of tabs, each built the first time it is shown (mentors, reports). Subclasses
+    ``add`` their tabs in their own ``__init__`` and then call ``start``."""
+
+    def __init__(self, parent: QWidget | None, object_name: str):
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName(object_name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._factories: list[tuple[str, Callable[[], QWidget]]] = []
+        self._built: dict[str, QWidget] = {}
+
+    def add(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
+        self._factories.append((key, factory))
+        self.tabs.addTab(QWidget(), title)  # a placeholder until the tab is first shown
+
+    def start(self) -> None:
+        self.tabs.currentChanged.connect(self._show)
+        self._show(0)
+
+    def _show(self, index: int) -> None:
+        if 0 <= index < len(self._factories):
+            self.tab(self._factories[index][0])
+
+    def keys(self) -> list[str]:
+        return [key for key, _factory in self._factories]
+
+    def tab(self, key: str) -> QWidget:
+        """The tab's view, built on first use."""
+        if key not in self._built:
+            index = self.keys().index(key)
+            widget = self._factories[index][1]()
+            title = self.tabs.tabText(index)
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            old = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            old.deleteLater()
+            self.tabs.insertTab(index, widget, title)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self._built[key] = widget
+        return self._built[key]
+
+    def show_tab(self, key: str) -> QWidget:
+        widget = self.tab(key)
+        self.tabs.setCurrentIndex(self.keys().index(key))
+        return widget

@@ -855,3 +855,20 @@ def actor_of(session, username: str):  # type: ignore[no-untyped-def]
     from desktop_app.core.security import Actor
 
     return Actor.of(session.scalar(select(Staff).where(Staff.username == username)))
+
+
+def test_every_leadership_step_treats_an_empty_opinion_alike(db, officer, leader, applicant) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: 领导审批 and 签批 follow one rule — left empty, the opinion records 同意入会;
+    the office's own initial review must still say what it found."""
+    application_id = create(db, officer, applicant)
+    walk(db, officer, leader, application_id, ApplicationStage.DOCUMENTS_SUBMITTED)
+    with pytest.raises(ValidationError) as refused:
+        with db.session() as session:
+            admission.review(session, officer, application_id, opinion="  ")
+    assert "review_opinion" in refused.value.errors
+    take(db, officer, application_id, ApplicationStage.REVIEWED, opinion="资料齐全")
+    take(db, leader, application_id, ApplicationStage.APPROVED, opinion="")
+    with db.session() as session:
+        application = admission.get_application(session, application_id)
+        assert application.approval_opinion == admission.AGREED == "同意入会"
+        assert application.approval_by_id == leader.id

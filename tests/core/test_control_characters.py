@@ -317,10 +317,11 @@ def test_an_imported_cell_with_a_control_character_rejects_its_row(db, officer, 
     by_row = {o.row: o for o in plan.outcomes}
     assert by_row[2].fate == Fate.IMPORTED
     assert [by_row[n].fate for n in (3, 4, 5)] == [Fate.REJECTED] * 3
-    assert by_row[3].reason.startswith("第 3 行 A 列（单位名称）：单位名称：含有不可见的控制字符（第 6 个字符，\\x7f）")
-    assert by_row[4].reason.startswith("第 4 行 C 列（地址）：通讯地址：含有不可见的控制字符")
-    assert "D 列（联系人）：联络员姓名：含有不可见的控制字符" in by_row[5].reason
-    assert "E 列（备注）：备注：含有不可见的控制字符" in by_row[5].reason
+    # the column's heading names the field: not said twice (issue 16)
+    assert by_row[3].reason.startswith("第 3 行 A 列（单位名称）：含有不可见的控制字符（第 6 个字符，\\x7f）")
+    assert by_row[4].reason.startswith("第 4 行 C 列（地址）：含有不可见的控制字符")
+    assert "D 列（联系人）：含有不可见的控制字符" in by_row[5].reason
+    assert "E 列（备注）：含有不可见的控制字符" in by_row[5].reason
     assert count(db) == 1
     with db.session() as session:
         assert session.scalars(select(Member.notes)).one() == "第一行\n第二行"

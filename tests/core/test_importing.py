@@ -88,7 +88,9 @@ def test_reasons_name_row_column_and_field(db, officer, tmp_path: Path) -> None:
     [outcome] = plan.outcomes
     assert outcome.fate == Fate.REJECTED
     # the row, the column letter and its title in the workbook, then the same message as by hand
-    assert outcome.reason.startswith("第 3 行 B 列（信用代码）：统一社会信用代码：校验码错误")
+    # the field's name is said once, by the column's heading (issue 16: not "（…）：统一社会信用代码：…")
+    assert outcome.reason.startswith("第 3 行 B 列（信用代码）：校验码错误：第 18 位应为")
+    assert "统一社会信用代码：" not in outcome.reason
 
 
 def test_the_same_file_twice_adds_nothing(db, officer, tmp_path: Path) -> None:
@@ -412,3 +414,22 @@ def test_phone_shapes() -> None:
     assert split_phones(85771234) == ([], ["85771234"])
     assert split_phones("1387123", "mobile") == (["1387123"], [])  # a short mobile stays a (bad) mobile
     assert split_phones("13871234567", "landline") == (["13871234567"], [])
+
+
+def test_rows_missing_what_the_register_needs_are_imported_with_a_warning(db, officer, tmp_path: Path) -> None:
+    """Issue 16: a row without 入会日期 became an active member with a blank date, unsaid."""
+    path = workbook(
+        tmp_path,
+        [
+            ["单位名称", "信用代码", "通讯地址", "邮政编码", "入会时间"],
+            ["武汉宏达建设工程有限公司", uscc("MA4K00001"), "武汉市江岸区解放大道1399号", "430010", ""],
+            ["武汉长江建设有限公司", uscc("MA4K00002"), "武汉市武昌区中北路1号", "430071", "2020.10.27"],
+        ],
+    )
+    plan = run(db, officer, path)
+    first, second = plan.outcomes
+    assert first.fate == Fate.IMPORTED and second.fate == Fate.IMPORTED
+    assert [str(w) for w in first.warnings] == ["入会日期为空，请在名册中补录"]
+    assert second.warnings == []
+    assert plan.warned == 1
+    assert count(db) == 2  # written all the same: the warning asks for the date, it refuses nothing

@@ -20,3 +20,28 @@ def demo_actor(demo_db):  # type: ignore[no-untyped-def]
 
     with demo_db.session() as session:
         return accounts.sign_in(session, "officer", DEMO_PASSWORD)
+
+
+@pytest.fixture(autouse=True)
+def forget_remembered_places():  # type: ignore[no-untyped-def]
+    """Every test starts at a fresh workstation: no last area, user name, widths, sort or filters
+    left by an earlier test (issue 16 remembers them in QSettings)."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.ui import preferences
+
+    def forget() -> None:
+        settings = QSettings()
+        for key in (
+            preferences.LAST_USERNAME,
+            preferences.LAST_AREA,
+            preferences.RESUME_LAST_AREA,
+            preferences.MAIN_WINDOW_SPLITTER,
+        ):
+            settings.remove(key)
+        for group in (preferences.TABLE_PREFIX, preferences.VIEW_PREFIX):
+            settings.remove(group.rstrip("/"))
+
+    forget()
+    yield
+    forget()

@@ -212,13 +212,20 @@ def test_whole_path_through_the_window(qtbot, zh_app, db, officer, leader, messa
     assert isinstance(queue, PrintQueueDialog) and queue.tree.topLevelItemCount() == 2
     assert {queue.tree.topLevelItem(r).text(0) for r in range(2)} == {"会员证", "牌匾订制单"}
     click(qtbot, queue.preview_button)
-    qtbot.waitUntil(lambda: len(queue.previews) == 2, timeout=20000)
-    assert [p.document.pageCount() for p in queue.previews] == [1, 1]
+    qtbot.waitUntil(lambda: len(queue.previews) == 1, timeout=20000)
+    # one preview window (issue 16), the certificate and the plaque order chosen at its top
+    preview = queue.previews[0]
+    assert preview.chooser.count() == 2 and preview.chooser.isVisibleTo(preview)
+    assert preview.document.pageCount() == 1
+    preview.chooser.setCurrentIndex(1)
+    assert preview.document.pageCount() == 1 and preview.print_path == preview.path
     assert "会员证" in queue.status.text()
-    for preview in queue.previews:
-        preview.close()
-    click(qtbot, queue.printed_button)
+    preview.close()
+    asked = len(messages)
+    click(qtbot, queue.printed_button)  # confirmed first, saying what will happen
+    assert messages[asked].kind == "question" and "2 份" in messages[asked].text
     assert queue.tree.topLevelItemCount() == 0 and queue.status.text() == "0 份文书等待打印。"
+    assert not queue.printed_button.isEnabled() and queue.printed_button.toolTip()
     queue.close()
     assert view.print_button.text() == "打印队列（0）…"
 

@@ -20,7 +20,7 @@ def window(qtbot, demo_db, demo_actor):  # type: ignore[no-untyped-def]
     widget = MainWindow(demo_db, demo_actor)
     qtbot.addWidget(widget)
     widget.show()
-    register = widget.areas["register"]
+    register = widget.show_area("register")  # issue 17: the window opens on the workbench
     qtbot.waitUntil(register.model.is_complete, timeout=10000)
     yield widget
     widget.close()

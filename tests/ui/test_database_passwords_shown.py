@@ -40,7 +40,7 @@ def test_cannot_open_dialog_hides_the_password(zh_app, messages, hooks_kept, mon
 
 def test_cannot_open_dialog_of_an_office_error_hides_the_password(zh_app, messages, hooks_kept, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     error = DatabaseBeingRestored()
-    error.message = f"{error.message}（{URL}）"
+    error.text = f"{error.text}（{URL}）"  # an office error whose message happens to name the URL
 
     def refused(url: str) -> None:
         raise error

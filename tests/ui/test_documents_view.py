@@ -64,7 +64,7 @@ def test_kinds_and_inputs_in_chinese_with_defaults(view) -> None:  # type: ignor
     titles = [view.kinds.item(i).text() for i in range(view.kinds.count())]
     assert titles[:3] == ["会员证", "会员证套打校准页", "牌匾订制单"] and "会费收据" in titles
     view.select_kind("dues-receipt")
-    assert view.heading.text() == "会费收据（R-8.5）"
+    assert view.heading.text() == "会费收据（第八条第（五）项）"  # the article as staff name it (issue 16)
     assert view.option_widget("years").text() == "2026"
     assert "amount" not in view.option_values()  # the amount is the recorded payment's (issue 13)
     assert view.option_values()["date"] == dt.date(2026, 11, 26)
@@ -202,7 +202,7 @@ def test_certificate_preview_shows_the_stock_but_prints_only_the_fields(qtbot, v
     preview.close()
 
 
-def test_preview_prints_at_actual_size_and_saves(qtbot, zh_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_preview_prints_at_actual_size_and_saves(qtbot, zh_app, tmp_path: Path, messages) -> None:  # type: ignore[no-untyped-def]
     from desktop_app.documents import kind
     from desktop_app.documents.inputs import AddressInput, DocumentContext
 
@@ -275,3 +275,33 @@ def test_seal_image_for_administrators(qtbot, demo_db, messages, tmp_path: Path)
 
 def test_officer_has_no_seal_button(view) -> None:  # type: ignore[no-untyped-def]
     assert view.seal_button.isHidden()
+
+
+def test_all_active_members_says_how_many_will_print(qtbot, zh_app, db, officer, member_values) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: "全部正常会员" said "已选 0 个会员"; it says how many will print."""
+    from desktop_app.core.services import members as member_service
+    from desktop_app.ui.documents.view import DocumentsView
+
+    with db.session() as session:
+        member_service.create_member(session, officer, member_values)
+    view = DocumentsView(db, officer)
+    qtbot.addWidget(view)
+    view.show()
+    view.select_kind("certificate")
+    assert view.heading.text() == "会员证（第五条第（六）项）"
+    view.mode_all.setChecked(True)
+    assert view.chosen_label.text() == "将打印 1 个会员（全部正常会员）"
+    view.mode_chosen.setChecked(True)
+    assert view.chosen_label.text() == "已选 0 个会员"
+    view.close()
+
+
+def test_preview_and_save_are_greyed_while_no_member_is_chosen(qtbot, view, messages) -> None:  # type: ignore[no-untyped-def]
+    view.select_kind("dues-receipt")
+    assert not view.preview_button.isEnabled() and not view.save_button.isEnabled()
+    assert view.preview_button.toolTip() == "请先选择会员，或选择“全部正常会员”。"
+    view.mode_all.setChecked(True)
+    assert view.preview_button.isEnabled() and view.preview_button.toolTip() == ""
+    view.mode_chosen.setChecked(True)
+    view.select_kind("application-form")  # may be printed blank
+    assert view.preview_button.isEnabled()

@@ -122,7 +122,7 @@ def test_import_action_opens_the_wizard_and_refreshes_the_register(qtbot, demo_d
 
     window = _window(qtbot, demo_db, "officer")
     window.show()
-    register = window.areas["register"]
+    register = window.show_area("register")  # issue 17: the window opens on the workbench
     qtbot.waitUntil(register.model.is_complete, timeout=10000)
     counts: list[int] = []
     register.model.countChanged.connect(lambda count, complete: complete and counts.append(count))

@@ -49,7 +49,8 @@ def test_areas_follow_the_role(qtbot, zh_app, db, admin, mentor) -> None:  # typ
         if actor is mentor:
             assert "staff" not in window.areas
         titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-        assert titles[0] == "会员名册"
+        assert titles[0] == "工作台"  # issue 17: the workbench is the first area after sign-in
+        assert titles[1] == "会员名册"
         assert all(title and title.strip() for title in titles)
 
 

@@ -232,7 +232,7 @@ def test_the_office_chooses_a_mentor(qtbot, zh_app, db, officer, mentor, office)
     view = shown(qtbot, MentorWorkView(db, officer))
     assert view.mentor_box.isVisible()
     labels = [view.mentor_box.itemText(i) for i in range(view.mentor_box.count())]
-    assert labels == ["刘建华（0 个会员）", "陈晓燕（3 个会员）"]
+    assert labels == ["陈晓燕（3 个会员）", "刘建华（0 个会员）"]  # pinyin order, chen before liu (issue 16)
     view.select_mentor(mentor.id)
     assert len(view.member_model.rows) == 3
 

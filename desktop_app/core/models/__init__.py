@@ -1,6 +1,7 @@
 """All tables. Importing this package registers every model on ``Base.metadata``."""
 
-from desktop_app.core.models import mailing, withdrawal  # noqa: F401 — their tables register on import
+# their tables register on import (reports: issue 17, mentor proposals and roster publications)
+from desktop_app.core.models import mailing, reports, withdrawal  # noqa: F401
 from desktop_app.core.models.admission import (
     Application,
     ApplicationDocument,
@@ -50,11 +51,13 @@ from desktop_app.core.models.member import (
     CATEGORY_LABELS,
     CONTACT_FIELDS,
     CONTACT_ROLES,
+    PINYIN_KEY_COLUMNS,
     STATUS_LABELS,
     Category,
     Member,
     MemberStatus,
     build_search_text,
+    pinyin_keys,
 )
 from desktop_app.core.models.mentors import (  # mentors (issue 12)
     Circulation,
@@ -154,4 +157,6 @@ __all__ = [
     "SettingValue",
     "Staff",
     "build_search_text",
+    "pinyin_keys",  # issue 16
+    "PINYIN_KEY_COLUMNS",
 ]

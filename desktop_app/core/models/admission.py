@@ -11,9 +11,10 @@ import enum
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, LargeBinary, Numeric, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, LargeBinary, Numeric, String, Text, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desktop_app.core import pinyin
 from desktop_app.core.models.base import Base, str_enum
 from desktop_app.core.models.member import Category, Member, OrganisationDetails
 from desktop_app.core.models.staff import Staff
@@ -103,6 +104,8 @@ class Application(OrganisationDetails, Base):
 
     # The organisation, validated exactly as a member is; the rest in OrganisationDetails.
     name: Mapped[str] = mapped_column(String(200), index=True)
+    # Pinyin sort key of the name (issue 16, core/pinyin.py), kept by the event at the end.
+    name_pinyin: Mapped[str] = mapped_column(String(pinyin.KEY_LENGTH), default="", server_default="")
     uscc: Mapped[str] = mapped_column(String(18), index=True)  # not unique: declined ones may re-apply
     category: Mapped[Category] = mapped_column(str_enum(Category))
     level: Mapped[str] = mapped_column(String(32))
@@ -189,6 +192,19 @@ class Application(OrganisationDetails, Base):
 
     def __repr__(self) -> str:
         return f"Application({self.application_number!r}, {self.name!r}, {self.stage.value})"
+
+
+@event.listens_for(Application, "before_insert")
+def _keep_application_key(_mapper: Any, _connection: Any, application: Application) -> None:
+    key = pinyin.sort_key(application.name)
+    if application.name_pinyin != key:
+        application.name_pinyin = key
+
+
+@event.listens_for(Application, "before_update")
+def _keep_changed_application_key(mapper: Any, connection: Any, application: Application) -> None:
+    if inspect(application).attrs.name.history.has_changes():
+        _keep_application_key(mapper, connection, application)
 
 
 class ApplicationEvent(Base):

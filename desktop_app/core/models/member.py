@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desktop_app.core import pinyin
 from desktop_app.core.models.base import Base, str_enum
 from desktop_app.core.models.staff import Staff
 
@@ -86,6 +88,9 @@ class OrganisationDetails:
     liaison_email: Mapped[str | None] = mapped_column(String(120))
 
 
+INITIALS_LENGTH = 200  # Member.pinyin_initials
+
+
 class Member(OrganisationDetails, Base):
     __tablename__ = "member"
 
@@ -107,6 +112,14 @@ class Member(OrganisationDetails, Base):
     # One lower-cased string of everything the register's search box matches, so a search is a
     # single LIKE over one narrow index (see STYLE.md: FTS trigram misses 2-character Chinese).
     search_text: Mapped[str] = mapped_column(String(1000), default="")
+    # Pinyin sort keys (issue 16, core/pinyin.py): the register sorts names as WPS and Excel do.
+    # Kept by ``pinyin_keys`` — on every ORM write by the events below, in bulk writes by hand.
+    name_pinyin: Mapped[str] = mapped_column(String(pinyin.KEY_LENGTH), default="", server_default="")
+    liaison_name_pinyin: Mapped[str] = mapped_column(String(pinyin.KEY_LENGTH), default="", server_default="")
+    principal_name_pinyin: Mapped[str] = mapped_column(String(pinyin.KEY_LENGTH), default="", server_default="")
+    # The pinyin initials of the name and its people (whzsjsyxgs\x1fzl…): a search of initials
+    # alone (whzs) reads this narrow column's index instead of the whole search text (issue 16).
+    pinyin_initials: Mapped[str] = mapped_column(String(INITIALS_LENGTH), default="", server_default="")
 
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
@@ -116,7 +129,12 @@ class Member(OrganisationDetails, Base):
     mentor: Mapped[Staff | None] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
-    __table_args__ = (Index("ix_member_search", "search_text", "id"),)
+    __table_args__ = (
+        Index("ix_member_search", "search_text", "id"),
+        Index("ix_member_name_pinyin", "name_pinyin", "id"),
+        Index("ix_member_liaison_name_pinyin", "liaison_name_pinyin", "id"),
+        Index("ix_member_pinyin_initials", "pinyin_initials", "member_number", "id"),
+    )
 
     def __repr__(self) -> str:
         return f"Member({self.member_number!r}, {self.name!r})"
@@ -138,9 +156,26 @@ SEARCHABLE_FIELDS = (
 )
 
 
-def build_search_text(values: dict[str, object] | Member) -> str:
-    """The text the register's search box matches; phones without dashes so digits match."""
-    get = values.get if isinstance(values, dict) else lambda k: getattr(values, k, None)
+# Names a search finds by pinyin too (issue 16): whzs → 武汉中山建设, zhangli → 张丽.
+PINYIN_SEARCH_FIELDS = (
+    ("name", False),
+    ("liaison_name", True),
+    ("principal_name", True),
+    ("legal_representative_name", True),
+)
+SEARCH_TEXT_LENGTH = 1000
+
+
+def _getter(values: Any) -> Any:
+    return values.get if isinstance(values, dict) else lambda k: getattr(values, k, None)
+
+
+def build_search_text(values: dict[str, Any] | Member) -> str:
+    """The text the register's search box matches; phones without dashes so digits match; then
+    the names' pinyin initials and full pinyin. Fields are separated by \x1f, which nobody types,
+    so a search never matches across two fields. The column holds 1,000 characters: the pinyin of
+    an absurdly long name is cut at the end (full spellings go first), never the fields."""
+    get = _getter(values)
     parts = []
     for field in SEARCHABLE_FIELDS:
         value = get(field)
@@ -149,4 +184,47 @@ def build_search_text(values: dict[str, object] | Member) -> str:
             if field.endswith(("_mobile", "_landline")):
                 text = text.replace("-", "")
             parts.append(text)
-    return "\x1f".join(parts).lower()
+    parts += pinyin.search_forms((get(field), person) for field, person in PINYIN_SEARCH_FIELDS)
+    return "\x1f".join(parts).lower()[:SEARCH_TEXT_LENGTH]
+
+
+PINYIN_KEY_COLUMNS = ["name_pinyin", "liaison_name_pinyin", "principal_name_pinyin", "pinyin_initials"]
+
+
+def initials_text(values: dict[str, Any] | Member) -> str:
+    """The pinyin initials of the name and its people, one field each, then the letters of the
+    member number (WJX…: a search of letters alone finds those too; see ``pinyin_initials``)."""
+    get = _getter(values)
+    parts = [pinyin.spellings(get(field), person=person)[0] for field, person in PINYIN_SEARCH_FIELDS]
+    parts.append("".join(ch for ch in str(get("member_number") or "") if ch.isascii() and ch.isalpha()).lower())
+    return "\x1f".join(parts)[:INITIALS_LENGTH]
+
+
+def pinyin_keys(values: dict[str, Any] | Member) -> dict[str, str]:
+    """The member's pinyin sort keys, for rows written in bulk (import, demo data)."""
+    get = _getter(values)
+    return {
+        "name_pinyin": pinyin.sort_key(get("name")),
+        "liaison_name_pinyin": pinyin.sort_key(get("liaison_name"), person=True),
+        "principal_name_pinyin": pinyin.sort_key(get("principal_name"), person=True),
+        "pinyin_initials": initials_text(values),
+    }
+
+
+# What the keys are made of: an update that changes none of these leaves them (and the pinyin
+# dictionary unloaded: a process that only reads keeps ~16 MB less, issue 16).
+KEY_SOURCES = ("name", "liaison_name", "principal_name", "legal_representative_name", "member_number")
+
+
+@event.listens_for(Member, "before_insert")
+def _keep_member_keys(_mapper: Any, _connection: Any, member: Member) -> None:
+    for key, value in pinyin_keys(member).items():
+        if getattr(member, key) != value:
+            setattr(member, key, value)
+
+
+@event.listens_for(Member, "before_update")
+def _keep_changed_member_keys(mapper: Any, connection: Any, member: Member) -> None:
+    attrs = inspect(member).attrs
+    if any(attrs[field].history.has_changes() for field in KEY_SOURCES):
+        _keep_member_keys(mapper, connection, member)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import String, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop_app.core import pinyin
 from desktop_app.core.models.base import Base, str_enum
 
 
@@ -36,6 +38,8 @@ class Staff(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(64))
+    # Pinyin sort key of the full name, surname read as one (issue 16): kept by the event below.
+    full_name_pinyin: Mapped[str] = mapped_column(String(pinyin.KEY_LENGTH), default="", server_default="")
     role: Mapped[Role] = mapped_column(str_enum(Role))
     # Deferred: never loaded with the row, so PostgreSQL's column privileges can hide it from
     # every role but the administrators' (core/roles.py).
@@ -51,3 +55,17 @@ class Staff(Base):
 
     def __repr__(self) -> str:
         return f"Staff({self.username!r}, {self.role.value})"
+
+
+@event.listens_for(Staff, "before_insert")
+def _keep_staff_key(_mapper: Any, _connection: Any, staff: Staff) -> None:
+    key = pinyin.sort_key(staff.full_name, person=True)
+    if staff.full_name_pinyin != key:
+        staff.full_name_pinyin = key
+
+
+@event.listens_for(Staff, "before_update")
+def _keep_changed_staff_key(mapper: Any, connection: Any, staff: Staff) -> None:
+    # signing in updates the account: the name, and so the key, rarely changes
+    if inspect(staff).attrs.full_name.history.has_changes():
+        _keep_staff_key(mapper, connection, staff)

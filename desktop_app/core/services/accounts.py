@@ -32,6 +32,7 @@ from desktop_app.core.validation import (
     strip_control_characters,
 )
 from desktop_app.errors import AuthenticationError, NotFound, ValidationError
+from desktop_app.messages import say
 
 STAFF_FIELDS = ("username", "full_name", "role", "mobile", "landline", "is_active")
 CHINA = dt.timezone(dt.timedelta(hours=8))  # lock-out times are shown as the office's clock shows them
@@ -47,26 +48,26 @@ def _check_staff_values(session: Session, values: dict, *, staff_id: int | None 
     username = str(values.get("username") or "").strip()
     problem = control_character_problem(username)
     if problem is not None:
-        errors["username"] = f"用户名：{problem}"
+        errors["username"] = say("accounts.username_problem", problem=problem)
     elif not re.fullmatch(r"[A-Za-z0-9_.\-]{2,64}", username):
-        errors["username"] = "用户名：须为 2–64 位字母、数字、下划线、点或连字符"
+        errors["username"] = say("accounts.bad_username")
     else:
         clash = session.scalar(select(Staff).where(func.lower(Staff.username) == username.lower()))
         if clash is not None and clash.id != staff_id:
-            errors["username"] = f"用户名：“{username}”已被 {clash.full_name} 使用"
+            errors["username"] = say("accounts.username_taken", username=username, full_name=clash.full_name)
     out["username"] = username
     try:
         full_name = clean_name(values.get("full_name"))
         if not full_name:
-            errors["full_name"] = "姓名：不能为空"
+            errors["full_name"] = say("accounts.full_name_required")
     except FieldError as exc:
         full_name = ""
-        errors["full_name"] = f"姓名：{exc}"
+        errors["full_name"] = say("accounts.full_name_problem", exc=exc)
     out["full_name"] = full_name
     try:
         out["role"] = Role(values.get("role"))
     except ValueError:
-        errors["role"] = "角色：请选择一个角色"
+        errors["role"] = say("accounts.choose_role")
     for field, check, label in (
         ("mobile", normalise_mobile, "手机"),
         ("landline", normalise_landline, "座机"),
@@ -75,7 +76,7 @@ def _check_staff_values(session: Session, values: dict, *, staff_id: int | None 
         try:
             out[field] = check(raw) if raw not in (None, "") else None
         except FieldError as exc:
-            errors[field] = f"{label}：{exc}"
+            errors[field] = say("withdrawal.activities.field_problem", label=label, exc=exc)
     if "is_active" in values:
         out["is_active"] = bool(values["is_active"])
     if errors:
@@ -86,9 +87,9 @@ def _check_staff_values(session: Session, values: dict, *, staff_id: int | None 
 def _check_password(password: str, confirm: str | None = None, username: str = "") -> None:
     problem = password_problem(password or "", username)
     if problem is not None:
-        raise ValidationError({"password": f"密码：{problem}"})
+        raise ValidationError({"password": say("accounts.password_problem", problem=problem)})
     if confirm is not None and confirm != password:
-        raise ValidationError({"password_confirm": "确认密码：两次输入的密码不一致"})
+        raise ValidationError({"password_confirm": say("accounts.passwords_differ")})
 
 
 def _add_staff(session: Session, actor: Actor, values: dict, password: str) -> Staff:
@@ -106,7 +107,7 @@ def _add_staff(session: Session, actor: Actor, values: dict, password: str) -> S
         "create",
         "staff",
         staff.id,
-        f"新建账户 {staff.username}（{staff.role.label}）",
+        say("accounts.history.created", username=staff.username, label=staff.role.label),
         after={k: getattr(staff, k) for k in STAFF_FIELDS},
     )
     return staff
@@ -117,13 +118,13 @@ def create_first_administrator(
 ) -> Actor:
     """The first start creates the administrator; refused once any account exists."""
     if not needs_first_administrator(session):
-        raise ValidationError({"username": "已有工作人员账户，不能再创建初始管理员"})
+        raise ValidationError({"username": say("accounts.already_set_up")})
     values = _check_staff_values(session, {"username": username, "full_name": full_name, "role": Role.ADMINISTRATOR})
     _check_password(password, confirm, values["username"])
     return Actor.of(_add_staff(session, SYSTEM_ACTOR, values, password))
 
 
-WRONG = "用户名或密码错误。"
+WRONG = say("accounts.wrong_credentials")
 
 
 def sign_in(session: Session, username: str, password: str) -> Actor:
@@ -162,7 +163,7 @@ def sign_in(session: Session, username: str, password: str) -> Actor:
         raise AuthenticationError(_locked_message(staff) if wait else WRONG)
     if not staff.is_active:
         _failed(session, staff, f"登录失败：{staff.username} 的账户已停用")
-        raise AuthenticationError("该账户已停用，请联系系统管理员。")
+        raise AuthenticationError(say("accounts.disabled"))
     return _signed_in(session, staff)
 
 
@@ -171,7 +172,9 @@ def _signed_in(session: Session, staff: Staff) -> Actor:
     staff.failed_sign_ins = 0
     staff.locked_until = None
     actor = Actor.of(staff)
-    audit.record(session, actor, "sign_in", "staff", staff.id, f"{staff.full_name} 登录")
+    audit.record(
+        session, actor, "sign_in", "staff", staff.id, say("accounts.history.signed_in", full_name=staff.full_name)
+    )
     return actor
 
 
@@ -180,7 +183,7 @@ def signed_in_as_role(session: Session, username: str) -> Actor:
     (``roles.connect_as``); the account must exist and be active."""
     staff = session.scalar(select(Staff).where(func.lower(Staff.username) == username.strip().lower()))
     if staff is None or not staff.is_active:
-        raise AuthenticationError("该账户已停用，请联系系统管理员。" if staff is not None else WRONG)
+        raise AuthenticationError(say("accounts.disabled") if staff is not None else WRONG)
     return _signed_in(session, staff)
 
 
@@ -196,10 +199,7 @@ def _local(moment: dt.datetime) -> str:
 
 def _locked_message(staff: Staff) -> str:
     assert staff.locked_until is not None
-    return (
-        f"该账户已连续 {staff.failed_sign_ins} 次输错密码，暂时锁定至 {_local(staff.locked_until)}"
-        "（再输错，等待时间加倍）。请稍后再试，或请系统管理员解锁。"
-    )
+    return say("accounts.locked", failures=staff.failed_sign_ins, until=_local(staff.locked_until))
 
 
 def unlock(session: Session, actor: Actor, staff_id: int) -> None:
@@ -208,7 +208,7 @@ def unlock(session: Session, actor: Actor, staff_id: int) -> None:
     staff = get_staff(session, staff_id)
     staff.failed_sign_ins = 0
     staff.locked_until = None
-    audit.record(session, actor, "unlock", "staff", staff.id, f"解除 {staff.username} 的登录锁定")
+    audit.record(session, actor, "unlock", "staff", staff.id, say("accounts.history.unlocked", username=staff.username))
 
 
 def is_locked(staff: Staff | StaffRecord, now: dt.datetime) -> bool:
@@ -229,7 +229,7 @@ def update_staff(session: Session, actor: Actor, staff_id: int, values: dict) ->
         session, {**{k: getattr(staff, k) for k in STAFF_FIELDS}, **values}, staff_id=staff_id
     )
     if staff_id == actor.id and (checked.get("is_active") is False or checked["role"] != staff.role):
-        raise ValidationError({"role": "不能停用自己的账户或修改自己的角色"})
+        raise ValidationError({"role": say("accounts.not_own_account")})
     _check_mentor_not_needed(session, staff, checked)  # mentors (issue 12)
     before = {k: getattr(staff, k) for k in STAFF_FIELDS}
     roles.update_login(
@@ -243,7 +243,16 @@ def update_staff(session: Session, actor: Actor, staff_id: int, values: dict) ->
         setattr(staff, key, value)
     old, new = audit.changed_values(before, {k: getattr(staff, k) for k in STAFF_FIELDS})
     if new:
-        audit.record(session, actor, "update", "staff", staff.id, f"修改账户 {staff.username}", old, new)
+        audit.record(
+            session,
+            actor,
+            "update",
+            "staff",
+            staff.id,
+            say("accounts.history.changed", username=staff.username),
+            old,
+            new,
+        )
     return staff
 
 
@@ -262,12 +271,7 @@ def _check_mentor_not_needed(session: Session, staff: Staff, checked: dict) -> N
     )
     if serving:
         field = "is_active" if not checked.get("is_active", True) else "role"
-        raise ValidationError(
-            {
-                field: f"{staff.full_name} 仍是 {serving} 个会员的班主任，不能停用或改为其他角色。"
-                "请会籍管理部先在“班主任工作 → 班主任分配”中把这些会员移交给其他班主任。"
-            }
-        )
+        raise ValidationError({field: say("accounts.mentor_still_serving", full_name=staff.full_name, serving=serving)})
 
 
 def set_password(
@@ -286,15 +290,17 @@ def set_password(
         require(actor, Permission.MANAGE_STAFF)
     elif current is not None and not roles.is_role_connection(session.connection()):
         if not verify_password(staff.password_hash, current):
-            raise ValidationError({"current": "当前密码：不正确"})
+            raise ValidationError({"current": say("accounts.wrong_current_password")})
     _check_password(password, confirm, staff.username)
     staff.password_hash = hash_password(password)
     roles.set_password(session.connection(), staff.username, password)
-    audit.record(session, actor, "password", "staff", staff.id, f"修改 {staff.username} 的密码")
+    audit.record(
+        session, actor, "password", "staff", staff.id, say("accounts.history.password", username=staff.username)
+    )
 
 
 def list_staff(session: Session, *, role: Role | None = None, active_only: bool = False) -> list[Staff]:
-    query = select(Staff).order_by(Staff.role, Staff.full_name)
+    query = select(Staff).order_by(Staff.role, Staff.full_name_pinyin, Staff.full_name)  # pinyin (issue 16)
     if role is not None:
         query = query.where(Staff.role == role)
     if active_only:
@@ -350,5 +356,5 @@ def staff_record(session: Session, staff_id: int) -> StaffRecord:
 def get_staff(session: Session, staff_id: int) -> Staff:
     staff = session.get(Staff, staff_id)
     if staff is None:
-        raise NotFound("找不到该工作人员账户。")
+        raise NotFound(say("accounts.staff_not_found"))
     return staff

@@ -30,6 +30,7 @@ from desktop_app.core import audit
 from desktop_app.core.db import bulk_insert, clock_of, table_of
 from desktop_app.core.models import (
     CATEGORY_LABELS,
+    PINYIN_KEY_COLUMNS,
     AuditEntry,
     Category,
     Member,
@@ -38,6 +39,7 @@ from desktop_app.core.models import (
     Role,
     Staff,
     build_search_text,
+    pinyin_keys,
 )
 from desktop_app.core.numbering import next_numbers
 from desktop_app.core.security import Actor, Permission, require
@@ -47,12 +49,15 @@ from desktop_app.core.validation import (
     FieldError,
     category_for_uscc,
     control_character_problem,
+    field_error,
+    field_label,
     fold_text,
     label,
     normalise_uscc,
     parse_uscc,
 )
 from desktop_app.errors import ConflictError, ValidationError
+from desktop_app.messages import Join, Renderable, Text, say
 from desktop_app.spreadsheets.reader import Column, RosterSheet, SheetRow
 
 ProgressFn = Callable[[int, int], None]
@@ -83,6 +88,9 @@ class RowOutcome:
     uscc: str = ""
     reasons: list[str] = field(default_factory=list)  # why it was rejected or skipped
     remarks: list[str] = field(default_factory=list)  # what was adjusted on the way in
+    # Written, but with something the register needs left empty (issue 16: a row without 入会日期
+    # became an active member with a blank date and nobody was told).
+    warnings: list[str] = field(default_factory=list)
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # updates: field -> (old, new)
     member_id: int | None = None
     member_number: str | None = None
@@ -93,7 +101,7 @@ class RowOutcome:
 
     @property
     def reason(self) -> str:
-        return "；".join(self.reasons)
+        return Join(self.reasons)
 
     @property
     def unchanged(self) -> bool:
@@ -136,6 +144,11 @@ class ImportPlan:
 
     def rejected_rows(self) -> list[RowOutcome]:
         return [o for o in self.outcomes if o.fate == Fate.REJECTED]
+
+    @property
+    def warned(self) -> int:
+        """Rows written with a warning (a field the register needs left empty)."""
+        return sum(1 for o in self.outcomes if o.warnings and o.fate in (Fate.IMPORTED, Fate.UPDATED))
 
     def summary_line(self) -> str:
         """The last line the command prints (issue 3)."""
@@ -192,7 +205,7 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
                 return _make_date(str(number)[:4], str(number)[4:6], str(number)[6:], str(number)), None
             if 1 <= number < 80000:  # a date cell that lost its date format: days since 1899-12-30
                 return _EXCEL_EPOCH + dt.timedelta(days=number), None
-        raise FieldError(f"“{cell_text(value)}”被存成了数字，无法确定日期，请写成 2020-10-27 或 2020.10.27")
+        raise FieldError(say("importing.date_stored_as_number", cell_text=cell_text(value)))
     text = unicodedata.normalize("NFKC", str(value)).strip()
     match = _DATE_FULL.fullmatch(text)
     if match:
@@ -204,14 +217,14 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
     if match:
         day = _make_date(match.group(1), match.group(2), "1", text)
         return day, f"日期“{text}”只有年月，按 {day.isoformat()} 记录"
-    raise FieldError(f"无法识别“{text}”，日期应写成 2020-10-27、2020.10.27、2020/10/27 或 2020年10月27日")
+    raise FieldError(say("importing.unreadable_date", text=text))
 
 
 def _make_date(year: str, month: str, day: str, text: str) -> dt.date:
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise FieldError(f"“{text}”不是有效的日期") from None
+        raise FieldError(say("importing.not_a_date", text=text)) from None
 
 
 _MOBILE_SHAPE = re.compile(r"(?:\+?86|0086)?1\d{9,11}")
@@ -325,12 +338,12 @@ class _RowReader:
         self.row = row
         self.values: dict[str, Any] = {}
         self.source: dict[str, Column] = {}
-        self.errors: dict[str, str] = {}
+        self.errors: dict[str, Renderable] = {}
         self.remarks: list[str] = []
         self.extra_phones: list[str] = []
 
-    def fail(self, key: str, message: str, column: Column | None) -> None:
-        self.errors[key] = f"{label(key)}：{message}"
+    def fail(self, key: str, message: Renderable, column: Column | None) -> None:
+        self.errors[key] = field_error(key, message)
         if column is not None:
             self.source[key] = column
 
@@ -367,11 +380,11 @@ class _RowReader:
                 try:
                     date, remark = parse_date(raw)
                 except FieldError as exc:
-                    self.fail(name, str(exc), column)
+                    self.fail(name, exc.text, column)
                     continue
                 self.put(name, date, column)
                 if remark:
-                    self.remarks.append(f"{label(name)}：{remark}")
+                    self.remarks.append(field_error(name, remark))
             elif name == "level":
                 self._level(raw, column)
             elif name == "category":
@@ -379,7 +392,7 @@ class _RowReader:
             elif name == "status":
                 status = _STATUS_LOOKUP.get(_key(cell_text(raw)))
                 if status is None:
-                    self.fail("status", f"“{cell_text(raw)}”无法识别，应为“正常”“已退会”或“已取消资格”", column)
+                    self.fail("status", say("importing.unknown_status", cell_text=cell_text(raw)), column)
                 else:
                     self.put("status", status, column)
             elif name == "mentor":
@@ -394,7 +407,7 @@ class _RowReader:
         if self.extra_phones:
             note = "导入时表格中的其他电话：" + "、".join(self.extra_phones)
             self.values["notes"] = "\n".join(filter(None, [self.values.get("notes"), note]))
-            self.remarks.append(f"多余的电话号码记入备注：{'、'.join(self.extra_phones)}")
+            self.remarks.append(say("importing.extra_phones", phones=list(self.extra_phones)))
 
     def _uscc(self, raw: Any, column: Column) -> None:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
@@ -402,7 +415,7 @@ class _RowReader:
             if isinstance(raw, float) or len(text) != 18:
                 self.fail(
                     "uscc",
-                    f"单元格被存成了数字（{text}），后几位已经丢失；请把该列设为“文本”格式后重新填写代码",
+                    say("importing.code_stored_as_number", text=text),
                     column,
                 )
                 return
@@ -414,7 +427,9 @@ class _RowReader:
         code = self.ctx.levels.get(text) or self.ctx.levels.get(text.lower())
         if code is None:
             self.fail(
-                "level", f"“{cell_text(raw)}”不是已设置的会员级别（可用：{'、'.join(self.ctx.level_names)}）", column
+                "level",
+                say("importing.unknown_level", cell_text=cell_text(raw), join=list(self.ctx.level_names)),
+                column,
             )
         else:
             self.put("level", code, column)
@@ -426,7 +441,7 @@ class _RowReader:
         else:
             self.source["category"] = column
             self.remarks.append(
-                f"单位类别“{cell_text(raw)}”不是本程序的类别（{'、'.join(CATEGORY_LABELS.values())}），未采用"
+                say("importing.unknown_category", value=cell_text(raw), categories=list(CATEGORY_LABELS.values()))
             )
 
     def _mentor(self, raw: Any, column: Column) -> None:
@@ -435,9 +450,7 @@ class _RowReader:
         name = _key(cell_text(raw))
         mentor_id = self.ctx.mentors.get(name)
         if mentor_id is None:
-            self.fail(
-                "mentor_id", f"找不到在职的班主任“{cell_text(raw)}”，请先在“工作人员账户”中建立该班主任的账户", column
-            )
+            self.fail("mentor_id", say("importing.unknown_mentor", cell_text=cell_text(raw)), column)
         else:
             self.put("mentor_id", mentor_id, column)
 
@@ -455,17 +468,27 @@ class _RowReader:
             if "uscc" in self.source:
                 self.source.setdefault("category", self.source["uscc"])
             if "category" in self.ctx.table.fields:
-                self.remarks.append(f"单位类别按信用代码推定为“{CATEGORY_LABELS[category]}”")
+                self.remarks.append(say("importing.category_from_uscc", category=CATEGORY_LABELS[category]))
 
-    def reasons(self, errors: dict[str, str]) -> list[str]:
+    def reasons(self, errors: dict[str, Renderable]) -> list[str]:
         """Each error with the row number and the column it came from."""
-        out = []
+        out: list[str] = []
         for key, message in errors.items():
             column = self.source.get(key) or self.ctx.table.column_for(key)
-            where = f"第 {self.row.number} 行"
-            if column is not None:
-                where += f" {column.letter} 列（{column.title}）"
-            out.append(f"{where}：{message}")
+            if column is None:
+                out.append(say("importing.row_reason", row=self.row.number, message=message))
+                continue
+            if isinstance(message, Text) and message.key == "field.error":
+                message = message.params["message"]  # the column's heading already names the field
+            out.append(
+                say(
+                    "importing.cell_reason",
+                    row=self.row.number,
+                    column=column.letter,
+                    title=column.title,
+                    message=message,
+                )
+            )
         return out
 
 
@@ -546,8 +569,7 @@ def _plan(session: Session, actor: Actor, table: RosterSheet, progress: Progress
             outcome.fate, outcome.duplicate_of = Fate.DUPLICATE, first_row
             same = _fingerprint(table, row) == first_print
             outcome.reasons.append(
-                f"第 {row.number} 行：与第 {first_row} 行的统一社会信用代码相同，已跳过"
-                + ("" if same else "（两行内容不完全相同，请核对）")
+                say("importing.same_uscc" if same else "importing.same_uscc_differs", row=row.number, first=first_row)
             )
             continue
         match = existing.get(code) if code else None
@@ -563,10 +585,17 @@ def _plan(session: Session, actor: Actor, table: RosterSheet, progress: Progress
                 first = numbers_in_file.get((number_field, number))
                 if first is not None:
                     column = reader.source.get(number_field)
-                    where = f" {column.letter} 列（{column.title}）" if column else ""
+                    where = say("importing.where_column", column=column.letter, title=column.title) if column else ""
                     outcome.fate = Fate.REJECTED
                     outcome.reasons.append(
-                        f"第 {row.number} 行{where}：{label(number_field)}：“{number}”与第 {first} 行相同"
+                        say(
+                            "importing.same_number",
+                            row=row.number,
+                            where=where,
+                            field=field_label(number_field),
+                            number=number,
+                            first=first,
+                        )
                     )
                 else:
                     numbers_in_file[(number_field, number)] = row.number
@@ -625,13 +654,27 @@ def _plan_new(session: Session, ctx: _Context, reader: _RowReader, outcome: RowO
         return
     outcome.fate = Fate.IMPORTED
     outcome.values = checked
+    outcome.warnings = missing_warnings(checked)
     outcome.name = checked["name"]
     outcome.member_number = checked.get("member_number")
     if not checked.get("member_number"):
         outcome.remarks.append(NUMBER_ASSIGNED)
 
 
-NUMBER_ASSIGNED = "会员编号将自动分配"
+NUMBER_ASSIGNED = say("importing.number_to_assign")
+
+# What the register needs of every active member although a row without it can still be written:
+# the joining date (its history, dues years, the two-year wait of R-15.1) and where to send mail
+# (R-9.4: address and postcode). A row missing one is imported with a warning, not refused.
+WARNED_WHEN_EMPTY = ("join_date", "address", "postcode")
+
+
+def missing_warnings(values: dict[str, Any]) -> list[str]:
+    """One warning per field the register needs that ``values`` leaves empty (active members)."""
+    if values.get("status", MemberStatus.ACTIVE) != MemberStatus.ACTIVE:
+        return []
+    return [say("importing.missing_field", field=field_label(key)) for key in WARNED_WHEN_EMPTY if not values.get(key)]
+
 
 # Status and departure are recorded by the withdrawal procedures (R-11, R-12): a spreadsheet
 # does not reverse them, and numbers printed on certificates are not overwritten.
@@ -650,7 +693,7 @@ def _plan_update(
         if key in incoming and incoming[key] != before.get(key):
             incoming.pop(key)
             if key == "status":
-                outcome.remarks.append(f"会员状态以名册为准（{before['status'].label}），表格中的状态未导入")
+                outcome.remarks.append(say("importing.status_kept", status=before["status"].label))
     for key in ("member_number", "certificate_number"):
         number = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(incoming.get(key) or ""))).upper()
         if number and before.get(key) and number != before[key]:
@@ -684,6 +727,7 @@ def _plan_update(
     outcome.before = before
     outcome.values = after
     outcome.changes = {key: (before.get(key), after.get(key)) for key in new}
+    outcome.warnings = missing_warnings(after)
 
 
 # --- writing ------------------------------------------------------------------------------------------
@@ -696,9 +740,7 @@ def apply_import(session: Session, actor: Actor, plan: ImportPlan, progress: Pro
     try:
         return _apply(session, actor, plan, progress)
     except IntegrityError as exc:
-        raise ConflictError(
-            "导入时发现另一工作站刚刚录入了相同的统一社会信用代码或会员编号，本次导入未保存任何内容。请重新导入。"
-        ) from exc
+        raise ConflictError(say("importing.clash_meanwhile")) from exc
 
 
 def _apply(session: Session, actor: Actor, plan: ImportPlan, progress: ProgressFn | None) -> ImportPlan:
@@ -720,13 +762,14 @@ def _apply(session: Session, actor: Actor, plan: ImportPlan, progress: ProgressF
     _assign_numbers(session, new_rows)
     connection = session.connection()
     table = table_of(Member)
-    columns = [*EDITABLE_FIELDS, "search_text", "created_at", "updated_at", "version"]
+    columns = [*EDITABLE_FIELDS, "search_text", *PINYIN_KEY_COLUMNS, "created_at", "updated_at", "version"]
     for start in range(0, len(new_rows), CHUNK):
         chunk = new_rows[start : start + CHUNK]
         rows = []
         for outcome in chunk:
             row = {key: outcome.values.get(key) for key in EDITABLE_FIELDS}
             row.update(search_text=build_search_text(row), created_at=now, updated_at=now, version=1)
+            row.update(pinyin_keys(row))  # pinyin sort keys (issue 16)
             rows.append({key: row[key] for key in columns})
         bulk_insert(connection, table, rows)
         ids = dict(
@@ -752,6 +795,7 @@ def _apply(session: Session, actor: Actor, plan: ImportPlan, progress: ProgressF
 
     if changed:
         keys = [key for key in EDITABLE_FIELDS if key != "mentor_id"] + ["mentor_id", "search_text", "updated_at"]
+        keys += PINYIN_KEY_COLUMNS
         statement = (
             update(table)
             .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
@@ -764,6 +808,7 @@ def _apply(session: Session, actor: Actor, plan: ImportPlan, progress: ProgressF
             for outcome in chunk:
                 values = {key: outcome.values.get(key) for key in keys}
                 values.update(
+                    pinyin_keys(values),
                     search_text=build_search_text(values),
                     updated_at=now,
                     b_id=outcome.member_id,
@@ -774,7 +819,7 @@ def _apply(session: Session, actor: Actor, plan: ImportPlan, progress: ProgressF
                     moved.append(outcome)
             result = connection.execute(statement, params)
             if connection.dialect.supports_sane_multi_rowcount and result.rowcount != len(chunk):
-                raise ConflictError("导入期间有会员资料被其他人修改，本次导入未保存任何内容。请重新导入。")
+                raise ConflictError(say("importing.changed_meanwhile"))
             step(len(chunk))
         if moved:  # R-7.1: one mentor at a time; close the open assignment, keep the history
             moved_ids = [o.member_id for o in moved]
@@ -817,7 +862,9 @@ def _assign_numbers(session: Session, new_rows: list[RowOutcome]) -> None:
     numbers = next_numbers(session, "member", MEMBER_NUMBER_FORMAT, taken.__contains__, len(missing))
     for outcome, number in zip(missing, numbers, strict=True):
         outcome.values["member_number"] = outcome.member_number = number
-        outcome.remarks = [r if r != NUMBER_ASSIGNED else f"会员编号自动分配为 {number}" for r in outcome.remarks]
+        outcome.remarks = [
+            r if r != NUMBER_ASSIGNED else say("importing.number_assigned", number=number) for r in outcome.remarks
+        ]
 
 
 def _record(
@@ -835,7 +882,7 @@ def _record(
         "import",
         "import",
         None,
-        f"导入会员名册“{plan.source}”（工作表“{plan.sheet}”）：{plan.summary_zh()}",
+        say("importing.history.imported", source=plan.source, sheet=plan.sheet, summary_zh=plan.summary_zh()),
         after={
             "file": plan.source,
             "sheet": plan.sheet,

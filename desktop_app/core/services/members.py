@@ -14,7 +14,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop_app.core import audit
+from desktop_app.core import audit, pinyin
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import (
     CONTACT_FIELDS,
@@ -47,7 +47,7 @@ from desktop_app.core.validation import (
     clean_multiline,
     clean_name,
     clean_text,
-    label,
+    field_error,
     normalise_email,
     normalise_landline,
     normalise_mobile,
@@ -57,6 +57,7 @@ from desktop_app.core.validation import (
 )
 from desktop_app.documents.inputs import ContactInput
 from desktop_app.errors import ConflictError, NotFound, ValidationError
+from desktop_app.messages import Renderable, say
 from desktop_app.records import HistoryEntry
 
 CONTACT_COLUMNS = tuple(f"{role}_{field}" for role in CONTACT_ROLES for field in CONTACT_FIELDS)
@@ -126,40 +127,40 @@ def validate_member(
 
     Only the keys present in ``values`` are returned; missing required ones are errors.
     """
-    errors: dict[str, str] = {}
+    errors: dict[str, Renderable] = {}
     out: dict[str, Any] = {}
     lookups = lookups or RegisterLookups(session)
 
-    def fail(field: str, message: str) -> None:
-        errors[field] = f"{label(field)}：{message}"
+    def fail(field: str, message: Renderable) -> None:
+        errors[field] = field_error(field, message)
 
     try:
         out["name"] = check_organisation_name(values.get("name"))
     except FieldError as exc:
-        fail("name", str(exc))
+        fail("name", exc.text)
 
     info = None
     try:
         info = parse_uscc(values.get("uscc"))
         out["uscc"] = info.code
     except FieldError as exc:
-        fail("uscc", str(exc))
+        fail("uscc", exc.text)
 
     category = values.get("category")
     try:
         out["category"] = Category(category.value if isinstance(category, Category) else category)
     except ValueError:
-        fail("category", "请选择单位类别（建筑业企业、产业链关联企业、事业单位、社会团体）")
+        fail("category", say("members.choose_category"))
     if info is not None and "category" in out:
         try:
             check_category_matches(out["category"], info)
         except FieldError as exc:
-            fail("category", str(exc))
+            fail("category", exc.text)
 
     level = values.get("level")
     known_levels = lookups.level_names()
     if level not in known_levels:
-        fail("level", "请选择会员级别" if not level else f"“{level}”不是已设置的会员级别")
+        fail("level", say("members.choose_level") if not level else say("members.unknown_level", level=level))
     else:
         out["level"] = level
 
@@ -167,24 +168,24 @@ def validate_member(
     try:
         out["status"] = MemberStatus(status.value if isinstance(status, MemberStatus) else status)
     except ValueError:
-        fail("status", "请选择会员状态")
+        fail("status", say("members.choose_status"))
 
     for field in ("join_date", "left_date"):
         if field in values:
             try:
                 out[field] = _as_date(values[field])
             except ValueError:
-                fail(field, "日期格式应为 2020-10-27")
+                fail(field, say("members.bad_date"))
     if (
         out.get("status", MemberStatus.ACTIVE) != MemberStatus.ACTIVE
         and "left_date" in values
         and not out.get("left_date")
     ):
-        fail("left_date", "已退会或已取消资格的会员须填写退会日期")
+        fail("left_date", say("members.left_date_required"))
     if out.get("join_date") and out.get("left_date") and out["left_date"] < out["join_date"]:
-        fail("left_date", "不能早于入会日期")
+        fail("left_date", say("members.before_join_date"))
     if out.get("join_date") and out["join_date"] > clock_of(session).today():
-        fail("join_date", "不能晚于今天")
+        fail("join_date", say("members.after_today"))
 
     for field in ("main_business", "qualification", "district", "address", "notes", "left_reason"):
         if field in values:
@@ -193,7 +194,7 @@ def validate_member(
                     clean_multiline(values[field]) if field in ("notes", "left_reason") else clean_text(values[field])
                 )
             except FieldError as exc:
-                fail(field, str(exc))
+                fail(field, exc.text)
                 continue
             out[field] = text or None
 
@@ -202,7 +203,7 @@ def validate_member(
         try:
             out["postcode"] = normalise_postcode(raw) if clean_text(raw) else None
         except FieldError as exc:
-            fail("postcode", str(exc))
+            fail("postcode", exc.text)
 
     for role in CONTACT_ROLES:
         for field in CONTACT_FIELDS:
@@ -217,41 +218,44 @@ def validate_member(
                     continue
                 out[column] = checker(raw) if checker else clean_name(raw)
             except FieldError as exc:
-                fail(column, str(exc))
+                fail(column, exc.text)
 
     for field in ("member_number", "certificate_number"):
         if field in values:
             try:
                 check_control_characters(values[field])
             except FieldError as exc:
-                fail(field, str(exc))
+                fail(field, exc.text)
                 continue
             number = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(values[field] or ""))).upper()
             out[field] = number or None
             if number:
                 clash = lookups.member_with(field, number)
                 if clash is not None and clash.id != member_id:
-                    fail(field, f"“{number}”已被会员“{clash.name}”使用")
+                    fail(field, say("members.number_taken", number=number, name=clash.name))
 
     if "mentor_id" in values:
         mentor_id = values["mentor_id"] or None
         if mentor_id is not None:
             mentor = lookups.staff(mentor_id)
             if mentor is None or mentor.role != Role.MENTOR or not mentor.is_active:
-                fail("mentor_id", "所选人员不是在职的班主任")
+                fail("mentor_id", say("members.not_a_mentor"))
         out["mentor_id"] = mentor_id
 
     if "uscc" in out:
         clash = lookups.member_with("uscc", out["uscc"])
         if clash is not None and clash.id != member_id:
-            fail("uscc", f"该代码已属于会员“{clash.name}”（会员编号 {clash.member_number}，{clash.status.label}）")
+            fail(
+                "uscc",
+                say("members.uscc_taken", name=clash.name, member_number=clash.member_number, label=clash.status.label),
+            )
 
     # Nothing longer than its column: PostgreSQL would refuse it with a raw error, and cutting it
     # silently would lose what the office typed.
     for field, value in out.items():
         length = getattr(Member.__table__.c[field].type, "length", None) if field in Member.__table__.c else None
         if isinstance(value, str) and length and len(value) > length and field not in errors:
-            fail(field, f"过长（最多 {length} 个字符，现为 {len(value)} 个）")
+            fail(field, say("members.too_long", length=length, count=len(value)))
 
     if errors:
         raise ValidationError(errors)
@@ -314,7 +318,7 @@ def create_member(session: Session, actor: Actor, values: dict[str, Any]) -> Mem
         "create",
         "member",
         member.id,
-        f"录入会员 {member.name}",
+        say("members.history.created", name=member.name),
         after={k: v for k, v in member_values(member).items() if v not in (None, "")},
     )
     return member
@@ -343,7 +347,7 @@ MEMBERSHIP_FIELDS = ("status", "left_date", "left_reason")
 def membership_change_refusals(member: Member, checked: dict[str, Any]) -> dict[str, str]:
     """The membership fields ``checked`` would change, each with the reason it may not."""
     return {
-        field: f"{label(field)}：只能通过“退会管理”中的退会、取消会员资格、申诉程序或重新入会登记改变"
+        field: field_error(field, say("members.membership_by_procedure_only"))
         for field in MEMBERSHIP_FIELDS
         if field in checked and (checked[field] or None) != (getattr(member, field) or None)
     }
@@ -404,8 +408,10 @@ def update_member(
         session.flush()  # UPDATE ... WHERE version = expected: a race lost here is a conflict too
     except StaleDataError as exc:
         session.rollback()
-        raise ConflictError("该会员资料刚刚被其他人修改，您的修改未保存。请重新载入后再修改。") from exc
-    audit.record(session, actor, "update", "member", member.id, f"修改会员 {member.name}", old, new)
+        raise ConflictError(say("members.changed_meanwhile")) from exc
+    audit.record(
+        session, actor, "update", "member", member.id, say("members.history.changed", name=member.name), old, new
+    )
     return member
 
 
@@ -416,13 +422,10 @@ def conflict_message(session: Session, member: Member) -> str:
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .limit(1)
     )
-    who = ""
     if last is not None:
         local = last.at.astimezone(clock_of(session).now().tzinfo)
-        who = f"已被 {last.actor_name} 于 {local:%Y-%m-%d %H:%M} 修改"
-    else:
-        who = "已被其他人修改"
-    return f"您打开会员“{member.name}”之后，该会员资料{who}。您的修改未保存，对方保存的内容保持不变。"
+        return say("members.conflict_by", name=member.name, who=last.actor_name, when=f"{local:%Y-%m-%d %H:%M}")
+    return say("members.conflict", name=member.name)
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -431,7 +434,7 @@ def conflict_message(session: Session, member: Member) -> str:
 def get_member(session: Session, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound("找不到该会员，可能已被删除。")
+        raise NotFound(say("members.not_found"))
     return member
 
 
@@ -501,7 +504,11 @@ def escape_like(text: str) -> str:
 
 def _apply_filter(query: Select, flt: MemberFilter) -> Select:
     text = normalise_search_text(flt.text)
-    if text:
+    if text and text.isascii() and text.isalpha() and not pinyin.could_be_full_pinyin(text):
+        # Letters that can only be initials (whzs, sjg): the narrow column of the names' initials
+        # (and the member numbers' letters) — an eighth of the search text to read (issue 16).
+        query = query.where(Member.pinyin_initials.like(f"%{escape_like(text)}%", escape="\\"))
+    elif text:
         query = query.where(Member.search_text.like(f"%{escape_like(text)}%", escape="\\"))
     if flt.status is not None:
         query = query.where(Member.status == flt.status)
@@ -529,13 +536,39 @@ SORT_KEYS = (
     "join_date",
 )
 
+# The labels in pinyin order — 产业链… chan, 建筑业… jian, 社会… she, 事业… shi; 已取消… yi qu, 已退会
+# yi tui, 正常 zheng — written out so that sorting the register loads no pinyin dictionary (memory,
+# issue 16); tests/core/test_pinyin.py checks them against pinyin.sort_key.
+CATEGORY_ORDER = (
+    Category.INDUSTRY_CHAIN_ENTERPRISE,
+    Category.CONSTRUCTION_ENTERPRISE,
+    Category.SOCIAL_ORGANISATION,
+    Category.PUBLIC_INSTITUTION,
+)
+STATUS_ORDER = (MemberStatus.CANCELLED, MemberStatus.WITHDRAWN, MemberStatus.ACTIVE)
+
+# Names sort by their pinyin key (issue 16: 湖北 before 武汉, as WPS and Excel sort), each over an
+# index of (key, id) so the first page is read straight off the index.
+PINYIN_SORT = {"name": Member.name_pinyin, "liaison_name": Member.liaison_name_pinyin}
+
+
+def _rank(order: Mapping[Any, int], column: Any):  # type: ignore[no-untyped-def]
+    return case(dict(order), value=column, else_=len(order))
+
 
 def _sort_expression(session: Session, key: str):  # type: ignore[no-untyped-def]
-    if key == "level":
-        order = {level["code"]: rank for rank, level in enumerate(levels(session))}
-        return case(order, value=Member.level, else_=len(order))
-    if key == "mentor":
-        return Member.mentor_id
+    if key == "level":  # the order of the levels setting (会员 … 会长单位), not the names'
+        return _rank({level["code"]: rank for rank, level in enumerate(levels(session))}, Member.level)
+    if key == "category":  # the labels' pinyin order, as the column shows them
+        return _rank({c.value: rank for rank, c in enumerate(CATEGORY_ORDER)}, Member.category)
+    if key == "status":
+        return _rank({s.value: rank for rank, s in enumerate(STATUS_ORDER)}, Member.status)
+    if key == "mentor":  # the mentors' names in pinyin order (a handful of staff), no mentor last
+        mentors = session.execute(select(Staff.id, Staff.full_name_pinyin, Staff.full_name)).all()
+        ranked = sorted(mentors, key=lambda m: (m[1], m[2], m[0]))
+        return _rank({m[0]: rank for rank, m in enumerate(ranked)}, Member.mentor_id)
+    if key in PINYIN_SORT:
+        return PINYIN_SORT[key]
     return getattr(Member, key)
 
 
@@ -552,6 +585,17 @@ def search_member_ids(
         raise ValueError(sort)
     expression = _sort_expression(session, sort)
     order = [expression.desc() if descending else expression.asc(), Member.id.desc() if descending else Member.id]
+    if limit is not None and normalise_search_text(flt.text):
+        # A search's first page (issue 16). Walking the sort's index and testing each member stops
+        # early when many match (建设), but reads every row of the table when few do (whzs: 78 of
+        # 100,000). So first look for more than a page of matches in the narrow search index alone,
+        # unsorted; when there are no more than that, sort just those.
+        probe = limit + 1
+        found = list(session.scalars(_apply_filter(select(Member.id), flt).limit(probe)))
+        if len(found) < probe:
+            if not found:
+                return []
+            return list(session.scalars(select(Member.id).where(Member.id.in_(found)).order_by(*order).limit(limit)))
     query = _apply_filter(select(Member.id), flt).order_by(*order)
     if limit is not None:
         query = query.limit(limit)

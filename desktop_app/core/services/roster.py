@@ -5,9 +5,16 @@ work groups, which leaves out personal contact details (mobile phones, WeChat, e
 members only, ordered by level (the order of the ``membership.levels`` setting, highest first),
 then by join date, then by member number. Rows are plain tuples so that 100,000 members stay fast;
 ``spreadsheets.roster`` and ``documents.roster`` draw them.
+
+Each roster the office publishes (on the website, in the work groups) is recorded with the day,
+the version and where (``record_publication``, issue 17); the workbench reminds when the last one
+is older than the setting ``reports.roster_publication_days``.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
@@ -15,8 +22,12 @@ from sqlalchemy.orm import Session
 from desktop_app.core import audit
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import CATEGORY_LABELS, Member, MemberStatus, Staff
+from desktop_app.core.models.reports import RosterPublication  # issue 17: the publication log
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.settings import ASSOCIATION_NAME, get_setting, levels
+from desktop_app.core.validation import FieldError, clean_text
+from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 from desktop_app.records import Roster, RosterColumn
 
 # R-9.2. Mobiles, WeChat and e-mail are personal: only in the office's own version. Office
@@ -89,7 +100,7 @@ def build_roster(session: Session, actor: Actor, *, public: bool) -> Roster:
         "export_roster",
         "roster",
         None,
-        f"导出会员名册（{version}，{len(rows)} 个会员）",
+        say("roster.history.exported", version=version, count=len(rows)),
         after={"version": version, "rows": len(rows)},
     )
     ordered_counts = sorted(counts.items(), key=lambda item: rank.get(item[0], len(rank)))
@@ -102,3 +113,144 @@ def build_roster(session: Session, actor: Actor, *, public: bool) -> Roster:
         rows=rows,
         level_counts=[(names.get(code, code), count) for code, count in ordered_counts],
     )
+
+
+# --- the publication log (R-9.2, issue 17) --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicationRow:
+    """One published roster: when, which version, where, how many members, the file, who."""
+
+    id: int
+    published_on: dt.date
+    public: bool
+    website: bool
+    work_group: bool
+    members: int
+    file_name: str | None
+    file_format: str
+    note: str | None
+    published_by: str
+
+    @property
+    def version_label(self) -> str:
+        return "公开版" if self.public else "内部版"
+
+    @property
+    def where_label(self) -> str:
+        return "、".join(
+            PLACE_LABELS[key] for key, on in (("website", self.website), ("work_group", self.work_group)) if on
+        )
+
+
+PLACE_LABELS = {"website": "协会网站", "work_group": "内部工作群"}
+
+
+def parse_places(text: str | None) -> tuple[bool, bool]:
+    """``website``, ``work-group``, ``website,work_group``, 网站、工作群 … → (website, work group)."""
+    website = work_group = False
+    for part in str(text or "").replace("，", ",").replace("、", ",").split(","):
+        key = part.strip().lower().replace("-", "_")
+        if not key:
+            continue
+        if key in ("website", "web", "网站", "协会网站"):
+            website = True
+        elif key in ("work_group", "workgroup", "group", "工作群", "内部工作群"):
+            work_group = True
+        else:
+            raise ValidationError({"published": say("roster.unknown_channel", strip=part.strip())})
+    return website, work_group
+
+
+def _publication_row(p: RosterPublication) -> PublicationRow:
+    return PublicationRow(
+        p.id,
+        p.published_on,
+        p.public,
+        p.website,
+        p.work_group,
+        p.members,
+        p.file_name,
+        p.file_format,
+        p.note,
+        p.published_by_name,
+    )
+
+
+def record_publication(
+    session: Session,
+    actor: Actor,
+    *,
+    public: bool,
+    website: bool,
+    work_group: bool,
+    members: int,
+    file_name: str | None,
+    file_format: str,
+    note: str | None = None,
+) -> PublicationRow:
+    """Record that the roster just exported was published (R-9.2): on the website and/or in the
+    internal work groups. The internal version (with mobile phones, WeChat, e-mail) never goes on
+    the website."""
+    require(actor, Permission.PUBLISH_ROSTER)
+    if not website and not work_group:
+        raise ValidationError({"published": say("roster.choose_channel")})
+    if website and not public:
+        raise ValidationError({"published": say("roster.internal_not_on_website")})
+    if file_format not in ("xlsx", "pdf"):
+        raise ValidationError({"file_format": say("roster.bad_file_format", file_format=file_format)})
+    try:
+        note = clean_text(note) or None
+    except FieldError as exc:
+        raise ValidationError({"note": say("roster.notes_problem", exc=exc)}) from None
+    if note and len(note) > 300:
+        raise ValidationError({"note": say("roster.notes_too_long", count=len(note))})
+    clock = clock_of(session)
+    row = RosterPublication(
+        published_on=clock.today(),
+        public=public,
+        website=website,
+        work_group=work_group,
+        members=members,
+        file_name=(file_name or None) and str(file_name)[-255:],
+        file_format=file_format,
+        note=note,
+        recorded_at=clock.now(),
+        published_by_id=actor.id,
+        published_by_name=actor.full_name,
+    )
+    session.add(row)
+    session.flush()
+    result = _publication_row(row)
+    audit.record(
+        session,
+        actor,
+        "publish_roster",
+        "roster_publication",
+        row.id,
+        say(
+            "roster.history.published",
+            version_label=result.version_label,
+            members=members,
+            where_label=result.where_label,
+        ),
+        after={"public": public, "website": website, "work_group": work_group, "members": members, "file": file_name},
+    )
+    return result
+
+
+def publications(session: Session, actor: Actor, *, limit: int | None = None) -> list[PublicationRow]:
+    """Every recorded publication, newest first."""
+    require(actor, Permission.VIEW_MEMBERS)
+    query = select(RosterPublication).order_by(RosterPublication.published_on.desc(), RosterPublication.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    return [_publication_row(p) for p in session.scalars(query)]
+
+
+def last_publication(session: Session) -> PublicationRow | None:
+    found = session.scalars(
+        select(RosterPublication).order_by(RosterPublication.published_on.desc(), RosterPublication.id.desc()).limit(1)
+    ).first()
+    return _publication_row(found) if found is not None else None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import messages
 from desktop_app.core.db import Database
 from desktop_app.core.models import (
     CONTACT_FIELDS,
@@ -41,7 +42,7 @@ from desktop_app.core.security import Actor
 from desktop_app.core.services import accounts, admission
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
 from desktop_app.errors import ConflictError, OfficeError, ValidationError
-from desktop_app.ui import ops
+from desktop_app.ui import guards, ops
 from desktop_app.ui.labels import field_labels
 from desktop_app.ui.organisation_form import OrganisationForm
 from desktop_app.ui.widgets import ERROR_STYLE, FieldWithError
@@ -111,7 +112,7 @@ def _date_edit(value: dt.date | None = None) -> QDateEdit:
 _TEXT_FIELDS = ("name", "uscc", "main_business", "qualification", "address", "postcode")
 
 
-class ApplicationDialog(OrganisationForm):
+class ApplicationDialog(guards.GuardedDialog, OrganisationForm):
     """Receive a new applicant (R-4.1) or correct an open application's details.
 
     The organisation is checked exactly as a member is; as soon as the credit code is typed the
@@ -356,7 +357,7 @@ class ApplicationDialog(OrganisationForm):
 # --- the form of one step ------------------------------------------------------------------------
 
 
-class StepDialog(QDialog):
+class StepDialog(guards.GuardedDialog, QDialog):
     """The form of the application's next step; the service checks and records it (``advance``)."""
 
     completed = Signal(object)  # None, or (id, member number, certificate number, name) after registration
@@ -462,7 +463,12 @@ class StepDialog(QDialog):
         elif stage == ApplicationStage.REVIEWED:
             self._add(form, "review_opinion", self.tr("Opinion of the initial review"), self._text())
         elif stage == ApplicationStage.APPROVED:
-            self._add(form, "approval_opinion", self.tr("Leadership's opinion"), self._text())
+            self._add(
+                form,
+                "approval_opinion",
+                self.tr("Leadership's opinion"),
+                self._text(self.tr("Agreed (when left empty)")),
+            )
         elif stage == ApplicationStage.DUES_PAID:
             amount = QLineEdit("" if self._dues is None else f"{self._dues:.2f}")
             self._add(form, "dues_amount", self.tr("Amount (yuan)"), amount)
@@ -521,7 +527,7 @@ class StepDialog(QDialog):
     def set_errors(self, errors: dict[str, str], message: str | None = None) -> None:
         for key, wrapper in self.wrappers.items():
             wrapper.set_error(errors.get(key))
-        other = [text for key, text in errors.items() if key not in self.wrappers]
+        other = [messages.render(text) for key, text in errors.items() if key not in self.wrappers]
         lines = ([message] if message else []) + other
         self.banner.setText("\n".join(lines))
         self.banner.setVisible(bool(lines))
@@ -562,7 +568,7 @@ class StepDialog(QDialog):
 # --- a reason (send back, decline, abandon) and the back-payment decision --------------------------
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(guards.GuardedDialog, QDialog):
     """Ask for a reason (and, for a send-back, the step to redo; for back-payment, the decision),
     then run ``call(session, reason, choice)`` — the service — as one operation announcing
     ``changes``; its errors are shown under the reason."""

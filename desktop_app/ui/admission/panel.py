@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import messages
 from desktop_app.core.db import Database
 from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, ApplicationStatus, DocumentKind
 from desktop_app.core.security import Actor, Permission
@@ -272,9 +273,10 @@ class ApplicationPanel(QWidget):
                 .replace("%1", waiting_for(action.step.stage))
                 .replace("%2", f"{local_since:%Y-%m-%d}")
             )
-            self.reason.setText((action.reason or "") + ("\n" + action.note if action.note else ""))
+            why = messages.render(action.reason) if action.reason else ""  # in the interface language
+            self.reason.setText(why + ("\n" + messages.render(action.note) if action.note else ""))
             self.reason.setVisible(bool(action.reason or action.note))
-            self.advance_button.setToolTip(action.reason or "")
+            self.advance_button.setToolTip(why)
         else:
             self.advance_button.setVisible(False)
             self.next_label.setText(self.tr("Nothing more to do: the application is %1.").replace("%1", status_text))
@@ -289,7 +291,7 @@ class ApplicationPanel(QWidget):
         ):
             reason = refusals[key]
             button.setEnabled(reason is None)
-            button.setToolTip(reason or "")
+            button.setToolTip(messages.render(reason) if reason else "")
         self.back_payment_button.setVisible(former is not None)
         can_print = self._actor.can(Permission.PRINT_FORMS)
         for button in (self.application_form_button, self.filing_form_button):

@@ -28,8 +28,8 @@ from desktop_app.core.db import Database
 from desktop_app.core.models import PrintKind, PrintStatus
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import admission, documents
-from desktop_app.ui import msgbox, ops, preferences
-from desktop_app.ui.preview import show_pdf
+from desktop_app.ui import guards, msgbox, ops, preferences, table_export
+from desktop_app.ui.preview import show_pdfs
 
 CONTEXT = "AdmissionLabels"
 
@@ -68,6 +68,7 @@ class PrintQueueDialog(QDialog):
         layout.addWidget(self.show_printed)
         self.tree = QTreeWidget()
         self.tree.setObjectName("jobs")
+        table_export.install(self.tree)  # “export what I see” (issue 16)
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.tree.setHeaderLabels(
@@ -98,11 +99,8 @@ class PrintQueueDialog(QDialog):
         self.printed_button.clicked.connect(self.mark_printed)
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        allowed = actor.can(Permission.PRINT_CERTIFICATES)
-        for button in (self.preview_button, self.printed_button):
-            button.setEnabled(allowed)
-            if not allowed:
-                button.setToolTip(admission.permission_refusal(actor, Permission.PRINT_CERTIFICATES) or "")
+        self._allowed = actor.can(Permission.PRINT_CERTIFICATES)
+        self.tree.itemChanged.connect(lambda _item, _column: self._update_buttons())
         self.reload()
         # Printed here, queued by a registration on this or another workstation (F5).
         self._listener = ops.listen(self, {ops.PRINT_JOBS}, lambda _topics: self.reload())
@@ -142,6 +140,20 @@ class PrintQueueDialog(QDialog):
             self.tree.resizeColumnToContents(column)
         queued = sum(1 for j in jobs if j.printed_at is None)
         self.status.setText(self.tr("%n document(s) waiting to be printed.", "", queued))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Preview and Mark as printed act on the ticked documents: disabled, saying why, with none."""
+        ticked = len(self.checked_jobs())
+        if not self._allowed:
+            reason = admission.permission_refusal(self._actor, Permission.PRINT_CERTIFICATES) or ""
+        elif not ticked:
+            reason = self.tr("Tick the documents to print first.")
+        else:
+            reason = ""
+        for button in (self.preview_button, self.printed_button):
+            button.setEnabled(not reason)
+            button.setToolTip(reason)
 
     def checked_jobs(self) -> list[int]:
         out = []
@@ -174,12 +186,30 @@ class PrintQueueDialog(QDialog):
         self.status.setText(
             "\n".join(lines) + "\n" + self.tr("After printing, tick what came out right and mark it as printed.")
         )
-        for g in generated:
-            self.previews.append(show_pdf(g.preview_path, g.generated.summary(), self, print_path=g.print_path))
+        if generated:  # certificates and plaque orders in one preview window, chosen at its top
+            self.previews.append(
+                show_pdfs(
+                    [(g.preview_path, g.generated.summary(), g.print_path) for g in generated],
+                    self.tr("Print queue: certificates and plaque orders"),
+                    self,
+                )
+            )
 
     def mark_printed(self) -> None:
         jobs = self.checked_jobs()
         if not jobs:
+            return
+        if not guards.confirm(
+            self,
+            self.tr("Mark as printed"),
+            self.tr(
+                "%n ticked document(s) will be recorded as printed, by you, now, and leave the print queue. "
+                "Only do this when the paper came out right: it cannot be undone here.",
+                "",
+                len(jobs),
+            ),
+            self.tr("Mark them as printed"),
+        ):
             return
         # PRINT_JOBS: this list, and the count on the admission area's button, read again.
         ops.Op(

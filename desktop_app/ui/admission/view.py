@@ -33,7 +33,7 @@ from desktop_app.core.models import ApplicationStage, ApplicationStatus, Role
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts, admission
 from desktop_app.core.services.admission import QueueFilter, QueueRow
-from desktop_app.ui import ops
+from desktop_app.ui import ops, table_export
 from desktop_app.ui.admission.dialogs import ApplicationDialog, waiting_for
 from desktop_app.ui.admission.panel import ApplicationPanel
 from desktop_app.ui.admission.print_queue import PrintQueueDialog
@@ -208,6 +208,7 @@ class AdmissionView(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((100, 270, 150, 90, 50, 80)):
             self.table.setColumnWidth(column, width)
+        table_export.install(self.table)  # copy, “export what I see” (issue 16)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty_state = EmptyState(self.table)
 

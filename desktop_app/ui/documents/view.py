@@ -42,13 +42,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import messages
 from desktop_app.core.db import Database
+from desktop_app.core.models import MemberStatus
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import documents, members
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.documents import KINDS
 from desktop_app.errors import Cancelled, NothingPrinted
-from desktop_app.ui import msgbox, ops, preferences
+from desktop_app.records import article_name
+from desktop_app.ui import msgbox, ops, preferences, table_export
 from desktop_app.ui.preview import PdfPreviewDialog, show_pdf
 from desktop_app.ui.widgets import OptionalDateEdit
 
@@ -152,7 +155,7 @@ class DocumentsView(QWidget):
         for kind in documents.printable_kinds(self._actor):
             item = QListWidgetItem(kind_title(kind.key))
             item.setData(Qt.ItemDataRole.UserRole, kind.key)
-            item.setToolTip(f"{kind.title}（{kind.article}）")
+            item.setToolTip(f"{kind_title(kind.key)}（{article_name(kind.article, messages.language())}）")
             self.kinds.addItem(item)
         self.kinds.currentRowChanged.connect(self._kind_changed)
 
@@ -228,6 +231,7 @@ class DocumentsView(QWidget):
             modes.addWidget(button)
         modes.addStretch(1)
         self.mode_chosen.setChecked(True)
+        self.modes.buttonToggled.connect(lambda _button, _checked: self._update_chosen_label())
         layout.addLayout(modes)
 
         lists = QHBoxLayout()
@@ -271,6 +275,7 @@ class DocumentsView(QWidget):
         self.chosen = QListWidget()
         self.chosen.setObjectName("chosen")
         self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table_export.install(self.chosen)  # copy, “export what I see” (issue 16)
         right.addWidget(self.chosen)
         lists.addLayout(right, 1)
         layout.addLayout(lists)
@@ -322,7 +327,8 @@ class DocumentsView(QWidget):
         if not key:
             return
         kind = KINDS[key]
-        self.heading.setText(f"{kind_title(key)}（{kind.article}）")
+        # The article as staff name it (第五条第（六）项), not the requirement id (issue 16).
+        self.heading.setText(f"{kind_title(key)}（{article_name(kind.article, messages.language())}）")
         self.members_box.setVisible(kind.needs_members)
         self.mode_blank.setVisible(kind.blank_allowed)
         if not kind.blank_allowed and self.mode_blank.isChecked():
@@ -330,6 +336,7 @@ class DocumentsView(QWidget):
         self.offset_box.setVisible(key in ("certificate", "calibration"))
         self.background.setVisible(key == "certificate")
         self.excel_button.setVisible("xlsx" in kind.formats)
+        self._update_buttons()
         self._build_options(key)
         self.summary.clear()
         self.problems.clear()
@@ -480,6 +487,7 @@ class DocumentsView(QWidget):
         for position, member_id in enumerate(ids):
             if member_id in rows:
                 self.chosen.item(position).setText(_member_text(rows[member_id]))
+        self._update_chosen_label()  # "all active members" counts again
 
     def remove_selected(self) -> None:
         for item in self.chosen.selectedItems():
@@ -509,7 +517,33 @@ class DocumentsView(QWidget):
         self.add_member_ids(ids)
 
     def _update_chosen_label(self) -> None:
-        self.chosen_label.setText(self.tr("Chosen: %n member(s)", "", self.chosen.count()))
+        """How many will print, whichever way the members are chosen (issue 16: "全部正常会员"
+        said "已选 0 个会员")."""
+        if self.mode_all.isChecked():
+            active = ops.query(
+                self._db, lambda session: members.count_members(session, MemberFilter(status=MemberStatus.ACTIVE))
+            )
+            text = self.tr("Will print for all %1 active member(s)").replace("%1", f"{active:,}")
+        elif self.mode_blank.isChecked():
+            text = self.tr("Will print one blank form")
+        else:
+            text = self.tr("Chosen: %n member(s)", "", self.chosen.count())
+        self.chosen_label.setText(text)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Preview and Save act on the chosen members: greyed, saying why, while none is chosen
+        (a form that may be printed blank stays available)."""
+        if not hasattr(self, "preview_button") or not self.current_kind():
+            return
+        kind = KINDS[self.current_kind()]
+        nothing = (
+            kind.needs_members and not kind.blank_allowed and self.mode_chosen.isChecked() and not self.chosen.count()
+        )
+        reason = self.tr("Choose members first, or choose all active members.") if nothing else ""
+        for button in (self.preview_button, self.save_button, self.excel_button):
+            button.setEnabled(not nothing)
+            button.setToolTip(reason)
 
     # --- generating -------------------------------------------------------------------------
 
@@ -670,7 +704,12 @@ class DocumentsView(QWidget):
 
         def done(result: documents.Generated) -> None:
             self._show_result(result)
-            msgbox.information(self, kind_title(request.kind), self.tr("Saved to %1.").replace("%1", str(result.path)))
+            table_export.offer_open(  # open the file / open its folder (issue 16)
+                self,
+                Path(result.path),
+                self.tr("Saved to %1.").replace("%1", str(result.path)),
+                title=kind_title(request.kind),
+            )
 
         self._start(request, out, None, done)
 

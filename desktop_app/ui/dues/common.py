@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import OfficeError
-from desktop_app.ui import ops
+from desktop_app.ui import guards, ops, table_export
 from desktop_app.ui.widgets import error_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -146,6 +146,7 @@ def table(model: RowsModel, name: str, *, multi: bool = False) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     for number, column in enumerate(model.columns):
         view.setColumnWidth(number, column.width)
+    table_export.install(view)  # copy, “export what I see” (issue 16)
     return view
 
 
@@ -183,7 +184,7 @@ def line_edit(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
     return edit
 
 
-class FormDialog(QDialog):
+class FormDialog(guards.GuardedDialog, QDialog):
     """A form, an error line under it and OK/Cancel: ``submit`` runs the service through the
     operations layer; its error shows under the form and the dialog stays open with what was typed."""
 

@@ -45,7 +45,7 @@ from desktop_app.core.services.mailing import ContentSpec, RecipientFilter
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.core.settings import levels
 from desktop_app.errors import OfficeError
-from desktop_app.ui import msgbox, ops
+from desktop_app.ui import guards, msgbox, ops
 from desktop_app.ui.widgets import error_label
 
 SEARCH_LIMIT = 100
@@ -65,7 +65,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-class _ServiceDialog(QDialog):
+class _ServiceDialog(guards.GuardedDialog, QDialog):
     """A dialog whose OK runs one service call; a refusal stays in the dialog (red line)."""
 
     changes: frozenset[str] = frozenset({ops.MAILING})
@@ -100,7 +100,7 @@ class _ServiceDialog(QDialog):
 # --- a new batch ------------------------------------------------------------------------------------
 
 
-class NewMailingBatchDialog(QDialog):
+class NewMailingBatchDialog(guards.GuardedDialog, QDialog):
     """Title, date and contents of a new batch, and its recipients: a filter or members picked by
     hand. Creating it reads every recipient's address (in the background: thousands of members)."""
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from desktop_app.core.db import Database
 from desktop_app.core.models import RecipientState
 from desktop_app.core.services import mailing
-from desktop_app.ui import ops
+from desktop_app.ui import ops, table_export
 from desktop_app.ui.widgets import EmptyState
 
 Index = QModelIndex | QPersistentModelIndex
@@ -89,6 +89,7 @@ class MailingHistoryTable(QTableView):
         self.history = MailingHistoryModel(self)
         self.setObjectName("mailing_history")
         self.setModel(self.history)
+        table_export.install(self)  # copy, “export what I see” (issue 16)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)

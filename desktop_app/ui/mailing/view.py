@@ -39,7 +39,7 @@ from desktop_app.core.models import RecipientState, Role
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import documents, mailing
 from desktop_app.errors import NothingPrinted
-from desktop_app.ui import msgbox, ops
+from desktop_app.ui import msgbox, ops, table_export
 from desktop_app.ui.mailing.dialogs import (
     BatchPrintDialog,
     DoubtfulAddressesDialog,
@@ -90,7 +90,7 @@ class MailingView(QWidget):
         splitter.addWidget(self._recipients_pane())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 860])
+        splitter.setSizes([480, 860])  # the recipients get the room on a 1366-pixel screen
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
@@ -125,6 +125,7 @@ class MailingView(QWidget):
         self.batch_table.setObjectName("batches")
         self.batch_table.setModel(self.batches)
         self._table_defaults(self.batch_table, BATCH_WIDTHS)
+        table_export.install(self.batch_table)  # copy, “export what I see” (issue 16)
         self.batch_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.batch_table.selectionModel().currentRowChanged.connect(lambda *_a: self.reload_recipients())
         column.addWidget(self.batch_table, 1)
@@ -191,6 +192,7 @@ class MailingView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.activated.connect(lambda _index: self.open_member())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table_export.install(self.table)  # copy, “export what I see” (issue 16)
         column.addWidget(self.table, 1)
         self.recipients_empty = EmptyState(self.table)
         self.count_label = QLabel()
@@ -264,12 +266,16 @@ class MailingView(QWidget):
         self.member_button.setObjectName("open_member")
         self.member_button.setToolTip(self.tr("Open the member in the register to fix its address or contacts (Enter)"))
         self.member_button.clicked.connect(self.open_member)
+        # the member's own actions on a second row: one row of ten buttons is wider than a 1366-pixel screen
+        proof = QHBoxLayout()
         for button in (self.photos_button, self.notified_button, self.contact_button, self.member_button):
-            office.addWidget(button)
+            proof.addWidget(button)
+        proof.addStretch(1)
         self.photos_button.setVisible(self._actor.can(Permission.VIEW_MAILING))
         self.notified_button.setVisible(self._actor.can(Permission.RECORD_MAILING_PROOF))
         self.contact_button.setVisible(self._actor.can(Permission.SET_MAILING_PREFERENCES))
         column.addLayout(office)
+        column.addLayout(proof)
         for action in (self.contents_action, self.undo_action):
             self.table.addAction(action)
         return pane
@@ -551,8 +557,11 @@ class MailingView(QWidget):
                     result.path, title, self, suggested_name=mailing.default_file_name(batch_for_name(), what)
                 )
             else:
-                msgbox.information(
-                    self, title, result.summary() + "\n" + self.tr("Saved to %1.").replace("%1", str(result.path))
+                table_export.offer_open(  # open the file / open its folder (issue 16)
+                    self,
+                    Path(result.path),
+                    result.summary() + "\n" + self.tr("Saved to %1.").replace("%1", str(result.path)),
+                    title=title,
                 )
 
         def batch_for_name() -> Any:

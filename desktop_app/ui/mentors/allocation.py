@@ -33,7 +33,7 @@ from desktop_app.core.models import Category
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import mentors
 from desktop_app.core.services.mentors import AllocationFilter, AllocationRow, MentorLoad, Suggestion
-from desktop_app.ui import msgbox, ops
+from desktop_app.ui import msgbox, ops, table_export
 from desktop_app.ui.labels import category_label
 from desktop_app.ui.mentors import common
 from desktop_app.ui.mentors.common import (
@@ -75,6 +75,7 @@ class MentorTable(QTableView):
     def __init__(self, model: RowsModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setModel(model)
+        table_export.install(self)  # copy, “export what I see” (issue 16)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setDropIndicatorShown(True)
@@ -152,6 +153,7 @@ class AllocationView(QWidget):
         self.groups.setHeaderLabels([self.tr("Category and business"), self.tr("Members"), self.tr("No mentor")])
         self.groups.setColumnWidth(0, 150)
         self.groups.setColumnWidth(1, 48)
+        table_export.install(self.groups)  # columns inside the pane, copy, export (issue 16)
         self.groups.setMinimumWidth(240)
         self.groups.currentItemChanged.connect(self._group_chosen)
 

@@ -46,7 +46,7 @@ from desktop_app.core.models import (
     WeChatStatus,
 )
 from desktop_app.errors import OfficeError
-from desktop_app.ui import ops
+from desktop_app.ui import guards, ops, table_export
 from desktop_app.ui.widgets import error_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -248,6 +248,7 @@ def table(model: RowsModel, name: str, *, multi: bool = False) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     for number, column in enumerate(model.columns):
         view.setColumnWidth(number, column.width)
+    table_export.install(view)  # copy, “export what I see” (issue 16)
     return view
 
 
@@ -270,7 +271,7 @@ def current_row(view: QTableView) -> Any:
 # --- dialogs ----------------------------------------------------------------------------------------
 
 
-class FormDialog(QDialog):
+class FormDialog(guards.GuardedDialog, QDialog):
     """A dialog with a form, an error line under it and OK/Cancel; ``submit`` runs the service
     through the operations layer and shows its error under the form (the dialog stays open)."""
 

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 from desktop_app.core.db import Database
 from desktop_app.core.models import CONTACT_FIELDS, CONTACT_ROLES, Category, MemberStatus, Role
 from desktop_app.core.security import Actor, Permission
-from desktop_app.core.services import accounts, members, mentors
+from desktop_app.core.services import accounts, mailing, members, mentors, withdrawal
 from desktop_app.core.settings import DEFAULT_LEVEL, get_setting, levels
 from desktop_app.errors import ConflictError, ValidationError
 from desktop_app.records import HistoryEntry
-from desktop_app.ui import msgbox, ops
+from desktop_app.ui import guards, msgbox, ops
+from desktop_app.ui import history as history_texts
 from desktop_app.ui.labels import (
     category_label,
     field_labels,
@@ -51,8 +52,12 @@ _TEXT_FIELDS = (
 )
 
 
-class MemberEditor(OrganisationForm):
-    """Edit one member (or enter a new one when ``member_id`` is None)."""
+NOTE_STYLE = "color: #5f6368;"
+
+
+class MemberEditor(guards.GuardedDialog, OrganisationForm):
+    """Edit one member (or enter a new one when ``member_id`` is None). For an existing member it
+    also shows the member's dues, mailings and withdrawal record (issues 13–15)."""
 
     saved = Signal(int)
 
@@ -84,6 +89,9 @@ class MemberEditor(OrganisationForm):
         self.tabs.addTab(self._build_details(), self.tr("Details"))
         self.tabs.addTab(self.contacts_page(), self.tr("Contacts"))
         self.tabs.addTab(self._build_history(), self.tr("History"))
+        self.dues_tab = self.mailing_tab = self.membership_tab = None
+        if self._member_id is not None:
+            self._build_job_tabs(self._member_id)
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -103,6 +111,42 @@ class MemberEditor(OrganisationForm):
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+
+    def _build_job_tabs(self, member_id: int) -> None:
+        """The member's dues, mailings and membership record, each from its own area's widget."""
+        from desktop_app.ui.mailing.history import MailingHistoryTable
+        from desktop_app.ui.withdrawal.member_tab import MemberCasesWidget
+
+        if self._actor.can(Permission.VIEW_DUES):
+            from desktop_app.ui.dues.member import MemberDuesWidget
+
+            self.dues_tab = MemberDuesWidget(self._db, self._actor, member_id, self)
+            self.tabs.addTab(self.dues_tab, self.tr("Dues"))
+        if self._actor.can(Permission.VIEW_MAILING):
+            self.mailing_tab = MailingHistoryTable(self._db, self)
+            self.mailing_tab.show_member(member_id)
+            self.tabs.addTab(self.mailing_tab, self.tr("Mailings"))
+        if self._actor.can(Permission.VIEW_WITHDRAWAL):
+            self.membership_tab = MemberCasesWidget(self._db, self._actor, member_id, self)
+            self.tabs.addTab(self.membership_tab, self.tr("Withdrawal and membership"))
+
+    def _note(self, text: str, name: str) -> QLabel:
+        note = QLabel(text)
+        note.setObjectName(name)
+        note.setStyleSheet(NOTE_STYLE)
+        note.setWordWrap(True)
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        note.linkActivated.connect(self._go_to_area)
+        return note
+
+    def _go_to_area(self, key: str) -> None:
+        window = guards.main_window()
+        if window is not None and hasattr(window, "show_area"):
+            try:
+                window.show_area(key)
+            except KeyError:
+                return
+            self.reject()
 
     def _build_details(self) -> QWidget:
         page = QWidget()
@@ -149,6 +193,26 @@ class MemberEditor(OrganisationForm):
             if right is not None:
                 grid.addWidget(self._label(self._labels[right_key]), row, 2, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(right, row, 3)
+        # Status and leaving change only by the withdrawal procedures (issue 15), the mentor only
+        # with a reason in the mentors' allocation (R-7.1): said beside the fields, with the way there.
+        self.membership_note = self._note(
+            self.tr('Changed only by the procedures in <a href="withdrawal">Withdrawal</a>'), "membership_note"
+        )
+        self.mentor_note = self._note(
+            self.tr('Changed in <a href="mentors">Mentors\' work → Allocation</a> (a change needs a reason there)'),
+            "mentor_note",
+        )
+        self.address_warning = QLabel(self.tr("⚠ Mail to this address came back: check it with the member"))
+        self.address_warning.setObjectName("address_warning")
+        self.address_warning.setStyleSheet("color: #b3261e;")
+        self.address_warning.setWordWrap(True)
+        self.address_warning.hide()
+        for key, note in (
+            ("status", self.membership_note),
+            ("mentor_id", self.mentor_note),
+            ("address", self.address_warning),
+        ):
+            self.wrappers[key].layout().insertWidget(1, note)
         last = len(rows)
         grid.addWidget(self._label(self._labels["notes"]), last, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self._wrap("notes", self.notes), last, 1, 1, 3)
@@ -158,6 +222,9 @@ class MemberEditor(OrganisationForm):
     def _build_history(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        self.member_since = QLabel()
+        self.member_since.setObjectName("member_since")
+        layout.addWidget(self.member_since)
         self.history = QTreeWidget()
         self.history.setObjectName("history")
         self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Change")])
@@ -186,7 +253,7 @@ class MemberEditor(OrganisationForm):
                     "join_date": today,
                     "category": Category.CONSTRUCTION_ENTERPRISE,
                 }
-                return level_list, staff_mentors, values, 0, [], []
+                return level_list, staff_mentors, values, 0, [], [], None, False
             record = members.member_record(session, member_id)
             return (
                 level_list,
@@ -195,9 +262,13 @@ class MemberEditor(OrganisationForm):
                 record.version,
                 members.member_history(session, member_id),
                 mentors.assignment_history(session, actor, member_id),
+                withdrawal.current_spell(session, member_id),
+                mailing.address_doubtful(session, member_id),
             )
 
-        level_list, staff_mentors, values, self._version, history, assignments = ops.query(self._db, read)
+        level_list, staff_mentors, values, self._version, history, assignments, spell, doubtful = ops.query(
+            self._db, read
+        )
         self._level_names = {lv["code"]: lv["name"] for lv in level_list}
         self._mentor_names = {m.id: m.full_name for m in staff_mentors}
         self._loaded_mentor = values.get("mentor_id")
@@ -214,14 +285,24 @@ class MemberEditor(OrganisationForm):
             self.mentor_box.addItem(self._mentor_names.get(mentor_id, str(mentor_id)), mentor_id)
         self._set_values(values)
         self._show_history(history, assignments)
+        self._show_spell(spell)
+        self.address_warning.setVisible(doubtful)
         self.set_errors({})
         name = values.get("name") or ""
         self.setWindowTitle(self.tr("Member: %1").replace("%1", name) if self._member_id else self.tr("New member"))
-        for widget in self.fields.values():
+        existing = self._member_id is not None
+        # An existing member's status, leaving and mentor change by their own procedures.
+        fixed = {"status", "left_date", "left_reason", "mentor_id"} if existing else set()
+        for key, widget in self.fields.items():
+            editable = self._editable and key not in fixed
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
-                widget.setReadOnly(not self._editable)
+                widget.setReadOnly(not editable)
             else:
-                widget.setEnabled(self._editable)
+                widget.setEnabled(editable)
+        self.membership_note.setVisible(existing)
+        self.mentor_note.setVisible(existing)
+        guards.show_read_only(self)
+        self.mark_clean()
 
     def _changed(self, _topics: frozenset[str]) -> None:
         """Someone changed members or mentors: the History tab reads again. The form is left as it
@@ -270,9 +351,27 @@ class MemberEditor(OrganisationForm):
         return out
 
     def _status_changed(self) -> None:
+        if self._member_id is not None:
+            return  # read-only here: shown as the withdrawal procedures left them
         leaving = self.status_box.currentData() != MemberStatus.ACTIVE.value
         for key in ("left_date", "left_reason"):
             self.wrappers[key].setEnabled(leaving)
+
+    def _show_spell(self, spell: withdrawal.SpellRecord | None) -> None:
+        if self._member_id is None:
+            self.member_since.hide()
+            return
+        self.member_since.show()
+        if spell is None:
+            self.member_since.setText(self.tr("Not a member at present."))
+        elif spell.joined_on is not None:
+            self.member_since.setText(
+                self.tr("Member since %1 (%2)")
+                .replace("%1", spell.joined_on.isoformat())
+                .replace("%2", spell.joined_how)
+            )
+        else:
+            self.member_since.setText(self.tr("Member (joining date not recorded)"))
 
     def _describe(self, field: str, value: Any) -> str:
         if value in (None, ""):
@@ -289,20 +388,23 @@ class MemberEditor(OrganisationForm):
 
     def _show_history(self, history: list[HistoryEntry], assignments: list[mentors.AssignmentRow]) -> None:
         self.history.clear()
-        actions = {
-            "create": self.tr("Entered"),
-            "update": self.tr("Changed"),
-            "assign_mentor": self.tr("Mentor assigned"),
-        }
+        actions = history_texts.action_names()
         for entry in history:
             local = entry.at.astimezone(self._db.clock.now().tzinfo)
             item = QTreeWidgetItem(
-                [f"{local:%Y-%m-%d %H:%M}", entry.actor_name, actions.get(entry.action, entry.action), entry.summary]
+                [
+                    f"{local:%Y-%m-%d %H:%M}",
+                    entry.actor_name,
+                    history_texts.action_name(entry.action, actions),
+                    history_texts.summary_text(entry.summary),
+                ]
             )
             before, after = entry.before or {}, entry.after or {}
             for field in after:
                 label = self._labels.get(field, field)
-                change = f"{label}：{self._describe(field, before.get(field))} → {self._describe(field, after[field])}"
+                change = history_texts.change_text(
+                    label, self._describe(field, before.get(field)), self._describe(field, after[field])
+                )
                 QTreeWidgetItem(item, ["", "", "", change])
             self.history.addTopLevelItem(item)
         if not history:
@@ -310,8 +412,10 @@ class MemberEditor(OrganisationForm):
                 QTreeWidgetItem(["", "", "", self.tr("No change has been recorded for this member yet.")])
             )
         self.history.expandAll()
+        minimum = (130, 70, 70)  # an empty history keeps readable headings (not ~25 px wide)
         for column in range(3):
             self.history.resizeColumnToContents(column)
+            self.history.setColumnWidth(column, max(minimum[column], self.history.columnWidth(column)))
         self.assignments.clear()
         for assignment in assignments:
             self.assignments.addTopLevelItem(
@@ -342,7 +446,8 @@ class MemberEditor(OrganisationForm):
         if (values.get("mentor_id") or None) != self._loaded_mentor:
             topics.add(ops.MENTORS)  # an assignment was opened or closed (R-7.1)
         saved: list[int] = []
-        ops.Op(self, self._db, call, changes=topics).success(saved.append).failure(self._not_saved).run()
+        note = self.tr("Saved: %1").replace("%1", str(values.get("name") or ""))
+        ops.Op(self, self._db, call, changes=topics).saved(note).success(saved.append).failure(self._not_saved).run()
         if not saved:
             return False
         self._member_id = saved[0]

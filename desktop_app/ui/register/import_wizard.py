@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop_app import messages
 from desktop_app.core.db import Database
 from desktop_app.core.security import Actor
 from desktop_app.core.services import importing
@@ -36,19 +37,28 @@ from desktop_app.core.services.importing import Fate, ImportPlan, RowOutcome
 from desktop_app.core.validation import label as field_label
 from desktop_app.errors import Cancelled, OfficeError
 from desktop_app.spreadsheets.reader import RosterSheet, read_roster
-from desktop_app.ui import msgbox, ops
+from desktop_app.ui import history as history_texts
+from desktop_app.ui import msgbox, ops, table_export
 from desktop_app.ui.widgets import ERROR_STYLE
 
 FILE_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(3)
 _COLOURS = {Fate.REJECTED: "#fbe3e1", Fate.DUPLICATE: "#eeeeee", Fate.UPDATED: "#e8f0fb"}
+WARNING_COLOUR = "#fff4ce"  # written, but something the register needs is empty
 
 
 def fate_label(outcome: RowOutcome) -> str:
+    warned = bool(outcome.warnings)
     if outcome.fate == Fate.IMPORTED:
+        if warned:
+            return QCoreApplication.translate("ImportWizard", "New, with a warning")
         return QCoreApplication.translate("ImportWizard", "New")
     if outcome.fate == Fate.UPDATED:
-        if outcome.unchanged:
+        if outcome.unchanged and not warned:
             return QCoreApplication.translate("ImportWizard", "Unchanged")
+        if outcome.unchanged:
+            return QCoreApplication.translate("ImportWizard", "Unchanged, with a warning")
+        if warned:
+            return QCoreApplication.translate("ImportWizard", "Update, with a warning")
         return QCoreApplication.translate("ImportWizard", "Update")
     if outcome.fate == Fate.DUPLICATE:
         return QCoreApplication.translate("ImportWizard", "Duplicate")
@@ -64,14 +74,18 @@ def _value(value: Any) -> str:
 def outcome_detail(outcome: RowOutcome) -> str:
     """Why a row is rejected or skipped, what an update changes, what was adjusted."""
     if outcome.fate in (Fate.REJECTED, Fate.DUPLICATE):
-        return outcome.reason
-    parts = []
+        return messages.render(outcome.reason)  # in the interface language
+    parts = [messages.render(warning) for warning in outcome.warnings]  # first: what needs doing
+    separator = "; " if messages.language() == messages.ENGLISH else "；"
     if outcome.changes:
         parts.append(
-            "；".join(f"{field_label(k)}：{_value(old)} → {_value(new)}" for k, (old, new) in outcome.changes.items())
+            separator.join(
+                history_texts.change_text(field_label(k), _value(old), _value(new))
+                for k, (old, new) in outcome.changes.items()
+            )
         )
-    parts.extend(outcome.remarks)
-    return "；".join(parts)
+    parts.extend(messages.render(remark) for remark in outcome.remarks)  # in the interface language
+    return separator.join(parts)
 
 
 class PlanModel(QAbstractTableModel):
@@ -98,6 +112,8 @@ class PlanModel(QAbstractTableModel):
             return outcome.fate == Fate.UPDATED and not outcome.unchanged
         if show == "unchanged":
             return outcome.unchanged
+        if show == "warned":
+            return bool(outcome.warnings) and outcome.fate in (Fate.IMPORTED, Fate.UPDATED)
         return outcome.fate.value == show
 
     def outcome(self, row: int) -> RowOutcome:
@@ -131,6 +147,12 @@ class PlanModel(QAbstractTableModel):
             if column == "uscc":
                 return outcome.uscc
             return outcome_detail(outcome)
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and outcome.warnings
+            and outcome.fate in (Fate.IMPORTED, Fate.UPDATED)
+        ):
+            return QBrush(QColor(WARNING_COLOUR))
         if role == Qt.ItemDataRole.BackgroundRole and outcome.fate in _COLOURS and not outcome.unchanged:
             return QBrush(QColor(_COLOURS[outcome.fate]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "row":
@@ -252,6 +274,7 @@ class PreviewPage(QWizardPage):
             (self.tr("Unchanged"), "unchanged"),
             (self.tr("Duplicates"), "duplicate"),
             (self.tr("Rejected"), "rejected"),
+            (self.tr("With warnings"), "warned"),
         ):
             self.show_box.addItem(text, key)
         self.show_box.currentIndexChanged.connect(self._filter)
@@ -275,9 +298,31 @@ class PreviewPage(QWizardPage):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((56, 72, 260, 160)):
+        for column, width in enumerate((56, 110, 240, 160)):  # "新增（有提醒）" fits
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
+        # The chosen row's reason in full, wrapped: a long reason is never cut (issue 16).
+        self.detail = QLabel()
+        self.detail.setObjectName("detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 2)
+        layout.addWidget(self.detail)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.model.modelReset.connect(self.detail.clear)
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.detail.clear()
+            return
+        outcome = self.model.outcome(current.row())
+        text = outcome_detail(outcome)
+        self.detail.setText(
+            self.tr("Row %1 (%2): %3")
+            .replace("%1", str(outcome.row))
+            .replace("%2", fate_label(outcome))
+            .replace("%3", text or "—")
+        )
 
     def initializePage(self) -> None:  # noqa: N802
         self._wizard.plan = None
@@ -422,6 +467,13 @@ class ImportWizard(QWizard):
         ):
             text = text.replace(marker, str(value))
         lines = [text]
+        if plan.warned:
+            lines.append(
+                self.tr(
+                    "%1 of the rows written leave empty something the register needs (joining date, address, "
+                    "postcode): shown in yellow, listed under “With warnings”."
+                ).replace("%1", str(plan.warned))
+            )
         skipped = len(plan.blank_rows) + len(plan.totals_rows) + len(plan.repeated_headers)
         if skipped:
             lines.append(
@@ -460,11 +512,12 @@ class ImportWizard(QWizard):
                 self.tr("Could not save %1:\n%2").replace("%1", str(path)).replace("%2", str(exc)),
             )
             return None
-        msgbox.information(
+        table_export.offer_open(  # open the file / open its folder (issue 16)
             self,
-            self.tr("Save rejected rows"),
+            path,
             self.tr("%1 rejected rows with their reasons were saved to %2.")
             .replace("%1", str(plan.rejected))
             .replace("%2", str(path)),
+            title=self.tr("Save rejected rows"),
         )
         return path

@@ -20,8 +20,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.db import Database
+from desktop_app.core.models import MemberStatus
 from desktop_app.core.services import members
 from desktop_app.core.services.members import MemberFilter, RegisterRow
 from desktop_app.core.settings import level_names
@@ -32,6 +34,12 @@ Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _USER = int(Qt.ItemDataRole.UserRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+# Withdrawn and cancelled members are greyed and in italics (issue 16): still in the register
+# (R-9.2), visibly no longer members.
+FORMER = frozenset({MemberStatus.WITHDRAWN, MemberStatus.CANCELLED})
+FORMER_COLOUR = QBrush(QColor("#8a8a8a"))
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
@@ -64,6 +72,7 @@ class RegisterModel(QAbstractTableModel):
         self._descending = False
         self._ids: list[int] = []
         self._cells: dict[int, tuple[str, ...]] = {}
+        self._former: set[int] = set()  # ids of withdrawn/cancelled members among the fetched rows
         self._levels: dict[str, str] = {}
         self._complete = True
         self._reloading = False
@@ -227,7 +236,38 @@ class RegisterModel(QAbstractTableModel):
             return cells[index.column()] if cells is not None else None
         if role == _USER and index.isValid() and 0 <= index.row() < len(self._ids):
             return self._ids[index.row()]
+        if (role == _FOREGROUND or role == _FONT) and index.isValid() and 0 <= index.row() < len(self._ids):
+            member_id = self._ids[index.row()]
+            if member_id not in self._cells:
+                self._fetch(index.row())
+            if member_id in self._former:
+                if role == _FOREGROUND:
+                    return FORMER_COLOUR
+                font = QFont()
+                font.setItalic(True)
+                return font
         return None
+
+    def is_former(self, row: int) -> bool:
+        """The member on ``row`` has withdrawn or was cancelled (shown grey)."""
+        member_id = self._ids[row]
+        if member_id not in self._cells:
+            self._fetch(row)
+        return member_id in self._former
+
+    def rows_for_export(self, rows: list[int], columns: list[int]) -> list[list[str]]:
+        """The cells of ``rows`` (positions) in ``columns`` for “export what I see”: read in blocks
+        of a thousand, not through the view's cache."""
+        out: list[list[str]] = []
+        ids = [self._ids[row] for row in rows]
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start : start + 1000]
+            found = ops.query(self._db, lambda session, chunk=chunk: members.register_rows(session, chunk))
+            for member_id in chunk:
+                row = found.get(member_id)
+                if row is not None:
+                    out.append([self._cell(row, self.COLUMNS[column][0]) for column in columns])
+        return out
 
     # --- fetching cells ---------------------------------------------------------------------
 
@@ -235,11 +275,16 @@ class RegisterModel(QAbstractTableModel):
         """Fetch the block of rows around ``position`` in one query, formatted once."""
         if len(self._cells) > self.CACHE_LIMIT:
             self._cells.clear()
+            self._former.clear()
         start = max(0, position - self.BLOCK // 5)
         wanted = [i for i in self._ids[start : start + self.BLOCK] if i not in self._cells]
         rows = ops.query(self._db, lambda session: members.register_rows(session, wanted))
         for member_id, row in rows.items():
             self._cells[member_id] = tuple(self._cell(row, key) for key, _ in self.COLUMNS)
+            if row.status in FORMER:
+                self._former.add(member_id)
+            else:
+                self._former.discard(member_id)
         return self._cells.get(self._ids[position])
 
     def _cell(self, row: RegisterRow, key: str) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.db import Database
 from desktop_app.core.security import Actor, Permission
-from desktop_app.core.services.roster import build_roster
+from desktop_app.core.services.roster import build_roster, record_publication
 from desktop_app.records import Roster
-from desktop_app.ui import msgbox, ops
+from desktop_app.ui import msgbox, ops, table_export
 
 
 def install_file_actions(window: QMainWindow, menu: QMenu) -> list[QAction]:
@@ -105,6 +106,17 @@ class RosterExportDialog(QDialog):
         group.addButton(self.public)
         layout.addWidget(self.public)
         layout.addWidget(self.internal)
+        # issue 17 (R-9.2): where this export is published; ticked, the export is recorded in the
+        # publication log (the workbench reminds when the last one is too old)
+        self.website = QCheckBox(self.tr("Published on the association's website"))
+        self.website.setObjectName("published_website")
+        self.work_group = QCheckBox(self.tr("Published in the internal work groups"))
+        self.work_group.setObjectName("published_work_group")
+        may_publish = actor.can(Permission.PUBLISH_ROSTER)
+        for box in (self.website, self.work_group):
+            box.setVisible(may_publish)
+            layout.addWidget(box)
+        self.internal.toggled.connect(self._internal_chosen)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.excel_button = QPushButton(self.tr("Save as &Excel…"))
         self.excel_button.setObjectName("excel")
@@ -134,23 +146,26 @@ class RosterExportDialog(QDialog):
                 return
         target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
         actor = self._actor
+        publish = self._publication(public)
 
         def work(session: Any, progress: ops.ProgressFn) -> Roster:
             from desktop_app.spreadsheets.roster import write_roster_xlsx
 
             roster = build_roster(session, actor, public=public)
+            publish(session, roster, target.name, "xlsx")  # issue 17: before writing; a failed write undoes it
             write_roster_xlsx(roster, target, progress=progress)
             return roster
 
         def done(roster: Roster) -> None:
             self._busy(False)
-            msgbox.information(
+            table_export.offer_open(  # open the file / open its folder (issue 16)
                 self,
-                self.tr("Export roster"),
+                Path(target),
                 self.tr("The roster (%1, %2 members) was saved to %3.")
                 .replace("%1", roster.version_label)
                 .replace("%2", str(len(roster.rows)))
                 .replace("%3", str(target)),
+                title=self.tr("Export roster"),
             )
 
         self._run(work, done)
@@ -160,11 +175,13 @@ class RosterExportDialog(QDialog):
         db, actor = self._db, self._actor
         folder = Path(tempfile.mkdtemp(prefix="roster-"))
         name = default_name(public, ".pdf", db.clock.today())
+        publish = self._publication(public)
 
         def work(session: Any, progress: ops.ProgressFn):  # type: ignore[no-untyped-def]
             from desktop_app.documents.roster import write_roster_pdf
 
             roster = build_roster(session, actor, public=public)
+            publish(session, roster, name, "pdf")  # issue 17
             return roster, write_roster_pdf(roster, folder / name, progress=progress)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
@@ -185,6 +202,31 @@ class RosterExportDialog(QDialog):
 
         self._run(work, done)
 
+    def _internal_chosen(self, internal: bool) -> None:
+        """issue 17: the internal version carries personal contact details: never on the website."""
+        if internal:
+            self.website.setChecked(False)
+        self.website.setEnabled(not internal)
+
+    def _publication(self, public: bool):  # type: ignore[no-untyped-def]
+        """issue 17 (R-9.2): what records this export as published, if a place is ticked."""
+        website, work_group, actor = self.website.isChecked(), self.work_group.isChecked(), self._actor
+
+        def publish(session: Any, roster: Roster, file_name: str, file_format: str) -> None:
+            if website or work_group:
+                record_publication(
+                    session,
+                    actor,
+                    public=public,
+                    website=website,
+                    work_group=work_group,
+                    members=len(roster.rows),
+                    file_name=file_name,
+                    file_format=file_format,
+                )
+
+        return publish
+
     def _run(self, work, done) -> None:  # type: ignore[no-untyped-def]
         """Build and write in a worker (progress, Cancel); the buttons wait until it is over."""
         title = self.tr("Export roster")
@@ -194,6 +236,7 @@ class RosterExportDialog(QDialog):
             self._busy(False)
             ops.show_failure(self, exc, title)
 
-        ops.Op(self, self._db, work, title=title).in_background(self.tr("Writing the roster…")).success(done).failure(
-            failed
-        ).run()
+        published = {ops.REPORTS} if self.website.isChecked() or self.work_group.isChecked() else set()  # issue 17
+        ops.Op(self, self._db, work, title=title, changes=published).in_background(
+            self.tr("Writing the roster…")
+        ).success(done).failure(failed).run()

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,14 +28,18 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import accounts
 from desktop_app.core.services.members import MemberFilter
 from desktop_app.core.settings import levels
-from desktop_app.ui import ops
+from desktop_app.ui import msgbox, ops, preferences, table_export
 from desktop_app.ui.labels import category_label, status_label
 from desktop_app.ui.register.editor import MemberEditor
 from desktop_app.ui.register.model import RegisterModel
 from desktop_app.ui.widgets import EmptyState, KeptChoices
 
 ROW_HEIGHT = 26
-COLUMN_WIDTHS = (105, 280, 160, 95, 110, 80, 70, 70, 105, 90)
+# Fit a 1366×768 screen beside the navigation with room for the vertical scroll bar (issue 16).
+COLUMN_WIDTHS = (100, 270, 150, 80, 100, 70, 70, 70, 100, 80)
+FILTERS_KEY = preferences.view_key("register", "filters")
+# What the right-click menu prints for the selection, through the documents area (R-5.6, R-9.4).
+PRINT_KINDS = ("certificate", "labels", "envelopes")
 
 
 class RegisterView(QWidget):
@@ -49,6 +58,8 @@ class RegisterView(QWidget):
         self.model.rowsInserted.connect(self._update_empty_state)
         self._selected_member: int | None = None
         self.reload_choices()
+        self._start_on_my_members()
+        self._restore_filters()
         self.apply_filter()
         # Members change here (the editor, an import, a registration) or, after F5, elsewhere;
         # mentors' names and the levels are in the cells and the filter boxes.
@@ -76,6 +87,7 @@ class RegisterView(QWidget):
         self.mentor_box.setObjectName("mentor_filter")
         for box in (self.status_box, self.level_box, self.category_box, self.mentor_box):
             box.currentIndexChanged.connect(self.apply_filter)
+            box.activated.connect(self._save_filters)  # the person's choice, not a reload's
             bar.addWidget(box)
 
         self.new_button = QPushButton(self.tr("New member…"))
@@ -91,7 +103,7 @@ class RegisterView(QWidget):
         self.table.setObjectName("register")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
@@ -108,6 +120,13 @@ class RegisterView(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_index)  # double-click or Enter
+        horizontal.setSectionsMovable(True)
+        preferences.remember_table(self.table, "register")  # widths, order, sort as left
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        self.export_actions = table_export.actions(self.table, self._export_title)
+        self.copy_action = table_export.copy_action(self.table, self._export_title)
+        self.table.addAction(self.copy_action)
         layout.addWidget(self.table, 1)
         self.empty_state = EmptyState(self.table)
 
@@ -139,6 +158,34 @@ class RegisterView(QWidget):
             self.mentor_box.addItem(self.tr("No mentor"), 0)
             for mentor in mentors:
                 self.mentor_box.addItem(mentor.full_name, mentor.id)
+
+    def _start_on_my_members(self) -> None:
+        """A mentor starts on its own members (R-7.1); "All mentors" stays one choice away."""
+        if self._actor.role != Role.MENTOR or self._actor.id is None:
+            return
+        index = self.mentor_box.findData(self._actor.id)
+        if index >= 0:
+            self.mentor_box.blockSignals(True)
+            self.mentor_box.setCurrentIndex(index)
+            self.mentor_box.blockSignals(False)
+
+    def _save_filters(self) -> None:
+        boxes = (self.status_box, self.level_box, self.category_box, self.mentor_box)
+        preferences.set_value(FILTERS_KEY, [str(box.currentData()) for box in boxes])
+
+    def _restore_filters(self) -> None:
+        """The filters chosen last time (a mentor or level that is gone is simply not chosen)."""
+        saved = preferences.value(FILTERS_KEY)
+        if not isinstance(saved, list):
+            return
+        boxes = (self.status_box, self.level_box, self.category_box, self.mentor_box)
+        for box, value in zip(boxes, saved, strict=False):
+            for index in range(box.count()):
+                if str(box.itemData(index)) == str(value):
+                    box.blockSignals(True)
+                    box.setCurrentIndex(index)
+                    box.blockSignals(False)
+                    break
 
     def _changed(self, topics: frozenset[str]) -> None:
         if topics & {ops.STAFF, ops.MENTORS, ops.SETTINGS}:
@@ -229,3 +276,124 @@ class RegisterView(QWidget):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
+
+    # --- the selection as a working list (issue 16) -------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """The selected members, top to bottom as shown."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.member_id(row) for row in rows]
+
+    def _export_title(self) -> str:
+        return self.tr("Member register")
+
+    def _show_menu(self, position: QPoint) -> None:
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """Open, copy, print for the selection, add it to a mailing batch, export."""
+        count = len(self.selected_ids())
+        menu = QMenu(self)
+        open_action = menu.addAction(self.tr("Open"), self.open_selected)
+        open_action.setObjectName("open")
+        open_action.setShortcut(QKeySequence("Return"))
+        open_action.setEnabled(count == 1)
+        menu.addAction(self.copy_action)
+        self.copy_action.setEnabled(count > 0)
+        printable = self._printable_kinds()
+        if printable:
+            menu.addSeparator()
+            titles = {
+                "certificate": self.tr("Print certificates for the selection…"),
+                "labels": self.tr("Print address labels for the selection…"),
+                "envelopes": self.tr("Print envelopes for the selection…"),
+            }
+            for kind in printable:
+                action = menu.addAction(titles[kind], lambda k=kind: self.print_selection(k))
+                action.setObjectName(f"print_{kind}")
+                action.setEnabled(count > 0)
+        if self._actor.can(Permission.MANAGE_MAILING):
+            menu.addSeparator()
+            mailing_action = menu.addAction(self.tr("Add to a mailing batch…"), self.add_to_mailing_batch)
+            mailing_action.setObjectName("add_to_mailing")
+            mailing_action.setEnabled(count > 0)
+        menu.addSeparator()
+        for action in self.export_actions:
+            menu.addAction(action)
+        self.export_actions[1].setEnabled(count > 0)
+        return menu
+
+    def _printable_kinds(self) -> list[str]:
+        from desktop_app.core.services.documents.kinds import can_print
+
+        return [kind for kind in PRINT_KINDS if can_print(self._actor, kind)]
+
+    def copy_selection(self) -> int:
+        return table_export.copy_rows(self.table, self._export_title)
+
+    def print_selection(self, kind: str) -> Any:
+        """Hand the selection to the documents area, set to ``kind``: it prints through its service."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        window: Any = self.window()
+        areas = getattr(window, "areas", None)
+        if not isinstance(areas, Mapping) or "documents" not in areas:
+            return None
+        documents = window.show_area("documents")
+        documents.select_kind(kind)
+        documents.clear_members()
+        documents.add_member_ids(ids)
+        return documents
+
+    def add_to_mailing_batch(self, batch_id: int | None = None) -> None:
+        """Add the selected members to a mailing batch that is still being prepared (R-9.4)."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        from desktop_app.core.services import mailing
+
+        if batch_id is None:
+            batches = [
+                b
+                for b in ops.query(self._db, lambda session: mailing.batch_list(session, self._actor))
+                if b.sent + b.delivered + b.returned == 0
+            ]
+            if not batches:
+                msgbox.information(
+                    self,
+                    self.tr("Add to a mailing batch"),
+                    self.tr("No mailing batch is being prepared. Create one in the mailing area first."),
+                )
+                return
+            labels = [f"{b.number}　{b.title}" for b in batches]
+            label, ok = QInputDialog.getItem(
+                self,
+                self.tr("Add to a mailing batch"),
+                self.tr("Add %n selected member(s) to:", "", len(ids)),
+                labels,
+                0,
+                False,
+            )
+            if not ok:
+                return
+            batch_id = batches[labels.index(label)].id
+        chosen = batch_id
+        flt = mailing.RecipientFilter(member_ids=tuple(ids))
+
+        def done(selection: Any) -> None:
+            text = self.tr("%n member(s) added to the batch.", "", len(selection.member_ids))
+            skipped = len(ids) - len(selection.member_ids)
+            if skipped:
+                text += "\n" + self.tr("%n were already in it or cannot be mailed to.", "", skipped)
+            msgbox.information(self, self.tr("Add to a mailing batch"), text)
+
+        ops.Op(
+            self,
+            self._db,
+            lambda session: mailing.add_recipients(session, self._actor, chosen, flt),
+            changes={ops.MAILING},
+            title=self.tr("Add to a mailing batch"),
+        ).success(done).run()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import messages
 from desktop_app.core.models.withdrawal import (
     ActivityKind,
     AppealDecision,
@@ -49,7 +50,7 @@ from desktop_app.core.models.withdrawal import (
 from desktop_app.core.services import members as register
 from desktop_app.core.services.withdrawal import Scan
 from desktop_app.errors import OfficeError, ValidationError
-from desktop_app.ui import ops
+from desktop_app.ui import guards, ops, table_export
 from desktop_app.ui.widgets import FieldWithError, OptionalDateEdit, error_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -181,7 +182,7 @@ def html(value: Any) -> str:
 
 
 def error_text(exc: OfficeError) -> str:
-    return "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else exc.message
+    return ops.failure_text(exc)
 
 
 # --- a table over plain rows ------------------------------------------------------------------------
@@ -288,6 +289,7 @@ def table(model: RowsModel, name: str, *, multi: bool = False) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     for number, column in enumerate(model.columns):
         view.setColumnWidth(number, column.width)
+    table_export.install(view)  # copy, “export what I see” (issue 16)
     return view
 
 
@@ -388,7 +390,7 @@ class Field:
     hint: str = ""
 
 
-class FormDialog(QDialog):
+class FormDialog(guards.GuardedDialog, QDialog):
     """Fields, an error line and OK/Cancel. On OK ``submit(session, values)`` runs through the
     operations layer; its ``ValidationError`` is shown under the fields it names and the dialog
     stays open with what was typed; on success the changes are announced and it closes."""
@@ -542,7 +544,7 @@ class FormDialog(QDialog):
                 if key in self.wrappers:
                     self.wrappers[key].set_error(message)
                 else:
-                    rest.append(message)
+                    rest.append(messages.render(message))
             self.error.setText(
                 "\n".join(rest)
                 if rest

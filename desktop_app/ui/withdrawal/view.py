@@ -33,11 +33,11 @@ class WithdrawalView(QWidget):
             self.tabs.addTab(widget, "")
         layout.addWidget(self.tabs)
         self._listener = ops.listen(self, {ops.WITHDRAWAL, ops.MEMBERS, ops.DUES, ops.MAILING}, self.refresh)
-        QShortcut(QKeySequence("Ctrl+1"), self, activated=lambda: self.tabs.setCurrentWidget(self.review))
-        QShortcut(QKeySequence("Ctrl+2"), self, activated=lambda: self.tabs.setCurrentWidget(self.cases))
-        QShortcut(QKeySequence("Ctrl+3"), self, activated=lambda: self.tabs.setCurrentWidget(self.appeals))
-        QShortcut(QKeySequence("Ctrl+4"), self, activated=lambda: self.tabs.setCurrentWidget(self.activities))
-        QShortcut(QKeySequence("Ctrl+5"), self, activated=lambda: self.tabs.setCurrentWidget(self.tasks))
+        QShortcut(QKeySequence("Alt+1"), self, activated=lambda: self.tabs.setCurrentWidget(self.review))
+        QShortcut(QKeySequence("Alt+2"), self, activated=lambda: self.tabs.setCurrentWidget(self.cases))
+        QShortcut(QKeySequence("Alt+3"), self, activated=lambda: self.tabs.setCurrentWidget(self.appeals))
+        QShortcut(QKeySequence("Alt+4"), self, activated=lambda: self.tabs.setCurrentWidget(self.activities))
+        QShortcut(QKeySequence("Alt+5"), self, activated=lambda: self.tabs.setCurrentWidget(self.tasks))
         self._titles()
 
     def _titles(self) -> None:

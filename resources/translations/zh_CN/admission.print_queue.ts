@@ -80,5 +80,15 @@
         <source>After printing, tick what came out right and mark it as printed.</source>
         <translation>打印后，勾选打印无误的文书，再标记为已打印。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ticked document(s) will be recorded as printed, by you, now, and leave the print queue. Only do this when the paper came out right: it cannot be undone here.</source>
+        <translation>
+            <numerusform>勾选的 %n 份文书将以您的名义、按现在的时间记为已打印，并离开打印队列。请确认纸张已正确打印：此处不能撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark them as printed</source>
+        <translation>记为已打印</translation>
+    </message>
 </context>
 </TS>

@@ -2,13 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountActions</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有改动任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Creating the demo database…</source>
         <translation>正在创建演示数据库…</translation>
     </message>
     <message>
-        <source>Taking today&apos;s backup of the database…</source>
+        <source>Taking today's backup of the database…</source>
         <translation>正在进行今天的数据库备份…</translation>
     </message>
     <message>

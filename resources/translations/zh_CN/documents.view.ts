@@ -235,6 +235,14 @@
         <source>Select a member in the member register first.</source>
         <translation>请先在会员名册中选中一个会员。</translation>
     </message>
+    <message>
+        <source>Will print for all %1 active member(s)</source>
+        <translation>将打印 %1 个会员（全部正常会员）</translation>
+    </message>
+    <message>
+        <source>Will print one blank form</source>
+        <translation>将打印一份空白表格</translation>
+    </message>
     <message numerus="yes">
         <source>Chosen: %n member(s)</source>
         <translation>

@@ -4,6 +4,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
         <source>Member register</source>
         <translation>会员名册</translation>
     </message>
@@ -12,7 +16,7 @@
         <translation>入会申请</translation>
     </message>
     <message>
-        <source>Mentors&apos; work</source>
+        <source>Mentors' work</source>
         <translation>班主任工作</translation>
     </message>
     <message>
@@ -68,12 +72,80 @@
         <translation>重新读取全部数据：显示其他工作站在此期间所做的更改</translation>
     </message>
     <message>
+        <source>Start where I left off (instead of the workbench)</source>
+        <translation>启动时回到上次的区域（而不是工作台）</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Go to the search box of the area</source>
+        <translation>转到本区域的搜索框</translation>
+    </message>
+    <message>
+        <source>Clear the search box; close a dialog (asks first when something was typed)</source>
+        <translation>清空搜索框；关闭对话框（已输入内容时先询问）</translation>
+    </message>
+    <message>
+        <source>Open the selected row (a double-click does the same)</source>
+        <translation>打开所选行（双击亦可）</translation>
+    </message>
+    <message>
+        <source>Refresh: read again what other workstations did</source>
+        <translation>刷新：重新读取其他工作站所做的更改</translation>
+    </message>
+    <message>
+        <source>Save the form being edited</source>
+        <translation>保存正在编辑的表单</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (paste into Excel or WPS)</source>
+        <translation>复制所选行（可粘贴到 Excel 或 WPS）</translation>
+    </message>
+    <message>
+        <source>New member (member register)</source>
+        <translation>新建会员（会员名册）</translation>
+    </message>
+    <message>
+        <source>The tabs of the withdrawal area</source>
+        <translation>退会管理的各个标签页</translation>
+    </message>
+    <message>
+        <source>The menu of the selected rows: open, print, export what I see to Excel</source>
+        <translation>所选行的菜单：打开、打印、将当前列表导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Select every row of a list</source>
+        <translation>选择列表中的所有行</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>作用</translation>
     </message>
     <message>
         <source>Change my password</source>

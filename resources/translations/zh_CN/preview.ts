@@ -49,7 +49,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>The preview shows the certificate stock&apos;s design; only the fields are printed.</source>
+        <source>The preview shows the certificate stock's design; only the fields are printed.</source>
         <translation>预览中显示证书纸底纹，打印时只印各栏内容。</translation>
     </message>
     <message>
@@ -73,6 +73,17 @@
 %2</source>
         <translation>无法保存 %1：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
     </message>
 </context>
 </TS>

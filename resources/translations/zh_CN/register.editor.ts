@@ -32,12 +32,36 @@
         <translation>您的角色只能查看会员资料，不能修改。</translation>
     </message>
     <message>
+        <source>Dues</source>
+        <translation>会费</translation>
+    </message>
+    <message>
+        <source>Mailings</source>
+        <translation>邮寄记录</translation>
+    </message>
+    <message>
+        <source>Withdrawal and membership</source>
+        <translation>退会与会籍</translation>
+    </message>
+    <message>
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
         <source>Left empty: assigned on saving</source>
         <translation>留空则保存时自动编号</translation>
+    </message>
+    <message>
+        <source>Changed only by the procedures in &lt;a href="withdrawal"&gt;Withdrawal&lt;/a&gt;</source>
+        <translation>由&lt;a href="withdrawal"&gt;退会管理&lt;/a&gt;中的程序改变</translation>
+    </message>
+    <message>
+        <source>Changed in &lt;a href="mentors"&gt;Mentors' work → Allocation&lt;/a&gt; (a change needs a reason there)</source>
+        <translation>在 &lt;a href="mentors"&gt;班主任工作 → 班主任分配&lt;/a&gt; 中更换（须说明原因）</translation>
+    </message>
+    <message>
+        <source>⚠ Mail to this address came back: check it with the member</source>
+        <translation>⚠ 寄往此地址的邮件被退回：请与会员核实地址</translation>
     </message>
     <message>
         <source>When</source>
@@ -88,16 +112,16 @@
         <translation>新建会员</translation>
     </message>
     <message>
-        <source>Entered</source>
-        <translation>录入</translation>
+        <source>Not a member at present.</source>
+        <translation>目前不是会员。</translation>
     </message>
     <message>
-        <source>Changed</source>
-        <translation>修改</translation>
+        <source>Member since %1 (%2)</source>
+        <translation>入会以来：%1（%2）</translation>
     </message>
     <message>
-        <source>Mentor assigned</source>
-        <translation>分配班主任</translation>
+        <source>Member (joining date not recorded)</source>
+        <translation>入会以来：入会日期未记录</translation>
     </message>
     <message>
         <source>No change has been recorded for this member yet.</source>
@@ -106,6 +130,10 @@
     <message>
         <source>now</source>
         <translation>至今</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
     <message>
         <source>Changed by someone else</source>

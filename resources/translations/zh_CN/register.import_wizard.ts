@@ -35,12 +35,24 @@
 <context>
     <name>ImportWizard</name>
     <message>
+        <source>New, with a warning</source>
+        <translation>新增（有提醒）</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
         <source>Unchanged</source>
         <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Unchanged, with a warning</source>
+        <translation>无变化（有提醒）</translation>
+    </message>
+    <message>
+        <source>Update, with a warning</source>
+        <translation>更新（有提醒）</translation>
     </message>
     <message>
         <source>Update</source>
@@ -65,6 +77,10 @@
     <message>
         <source>%1 new members, %2 to update (%3 of them already up to date), %4 duplicate rows, %5 rows that cannot be imported.</source>
         <translation>将新增 %1 个会员，更新 %2 个（其中 %3 个与名册一致，无需修改），重复行 %4 行，不能导入 %5 行。</translation>
+    </message>
+    <message>
+        <source>%1 of the rows written leave empty something the register needs (joining date, address, postcode): shown in yellow, listed under “With warnings”.</source>
+        <translation>其中 %1 行缺少名册需要的内容（入会日期、通讯地址、邮政编码）：以黄色标出，可在“有提醒的行”中查看。</translation>
     </message>
     <message>
         <source>%1 blank, totals or repeated header rows are not members and were left out.</source>
@@ -151,12 +167,20 @@
         <translation>未导入</translation>
     </message>
     <message>
+        <source>With warnings</source>
+        <translation>有提醒的行</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
     </message>
     <message>
         <source>Checking the rows…</source>

@@ -31,6 +31,14 @@
         <translation>公开版：不含手机、微信和电子邮箱</translation>
     </message>
     <message>
+        <source>Published on the association&apos;s website</source>
+        <translation>发布到协会网站（登记发布记录）</translation>
+    </message>
+    <message>
+        <source>Published in the internal work groups</source>
+        <translation>发布到内部工作群（登记发布记录）</translation>
+    </message>
+    <message>
         <source>Save as &amp;Excel…</source>
         <translation>保存为 Excel(&amp;E)…</translation>
     </message>

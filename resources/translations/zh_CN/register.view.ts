@@ -53,5 +53,55 @@
         <source>The register is empty. Enter a member with “New member…”, or import the office&apos;s Excel roster.</source>
         <translation>会员名册是空的。请点击“新建会员…”录入，或导入会籍管理部的 Excel 名册。</translation>
     </message>
+    <message>
+        <source>Member register</source>
+        <translation>会员名册</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Print certificates for the selection…</source>
+        <translation>为所选会员打印会员证…</translation>
+    </message>
+    <message>
+        <source>Print address labels for the selection…</source>
+        <translation>为所选会员打印地址标签…</translation>
+    </message>
+    <message>
+        <source>Print envelopes for the selection…</source>
+        <translation>为所选会员打印信封…</translation>
+    </message>
+    <message>
+        <source>Add to a mailing batch…</source>
+        <translation>加入邮寄批次…</translation>
+    </message>
+    <message>
+        <source>Add to a mailing batch</source>
+        <translation>加入邮寄批次</translation>
+    </message>
+    <message>
+        <source>No mailing batch is being prepared. Create one in the mailing area first.</source>
+        <translation>没有正在准备的邮寄批次。请先在“邮寄管理”中新建批次。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n selected member(s) to:</source>
+        <translation>
+            <numerusform>将所选的 %n 个会员加入：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) added to the batch.</source>
+        <translation>
+            <numerusform>已将 %n 个会员加入批次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were already in it or cannot be mailed to.</source>
+        <translation>
+            <numerusform>%n 个已在批次中或不能邮寄。</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

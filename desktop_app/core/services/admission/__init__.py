@@ -57,6 +57,7 @@ from desktop_app.core.services.admission.checks import (
     step_refusal,
 )
 from desktop_app.core.services.admission.commands import (
+    AGREED,
     abandon,
     advance,
     approve,
@@ -179,6 +180,7 @@ __all__ = [
     "application_form_items",
     "application_record",
     "application_values",
+    "AGREED",
     "approve",
     "attach_document",
     "attachment_limit_bytes",

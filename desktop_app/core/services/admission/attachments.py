@@ -42,6 +42,7 @@ from desktop_app.core.validation import (
     check_control_characters,
 )
 from desktop_app.errors import NotFound, ValidationError
+from desktop_app.messages import say
 
 # Types are recognised by their content's signature, never by the file name alone.
 FILE_SIGNATURES = (
@@ -71,29 +72,31 @@ def _check_file(session: Session, file_name: str, content: bytes) -> str:
     """The MIME type of an acceptable file; ``ValidationError`` says why one is not."""
     name = _base_name(file_name)
     if not name:
-        raise ValidationError({"file": "文件：没有文件名"})
+        raise ValidationError({"file": say("mailing.proof.no_file_name")})
     try:
         check_control_characters(name)
     except FieldError as exc:
-        raise ValidationError({"file": f"文件名：{exc}"}) from None
+        raise ValidationError({"file": say("mailing.proof.file_name_problem", exc=exc)}) from None
     if not content:
-        raise ValidationError({"file": f"文件“{name}”：是空文件"})
+        raise ValidationError({"file": say("mailing.proof.empty_file", name=name)})
     limit = attachment_limit_bytes(session)
     if len(content) > limit:
         raise ValidationError(
-            {"file": f"文件“{name}”：{len(content) / 1048576:.1f} MB，超过上限 {limit // 1048576} MB"}
+            {
+                "file": say(
+                    "mailing.proof.file_too_big", name=name, value=len(content) / 1048576, value2=limit // 1048576
+                )
+            }
         )
     mime = sniff_type(content)
     extension = PurePath(name).suffix.lower()
     if mime is None:
-        raise ValidationError(
-            {"file": f"文件“{name}”：只接受 PDF、JPEG、PNG 文件（按文件内容判断，不是这三种格式之一）"}
-        )
+        raise ValidationError({"file": say("admission.attachments.bad_type", name=name)})
     allowed = next(exts for _sig, m, exts in FILE_SIGNATURES if m == mime)
     if extension not in allowed:
         real = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}[mime]
         raise ValidationError(
-            {"file": f"文件“{name}”：内容是 {real} 文件，但扩展名是“{extension or '无'}”，请核对是否选错文件"}
+            {"file": say("admission.attachments.extension_mismatch", name=name, real=real, value=extension or "无")}
         )
     problem = attachment_problem(name, mime, content)
     if problem is not None:
@@ -117,7 +120,7 @@ def attachment_problem(name: str, mime: str, content: bytes) -> str | None:
         return _pdf_problem(name, content)
     if mime in ("image/png", "image/jpeg"):
         return _image_problem(name, "PNG" if mime == "image/png" else "JPEG", content)
-    return f"文件“{name}”：只接受 PDF、JPEG、PNG 文件"
+    return say("admission.attachments.only_pdf_jpeg_png", name=name)
 
 
 def _pdf_problem(name: str, content: bytes) -> str | None:
@@ -125,7 +128,7 @@ def _pdf_problem(name: str, content: bytes) -> str | None:
 
     from pypdf import PdfReader
 
-    unreadable = f"“{name}”不是有效的 PDF 文件（无法读取页面），请重新扫描或另存为 PDF 后再上传。"
+    unreadable = say("admission.attachments.unreadable_pdf", name=name)
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         if reader.is_encrypted:
@@ -137,13 +140,10 @@ def _pdf_problem(name: str, content: bytes) -> str | None:
             except Exception:  # noqa: BLE001 — pypdf's DependencyError, or a damaged encryption dictionary
                 opened = False
             if not opened:
-                return (
-                    f"“{name}”设置了打开密码，无法查看其内容。请上传没有密码的副本"
-                    "（例如在 PDF 阅读器中输入密码后“打印”为 PDF 另存一份）。"
-                )
+                return say("admission.attachments.pdf_password", name=name)
         pages = reader.pages
         if len(pages) < 1:
-            return f"“{name}”不是有效的 PDF 文件（没有页面），请重新扫描或另存为 PDF 后再上传。"
+            return say("admission.attachments.pdf_no_pages", name=name)
         for page in pages:  # every page's drawing instructions decode: not cut off part-way
             page.get_contents()
     except Exception:  # noqa: BLE001 — untrusted file: pypdf raises anything (stream, key, value, zlib errors)
@@ -156,20 +156,22 @@ def _image_problem(name: str, kind: str, content: bytes) -> str | None:
 
     from PIL import Image
 
-    def too_big(size: str = "") -> str:
-        return f"“{name}”的图像尺寸过大{size}，不像是扫描件或照片，可能已损坏；请缩小后（例如 600 dpi 以内）再上传。"
+    def too_big(width: int | None = None, height: int | None = None) -> str:
+        if width is None:
+            return say("admission.attachments.image_too_large", name=name)
+        return say("admission.attachments.image_too_large_size", name=name, width=width, height=height)
 
     limit = Image.MAX_IMAGE_PIXELS or PILLOW_DEFAULT_MAX_PIXELS
     try:
         with Image.open(io.BytesIO(content), formats=[kind]) as image:
             width, height = image.size
             if width * height > limit:  # refused before a pixel is decoded
-                return too_big(f"（{width} × {height} 像素）")
+                return too_big(width, height)
             image.load()
     except Image.DecompressionBombError:  # Pillow's own refusal above twice its limit
         return too_big()
     except Exception:  # noqa: BLE001 — untrusted file: truncated data, bad chunks, decoder errors
-        return f"“{name}”不是有效的 {kind} 图片（无法完整读取，可能已损坏或不完整），请重新扫描或另存后再上传。"
+        return say("admission.attachments.bad_image", name=name, kind=kind)
     return None
 
 
@@ -204,12 +206,12 @@ def _document_locked(application: Application, kind: DocumentKind) -> str | None
         kind in REQUIRED_DOCUMENTS
         and STAGE_ORDER[application.stage] >= STAGE_ORDER[ApplicationStage.DOCUMENTS_SUBMITTED]
     ):
-        return "资料已确认齐全，不能再删除；如需更换，请先退回到“提交资料”。"
+        return say("admission.attachments.documents_locked")
     if (
         kind == DocumentKind.CREDIT_EVIDENCE
         and STAGE_ORDER[application.stage] >= STAGE_ORDER[ApplicationStage.CREDIT_CHECKED]
     ):
-        return "信用考察已记录，其材料不能再删除；如需更换，请先退回到“信用考察”。"
+        return say("admission.attachments.credit_locked")
     return None
 
 
@@ -226,7 +228,7 @@ def attach_document(
     try:
         kind = DocumentKind(kind.value if isinstance(kind, DocumentKind) else kind)
     except ValueError:
-        raise ValidationError({"kind": "资料类别：请选择"}) from None
+        raise ValidationError({"kind": say("admission.attachments.choose_kind")}) from None
     mime = _check_file(session, file_name, content)
     now = clock_of(session).now()
     document = ApplicationDocument(
@@ -259,7 +261,7 @@ def remove_document(session: Session, actor: Actor, document_id: int, *, reason:
     _require(actor, Permission.ATTACH_APPLICATION_DOCUMENTS)
     document = session.get(ApplicationDocument, document_id)
     if document is None:
-        raise NotFound("找不到该附件，可能已被删除。")
+        raise NotFound(say("admission.attachments.not_found"))
     application = get_application(session, document.application_id)
     locked = _document_locked(application, document.kind)
     if locked:
@@ -288,7 +290,7 @@ def document_content(session: Session, actor: Actor, document_id: int) -> tuple[
     _require(actor, Permission.VIEW_APPLICATIONS)
     document = session.get(ApplicationDocument, document_id)
     if document is None:
-        raise NotFound("找不到该附件，可能已被删除。")
+        raise NotFound(say("admission.attachments.not_found"))
     return document.file_name, document.mime_type, document.content
 
 

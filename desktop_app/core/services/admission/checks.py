@@ -54,6 +54,7 @@ from desktop_app.core.validation import (
     parse_uscc,
 )
 from desktop_app.errors import ConflictError, PermissionDenied, ValidationError
+from desktop_app.messages import Label, say, templates
 
 
 @dataclass(frozen=True)
@@ -146,12 +147,12 @@ def _check_text(
     try:
         text = clean_multiline(value)
     except FieldError as exc:
-        errors[field] = f"{label}：{exc}"
+        errors[field] = say("withdrawal.activities.field_problem", label=label, exc=exc)
         return None
     if required and not text:
-        errors[field] = f"{label}：不能为空"
+        errors[field] = say("dues.payments.required", label=label)
     elif limit and len(text) > limit:
-        errors[field] = f"{label}：过长（最多 {limit} 字）"
+        errors[field] = say("dues.payments.too_long", label=label, limit=limit)
     return text or None
 
 
@@ -162,10 +163,10 @@ def _check_line(
     try:
         text = clean(value)
     except FieldError as exc:
-        errors[field] = f"{label}：{exc}"
+        errors[field] = say("withdrawal.activities.field_problem", label=label, exc=exc)
         return ""
     if not text:
-        errors[field] = f"{label}：{empty}"
+        errors[field] = say("admission.field_empty", label=label, empty=empty)
     return text
 
 
@@ -180,19 +181,21 @@ def _check_date(
     not_before_label: str = "",
 ) -> dt.date | None:
     if value in (None, ""):
-        errors[field] = f"{label}：不能为空"
+        errors[field] = say("dues.payments.required", label=label)
         return None
     try:
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
     except ValueError:
-        errors[field] = f"{label}：日期格式应为 2020-10-27"
+        errors[field] = say("admission.bad_date", label=label)
         return None
     if isinstance(day, dt.datetime):
         day = day.date()
     if day > clock_of(session).today():
-        errors[field] = f"{label}：不能晚于今天"
+        errors[field] = say("dues.receipts.after_today", label=label)
     elif not_before is not None and day < not_before:
-        errors[field] = f"{label}：不能早于{not_before_label}（{not_before.isoformat()}）"
+        errors[field] = say(
+            "admission.before_date", label=label, not_before_label=not_before_label, isoformat=not_before.isoformat()
+        )
     return day
 
 
@@ -201,15 +204,15 @@ def _check_handler(session: Session, errors: dict[str, str], field: str, label: 
         return None
     staff = session.get(Staff, staff_id)
     if staff is None or not staff.is_active:
-        errors[field] = f"{label}：所选人员不是在职的工作人员"
+        errors[field] = say("admission.not_staff", label=label)
         return None
     return staff.id
 
 
 _ROLE_REFUSALS = {
-    Permission.SIGN_OFF_APPLICATIONS: "只有驻会领导可以签批入会（第五条第（六）项）。",
-    Permission.APPROVE_APPLICATIONS: "领导审批须由驻会领导办理（第五条第（四）项），{role}不能以领导身份审批。",
-    Permission.DECIDE_BACK_PAYMENT: "补缴会费恢复会籍须由驻会领导研究决定（第十五条）。",
+    Permission.SIGN_OFF_APPLICATIONS: "admission.sign_off_leader_only",
+    Permission.APPROVE_APPLICATIONS: "admission.approve_leader_only",
+    Permission.DECIDE_BACK_PAYMENT: "admission.back_payment_leader_only",
 }
 
 
@@ -218,8 +221,8 @@ def permission_refusal(actor: Actor, permission: Permission) -> str | None:
         return None
     special = _ROLE_REFUSALS.get(permission)
     if special:
-        return special.format(role=actor.role.label)
-    return f"您的角色“{actor.role.label}”无权{permission.value}。"
+        return say(special, role=actor.role.label) if "{role}" in templates(special)[0] else say(special)
+    return say("security.permission_denied", label=actor.role.label, value=permission.value)
 
 
 def _require(actor: Actor, permission: Permission) -> None:
@@ -231,7 +234,7 @@ def _require(actor: Actor, permission: Permission) -> None:
 def _closed_refusal(application: Application) -> str | None:
     if application.status == ApplicationStatus.OPEN:
         return None
-    return f"该申请{APPLICATION_STATUS_LABELS[application.status]}，不能再办理。"
+    return say("admission.closed", status=APPLICATION_STATUS_LABELS[application.status])
 
 
 def missing_documents(session: Session, application_id: int) -> list[DocumentKind]:
@@ -248,20 +251,16 @@ def _precondition_refusal(session: Session, application: Application, step: Step
     if step.stage == ApplicationStage.DOCUMENTS_SUBMITTED:
         missing = missing_documents(session, application.id)
         if missing:
-            return (
-                "资料不全，尚缺："
-                + "、".join(DOCUMENT_LABELS[k] for k in missing)
-                + "（第五条第（二）项）。请先上传扫描件或文件。"
-            )
+            return say("admission.documents_missing", documents=[DOCUMENT_LABELS[k] for k in missing])
     if step.stage == ApplicationStage.REVIEWED and application.former_member_id is not None:
         if application.credit_result != CreditResult.PASSED:  # cannot happen through the stages
-            return "重新入会须先通过信用考察（第十五条）。"
+            return say("admission.rejoin_credit_first")
     if step.stage == ApplicationStage.REGISTERED:
         active = session.scalar(
             select(Member).where(Member.uscc == application.uscc, Member.status == MemberStatus.ACTIVE)
         )
         if active is not None:
-            return f"该代码已属于正常会员“{active.name}”（会员编号 {active.member_number}），不能重复登记。"
+            return say("admission.uscc_active_member", name=active.name, member_number=active.member_number)
         if application.back_payment == BackPaymentDecision.GRANTED:
             # a membership restored by back-payment only once the years owed are paid
             owed = dues.back_payment_refusal(session, application)
@@ -271,10 +270,7 @@ def _precondition_refusal(session: Session, application: Application, step: Step
         if earliest is not None and clock_of(session).today() < earliest:
             former = former_member_of(session, application)
             assert former is not None
-            return (
-                f"重新入会须满两年（第十五条，{former.counting}）：最早可于 {earliest.isoformat()} 办理入会登记。"
-                "驻会领导可研究决定是否准予补缴会费恢复会籍。"
-            )
+            return say("admission.rejoin_two_years", counting=former.counting, earliest=earliest.isoformat())
     return None
 
 
@@ -286,11 +282,11 @@ def step_refusal(session: Session, actor: Actor, application: Application, step:
     expected = next_step(application)
     if expected is None or expected.stage != step.stage:
         if step not in steps_for(application):
-            return f"“{step.title}”只适用于重新入会的申请。"
+            return say("admission.only_rejoining", step=step.title)
         if STAGE_ORDER[step.stage] <= STAGE_ORDER[application.stage]:
-            return f"“{step.title}”已办理。"
+            return say("admission.step_done", step=step.title)
         assert expected is not None
-        return f"不能跳过“{expected.title}”：入会流程须依次办理（第五条），该申请正{expected.waiting}。"
+        return say("admission.no_skipping", expected=expected.title, waiting=expected.waiting)
     return permission_refusal(actor, step.permission) or _precondition_refusal(session, application, step)
 
 
@@ -327,11 +323,19 @@ def action_refusals(session: Session, actor: Actor, application: Application) ->
     if decision is None and application.former_member_id is None:
         decision = "只有重新入会的申请才涉及补缴会费恢复会籍（第十五条）。"
     return {
-        "advance": (action.reason if action else closed or "没有待办的步骤。"),
+        "advance": (action.reason if action else closed or say("admission.nothing_pending")),
         "send_back": back,
         "decline": permission_refusal(actor, Permission.RETURN_APPLICATIONS) or closed,
         "abandon": permission_refusal(actor, Permission.RETURN_APPLICATIONS) or closed,
-        "edit": permission_refusal(actor, Permission.RECEIVE_APPLICATIONS) or closed,
+        # Named for the action it refuses (issue 16): "may not change applications", not "receive".
+        "edit": (
+            None
+            if actor.can(Permission.RECEIVE_APPLICATIONS)
+            else say(
+                "security.permission_denied", label=actor.role.label, value=Label("修改入会申请", "change applications")
+            )
+        )
+        or closed,
         "attach": permission_refusal(actor, Permission.ATTACH_APPLICATION_DOCUMENTS) or closed,
         "back_payment": decision,
     }
@@ -344,10 +348,15 @@ def _conflict_message(session: Session, application: Application) -> str:
         .order_by(ApplicationEvent.at.desc(), ApplicationEvent.id.desc())
         .limit(1)
     )
-    who = "已被其他人办理"
     if last is not None:
-        who = f"已被 {last.actor_name} 于 {_local(session, last.at):%Y-%m-%d %H:%M} 办理（{last.summary}）"
-    return f"您打开入会申请“{application.name}”之后，该申请{who}。您的操作未保存，请刷新后再办理。"
+        return say(
+            "admission.conflict_by",
+            name=application.name,
+            who=last.actor_name,
+            when=f"{_local(session, last.at):%Y-%m-%d %H:%M}",
+            what=last.summary,
+        )
+    return say("admission.conflict", name=application.name)
 
 
 def _load_for_change(session: Session, application_id: int, expected_version: int | None) -> Application:

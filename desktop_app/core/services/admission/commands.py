@@ -68,6 +68,10 @@ from desktop_app.core.validation import (
     clean_text,
 )
 from desktop_app.errors import PermissionDenied, ValidationError
+from desktop_app.messages import say
+
+# What a leadership step (approval, sign-off) records when its opinion is left empty (issue 16).
+AGREED = "同意入会"
 
 
 def _record_step(
@@ -104,7 +108,12 @@ def _record_step(
         "admission_step",
         "application",
         application.id,
-        f"{application.application_number} {step.title}：{summary}",
+        say(
+            "admission.history.step",
+            application_number=application.application_number,
+            title=step.title,
+            summary=summary,
+        ),
         after=audit.jsonable(values),
     )
     return application
@@ -188,7 +197,7 @@ def create_application(session: Session, actor: Actor, values: dict[str, Any]) -
         "create",
         "application",
         application.id,
-        f"受理入会申请 {number} {application.name}",
+        say("admission.history.received", number=number, name=application.name),
         after={k: v for k, v in audit.jsonable(application_values(application)).items() if v not in (None, "")},
     )
     return application
@@ -217,7 +226,7 @@ def update_application(
         organisation, former = {}, None
     if not errors and organisation["uscc"] != application.uscc:
         if STAGE_ORDER[application.stage] >= STAGE_ORDER[ApplicationStage.DOCUMENTS_SUBMITTED]:
-            errors["uscc"] = "统一社会信用代码：资料已提交后不能再更改代码，请先退回到“提交资料”之前"
+            errors["uscc"] = say("admission.uscc_locked")
     if errors:
         raise ValidationError(errors)
     with session.no_autoflush:
@@ -238,7 +247,7 @@ def update_application(
         "update",
         "application",
         application.id,
-        f"修改入会申请 {application.application_number}",
+        say("admission.history.changed", application_number=application.application_number),
         old,
         new,
     )
@@ -314,11 +323,11 @@ def confirm_forms(
 ) -> Application:
     """Step 3 (R-5.1 (1)): the application form and the filing form are filled in."""
     application = _load_for_change(session, application_id, expected_version)
-    errors = {}
+    errors: dict[str, str] = {}
     if not application_form:
-        errors["application_form"] = "入会申请表：尚未填写"
+        errors["application_form"] = say("admission.application_form_missing")
     if not filing_form:
-        errors["filing_form"] = "备案表：尚未填写"
+        errors["filing_form"] = say("admission.filing_form_missing")
     _raise_refusal_first(session, actor, application, ApplicationStage.FORMS_COMPLETED, errors)
     return _record_step(
         session,
@@ -364,7 +373,7 @@ def record_credit_check(
     try:
         outcome = CreditResult(result.value if isinstance(result, CreditResult) else result)
     except ValueError:
-        errors["credit_result"] = "考察结论：请选择“合格”或“不合格”"
+        errors["credit_result"] = say("admission.choose_credit_result")
         outcome = None
     day = _check_date(
         session,
@@ -406,7 +415,7 @@ def record_credit_check(
         "credit_check",
         "application",
         application.id,
-        f"{application.application_number} 信用考察不合格",
+        say("admission.history.credit_failed", application_number=application.application_number),
         after=audit.jsonable(values),
     )
     return application
@@ -426,7 +435,15 @@ def approve(
     """Step 6 (R-5.1 (4)): leadership approval (a resident leader; see the module's notes)."""
     application = _load_for_change(session, application_id, expected_version)
     return _opinion_step(
-        session, actor, application, ApplicationStage.APPROVED, "approval", "审批意见", opinion, summary="领导审批"
+        session,
+        actor,
+        application,
+        ApplicationStage.APPROVED,
+        "approval",
+        "审批意见",
+        opinion,
+        summary="领导审批",
+        agreed_when_empty=True,
     )
 
 
@@ -440,10 +457,15 @@ def _opinion_step(
     opinion: Any,
     *,
     summary: str | None = None,
+    agreed_when_empty: bool = False,
 ) -> Application:
-    """A step that records a required opinion in ``{step}_opinion`` with who and when."""
+    """A step that records an opinion in ``{step}_opinion`` with who and when. The office's own
+    review must say what it found; a leadership step (approval, like the resident leader's
+    sign-off) left empty records "同意入会" — one rule at every leadership step (issue 16)."""
     errors: dict[str, str] = {}
-    text = _check_text(errors, f"{step}_opinion", label, opinion, required=True)
+    text = _check_text(errors, f"{step}_opinion", label, opinion, required=not agreed_when_empty)
+    if agreed_when_empty and not errors:
+        text = text or AGREED
     _raise_refusal_first(session, actor, application, stage, errors)
     return _record_step(
         session,
@@ -482,18 +504,23 @@ def record_dues(
     if "dues_receipt_number" in errors:
         pass
     elif len(receipt) > 40:
-        errors["dues_receipt_number"] = "收据编号：过长（最多 40 字）"
+        errors["dues_receipt_number"] = say("admission.receipt_number_too_long")
     else:
         clash = session.scalar(
             select(Application).where(Application.dues_receipt_number == receipt, Application.id != application_id)
         )
         used = dues.find_receipt(session, receipt)
         if clash is not None:
-            errors["dues_receipt_number"] = (
-                f"收据编号：“{receipt}”已用于入会申请“{clash.name}”（{clash.application_number}）"
+            errors["dues_receipt_number"] = say(
+                "admission.receipt_used_by_application",
+                receipt=receipt,
+                name=clash.name,
+                application_number=clash.application_number,
             )
         elif used is not None and used.application_id != application_id:
-            errors["dues_receipt_number"] = f"收据编号：“{receipt}”已开给“{used.payer}”（{used.issued_on:%Y-%m-%d}）"
+            errors["dues_receipt_number"] = say(
+                "admission.receipt_issued", receipt=receipt, payer=used.payer, issued_on=used.issued_on
+            )
     day = _check_date(
         session,
         errors,
@@ -528,8 +555,8 @@ def sign_off(
         actor,
         application,
         ApplicationStage.SIGNED_OFF,
-        {"sign_off_opinion": text or "同意入会", **_who(actor, session, "sign_off")},
-        f"驻会领导签批：{text or '同意入会'}",
+        {"sign_off_opinion": text or AGREED, **_who(actor, session, "sign_off")},
+        f"驻会领导签批：{text or AGREED}",
     )
 
 
@@ -641,7 +668,7 @@ def register(session: Session, actor: Actor, application_id: int, *, expected_ve
             )
         )
     _flush(session)
-    audit.record(session, actor, "queue_print", "member", member.id, "会员证、牌匾订制单已加入打印队列")
+    audit.record(session, actor, "queue_print", "member", member.id, say("admission.history.queued"))
     return member
 
 
@@ -668,7 +695,7 @@ def send_back(
         target = None
     targets = send_back_targets(application)
     if target is None or STEP[target] not in targets:
-        errors["to_stage"] = "退回到：请选择一个已办理的步骤" if targets else "退回到：该申请尚未办理可退回的步骤"
+        errors["to_stage"] = say("admission.choose_step_back") if targets else say("admission.no_step_back")
     if errors:
         raise ValidationError(errors)
     assert target is not None
@@ -703,7 +730,9 @@ def send_back(
         "send_back",
         "application",
         application.id,
-        f"{application.application_number} {summary}：{text}",
+        say(
+            "admission.history.step_note", application_number=application.application_number, summary=summary, text=text
+        ),
         before=audit.jsonable(cleared),
     )
     return application
@@ -751,7 +780,7 @@ def _close(
         kind.value,
         "application",
         application.id,
-        f"{what}入会申请 {application.application_number}：{text}",
+        say("admission.history.closed", what=what, application_number=application.application_number, text=text),
         after={"status": status, "reason": text},
     )
     return application
@@ -799,7 +828,7 @@ def decide_back_payment(
     if closed:
         raise AdmissionRefused(closed)
     if application.former_member_id is None:
-        raise AdmissionRefused("只有重新入会的申请才涉及补缴会费恢复会籍（第十五条）。")
+        raise AdmissionRefused(say("admission.back_payment_only_rejoining"))
     errors: dict[str, str] = {}
     text = _check_text(errors, "back_payment_reason", "决定理由", reason, required=True)
     if errors:
@@ -820,7 +849,9 @@ def decide_back_payment(
         "back_payment",
         "application",
         application.id,
-        f"{application.application_number} {summary}：{text}",
+        say(
+            "admission.history.step_note", application_number=application.application_number, summary=summary, text=text
+        ),
         after=audit.jsonable(values),
     )
     return application
@@ -833,7 +864,7 @@ def advance(
     application = get_application(session, application_id)
     step = next_step(application)
     if step is None:
-        raise AdmissionRefused(_closed_refusal(application) or "没有待办的步骤。")
+        raise AdmissionRefused(_closed_refusal(application) or say("admission.nothing_pending"))
     stage = step.stage
     common = {"expected_version": expected_version}
     if stage == ApplicationStage.VISITED:

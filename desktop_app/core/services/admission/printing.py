@@ -41,6 +41,7 @@ from desktop_app.documents.inputs import (
     FilingFormInput,
     PlaqueOrderInput,
 )
+from desktop_app.messages import say
 from desktop_app.records import MemberRef
 
 
@@ -96,7 +97,14 @@ def mark_printed(session: Session, actor: Actor, job_ids: Iterable[int]) -> int:
         if job.status == PrintStatus.PRINTED:
             continue
         job.status, job.printed_at, job.printed_by_id = PrintStatus.PRINTED, now, actor.id
-        audit.record(session, actor, "printed", "member", job.member_id, f"已打印{PRINT_KIND_LABELS[job.kind]}")
+        audit.record(
+            session,
+            actor,
+            "printed",
+            "member",
+            job.member_id,
+            say("admission.history.printed", PRINT_KIND_LABELS=PRINT_KIND_LABELS[job.kind]),
+        )
         count += 1
     session.flush()
     return count
@@ -116,7 +124,14 @@ def queue_reprint(session: Session, actor: Actor, member_id: int, kind: PrintKin
     )
     session.add(job)
     session.flush()
-    audit.record(session, actor, "queue_print", "member", member.id, f"{PRINT_KIND_LABELS[kind]}重新加入打印队列")
+    audit.record(
+        session,
+        actor,
+        "queue_print",
+        "member",
+        member.id,
+        say("admission.history.requeued", PRINT_KIND_LABELS=PRINT_KIND_LABELS[kind]),
+    )
     return job
 
 
@@ -282,7 +297,7 @@ def certificate_items(
                 "assign_certificate_number",
                 "member",
                 member.id,
-                f"打印会员证时分配会员证编号 {number}",
+                say("admission.history.certificate_numbered", number=number),
                 {"certificate_number": None},
                 {"certificate_number": number},
             )

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core import pinyin
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import (
     Application,
@@ -84,6 +85,17 @@ def _waiting_condition(stage: ApplicationStage) -> ColumnElement[bool]:
     return Application.stage == previous
 
 
+def _pinyin_matches(session: Session, text: str) -> list[int]:
+    """Applications whose name or liaison the typed pinyin finds (whzs → 武汉中山…, issue 16). The
+    queue holds hundreds of applications a year, not the register's 100,000: read and match here."""
+    if not pinyin.normalise_query(text).isascii() or not any(ch.isalpha() for ch in text):
+        return []
+    rows = session.execute(select(Application.id, Application.name, Application.liaison_name))
+    return [
+        id_ for id_, name, liaison in rows if pinyin.matches(text, name) or pinyin.matches(text, liaison, person=True)
+    ]
+
+
 def _apply_queue_filter(session: Session, query, flt: QueueFilter, *, with_stage: bool = True):  # type: ignore[no-untyped-def]
     text = strip_control_characters(flt.text or "").strip()  # a NUL would match everything on SQLite
     if text:
@@ -96,6 +108,7 @@ def _apply_queue_filter(session: Session, query, flt: QueueFilter, *, with_stage
                 Application.application_number.like(upper, escape="\\"),
                 Application.liaison_name.like(pattern, escape="\\"),
                 Application.closed_reason.like(pattern, escape="\\"),
+                Application.id.in_(_pinyin_matches(session, text)),
             )
         )
     if flt.status is not None:
@@ -404,11 +417,22 @@ class StepForm:
     version: int
     step: Step
     today: dt.date
-    annual_dues: Decimal | None  # the level's dues, proposed as the amount (None: not in the schedule)
+    # Proposed as the amount at the dues step: what the applicant owes if it pays today
+    # (``dues.admission_dues``: first-year rule, back-payment years); at other steps the level's
+    # annual dues. None: the level is not in the schedule.
+    annual_dues: Decimal | None
     missing_documents: tuple[DocumentKind, ...]
     note: str | None  # e.g. a failed credit check
     former: FormerMember | None
     restoring: bool  # a resident leader granted the back-payment route (R-15.1)
+
+
+def _proposed_dues(session: Session, application: Application, step: Step) -> Decimal | None:
+    if step.stage == ApplicationStage.DUES_PAID:
+        owed = dues.admission_dues(session, application, clock_of(session).today())
+        if owed.years:
+            return owed.owed
+    return dues.annual_dues(session, application.level)
 
 
 def step_form(session: Session, actor: Actor, application_id: int) -> StepForm | None:
@@ -425,7 +449,7 @@ def step_form(session: Session, actor: Actor, application_id: int) -> StepForm |
         version=application.version,
         step=step,
         today=clock_of(session).today(),
-        annual_dues=dues.annual_dues(session, application.level),
+        annual_dues=_proposed_dues(session, application, step),
         missing_documents=tuple(missing_documents(session, application_id)),
         note=action.note if action is not None else None,
         former=former_member_of(session, application),

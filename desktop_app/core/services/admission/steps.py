@@ -32,6 +32,7 @@ from desktop_app.core.settings import (
     get_setting,
 )
 from desktop_app.errors import ConflictError, NotFound, OfficeError
+from desktop_app.messages import Join, say
 
 
 class AdmissionRefused(OfficeError):
@@ -214,7 +215,7 @@ def stage_title(stage: ApplicationStage) -> str:
 def get_application(session: Session, application_id: int) -> Application:
     application = session.get(Application, application_id)
     if application is None:
-        raise NotFound("找不到该入会申请。")
+        raise NotFound(say("dues.consents.application_not_found"))
     return application
 
 
@@ -283,14 +284,27 @@ class FormerMember:
     counting: str  # 自申请之日起算 / 自退会之日起算
 
     def left_text(self) -> str:
-        left = self.left_date.isoformat() if self.left_date else "日期不详"
-        reason = self.left_reason or "原因未记录"
-        return f"该单位曾是会员：{self.name}（会员编号 {self.member_number}），于 {left} {self.status_label}，原因：{reason}。"
+        return say(
+            "admission.former_member",
+            name=self.name,
+            member_number=self.member_number,
+            left=self.left_date.isoformat() if self.left_date else say("admission.date_unknown"),
+            status=self.status_label,
+            reason=self.left_reason or say("admission.reason_unknown"),
+        )
 
     def describe(self) -> str:
-        return (
-            f"{self.left_text()}按第十五条须先进行信用考察，合格者满两年方可再次加入"
-            f"（{self.counting}，最早可于 {self.earliest_registration.isoformat()} 办理登记）。"
+        return Join(
+            [
+                self.left_text(),
+                say(
+                    "admission.rejoin_rule",
+                    counting=self.counting,
+                    earliest=self.earliest_registration.isoformat(),
+                ),
+            ],
+            "",
+            " ",
         )
 
 
@@ -322,7 +336,7 @@ def _flush(session: Session) -> None:
         session.flush()
     except StaleDataError as exc:
         session.rollback()
-        raise ConflictError("该入会申请刚刚被其他人办理，您的操作未保存。请刷新后再办理。") from exc
+        raise ConflictError(say("admission.changed_meanwhile")) from exc
 
 
 def _event(

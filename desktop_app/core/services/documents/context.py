@@ -36,6 +36,7 @@ from desktop_app.core.settings import (
 )
 from desktop_app.documents.inputs import AssociationInfo, CertificateLayout, DocumentContext, LabelSheet
 from desktop_app.errors import ValidationError
+from desktop_app.messages import Join, say
 
 
 def _decode_image(text: str) -> bytes | None:
@@ -50,14 +51,14 @@ def _decode_image(text: str) -> bytes | None:
 def _from_dict(cls: type, data: Any, label: str, key: str) -> Any:
     """A dataclass from a settings dict, each number checked."""
     if not isinstance(data, dict):
-        raise ValidationError({key: f"{label}：设置格式不对"})
+        raise ValidationError({key: say("dues.schedule.bad_format", label=label)})
     known = {f.name: f for f in fields(cls)}
     values = {}
     for name, value in data.items():
         if name not in known or name == "name":
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValidationError({key: f"{label}：“{name}”应为不小于 0 的数字"})
+            raise ValidationError({key: say("documents.not_a_size", label=label, name=name)})
         values[name] = int(value) if known[name].type in ("int", int) else float(value)
     return cls(**values)
 
@@ -71,7 +72,7 @@ def label_sheet(session: Session, choice: str = LABEL_SHEET_SETTING) -> LabelShe
     sheet = replace(sheet, name=f"{sheet.columns}×{sheet.rows}")
     problems = check_sheet(sheet)
     if problems:
-        raise ValidationError({"documents.label_sheet": "地址标签纸规格：" + "；".join(problems)})
+        raise ValidationError({"documents.label_sheet": say("documents.bad_label_sheet", problems=Join(problems))})
     return sheet
 
 
@@ -122,11 +123,11 @@ def _check_image(data: bytes, label: str, key: str) -> None:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
             if image.format not in ("PNG", "JPEG"):
-                raise ValidationError({key: f"{label}：应为 PNG 或 JPEG 图片"})
+                raise ValidationError({key: say("documents.image_format", label=label)})
     except (UnidentifiedImageError, OSError, SyntaxError):
-        raise ValidationError({key: f"{label}：无法识别的图片文件"}) from None
+        raise ValidationError({key: say("documents.bad_image", label=label)}) from None
     if len(data) > 5 * 1024 * 1024:
-        raise ValidationError({key: f"{label}：图片过大（最多 5 MB）"})
+        raise ValidationError({key: say("documents.image_too_big", label=label)})
 
 
 def set_seal_image(session: Session, actor: Actor, data: bytes | None) -> None:
@@ -147,22 +148,20 @@ def set_document_font(session: Session, actor: Actor, style: str, path: str) -> 
     from desktop_app.documents.fonts import STYLES, FontSet
 
     if style not in (*STYLES, "fallback"):
-        raise ValidationError({"style": f"字体类别：“{style}”未知"})
+        raise ValidationError({"style": say("documents.unknown_font_style", style=style)})
     path = (path or "").strip()
     if path:
         from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
         if not Path(path).is_file():
-            raise ValidationError({"path": f"字体文件：找不到“{path}”"})
+            raise ValidationError({"path": say("documents.font_not_found", path=path)})
         try:
             face = TTFont("office-check", path, subfontIndex=0).face
         except (TTFError, OSError) as exc:
-            raise ValidationError(
-                {"path": f"字体文件：不能嵌入 PDF（{exc}）。请选 TrueType 字体（.ttf/.ttc）"}
-            ) from None
+            raise ValidationError({"path": say("documents.font_not_embeddable", exc=exc)}) from None
         probe = "𠀀" if style == "fallback" else "会员单位"
         if any(ord(c) not in face.charToGlyph for c in probe):
-            raise ValidationError({"path": f"字体文件：“{Path(path).name}”没有“{probe}”等汉字"})
+            raise ValidationError({"path": say("documents.font_lacks_hanzi", name=Path(path).name, probe=probe)})
         FontSet({style: path})  # registers it now, so the first print run does not pay for it
     fonts = get_setting(session, DOCUMENT_FONTS)
     fonts = dict(fonts) if isinstance(fonts, dict) else {}

@@ -28,6 +28,7 @@ from desktop_app.core.services.documents.context import document_context
 from desktop_app.core.services.documents.kinds import KIND_PERMISSIONS, LABEL_SHEET_SETTING, check_options, get_kind
 from desktop_app.documents import KINDS, BuildReport, Problem
 from desktop_app.errors import NotFound, NothingPrinted, ValidationError
+from desktop_app.messages import say
 
 Progress = Callable[[int, int], None]
 # (session, actor, members, checked options, problems found, receipt numbers issued) -> inputs
@@ -59,7 +60,7 @@ def select_members(
         found = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(list(member_ids))))}
         missing = [str(i) for i in member_ids if i not in found]
         if missing:
-            raise NotFound(f"找不到这些会员（可能已被删除）：{'、'.join(missing)}")
+            raise NotFound(say("mentors.members_not_found", join=list(missing)))
         for member_id in member_ids:
             chosen.setdefault(member_id, found[member_id])
     if member_numbers:
@@ -69,7 +70,7 @@ def select_members(
         }
         missing = [n for n in wanted if n not in found_numbers]
         if missing:
-            raise NotFound(f"没有这些会员编号：{'、'.join(missing)}")
+            raise NotFound(say("documents.unknown_member_numbers", join=list(missing)))
         for number in wanted:
             member = found_numbers[number]
             chosen.setdefault(member.id, member)
@@ -126,11 +127,13 @@ def generate(
     out = Path(out)
     fmt = out.suffix.lower().lstrip(".") or "pdf"
     if fmt not in spec.formats:
-        raise ValidationError({"out": f"输出文件：{spec.title}只能保存为 {'、'.join(spec.formats).upper()} 文件"})
+        raise ValidationError(
+            {"out": say("documents.bad_output_suffix", title=spec.title, upper=[f.upper() for f in spec.formats])}
+        )
     checked = check_options(session, kind, options)
     members = select_members(session, member_ids=member_ids, member_numbers=member_numbers, all_active=all_active)
     if spec.needs_members and not members and not spec.blank_allowed:
-        raise ValidationError({"members": "请选择会员（或选择全部正常会员）"})
+        raise ValidationError({"members": say("documents.choose_members")})
     context = document_context(
         session,
         certificate_offset_mm=certificate_offset_mm,
@@ -172,7 +175,7 @@ def generate(
         "print",
         "document",
         None,
-        f"生成{spec.title}（{fmt.upper()}）{report.drawn} 份，{len(members)} 个会员",
+        say("documents.history.generated", title=spec.title, upper=fmt.upper(), drawn=report.drawn, count=len(members)),
         after={"kind": kind, "format": fmt, "members": len(members), "drawn": report.drawn},
     )
     return Generated(kind, out, report, problems + report.problems, issued)

@@ -26,6 +26,7 @@ from desktop_app.core.settings import get_setting as _get_setting
 from desktop_app.documents import KINDS, Kind
 from desktop_app.documents.numerals import to_amount
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 
 # Who may print what (R-8.4, R-8.6: mentors print the forms they fill in or hand to applicants).
 KIND_PERMISSIONS: dict[str, Permission] = {
@@ -54,7 +55,7 @@ def printable_kinds(actor: Actor) -> list[Kind]:
 
 def get_kind(key: str) -> Kind:
     if key not in KINDS:
-        raise ValidationError({"kind": f"文书种类：“{key}”未知，可选 {'、'.join(KINDS)}"})
+        raise ValidationError({"kind": say("documents.unknown_kind", key=key, join=list(KINDS))})
     return KINDS[key]
 
 
@@ -159,7 +160,7 @@ def _parse_date(value: Any, label: str, key: str, optional: bool) -> dt.date | N
     if value in (None, ""):
         if optional:
             return None
-        raise ValidationError({key: f"{label}：请填写日期"})
+        raise ValidationError({key: say("documents.date_required", label=label)})
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -167,7 +168,7 @@ def _parse_date(value: Any, label: str, key: str, optional: bool) -> dt.date | N
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValidationError({key: f"{label}：“{value}”不是日期，应写成 2026-11-26"}) from None
+        raise ValidationError({key: say("mailing.not_a_date", label=label, value=value)}) from None
 
 
 def _parse_years(value: Any, label: str, key: str) -> tuple[int, ...]:
@@ -188,7 +189,7 @@ def _parse_years(value: Any, label: str, key: str) -> tuple[int, ...]:
                 years.extend(range(int(a), int(b) + 1))
                 continue
         if not text.isdigit() or not 1990 <= int(text) <= 2100:
-            raise ValidationError({key: f"{label}：“{item}”不是年度"})
+            raise ValidationError({key: say("documents.not_a_year", label=label, item=item)})
         years.append(int(text))
     return tuple(sorted(set(years)))
 
@@ -198,7 +199,9 @@ def check_options(session: Session, kind: str, given: dict[str, Any] | None) -> 
     specs = {o.key: o for o in options_for(session, kind)}
     unknown = set(given or {}) - set(specs)
     if unknown:
-        raise ValidationError({"options": f"“{KINDS[kind].title}”没有这些选项：{'、'.join(sorted(unknown))}"})
+        raise ValidationError(
+            {"options": say("documents.unknown_options", title=KINDS[kind].title, join=list(sorted(unknown)))}
+        )
     values = {key: spec.default for key, spec in specs.items()}
     values.update(given or {})
     out: dict[str, Any] = {}
@@ -210,9 +213,9 @@ def check_options(session: Session, kind: str, given: dict[str, Any] | None) -> 
             try:
                 out[key] = int(value)
             except (TypeError, ValueError):
-                raise ValidationError({key: f"{spec.label}：应为整数"}) from None
+                raise ValidationError({key: say("documents.integer", label=spec.label)}) from None
             if out[key] < 0:
-                raise ValidationError({key: f"{spec.label}：不能为负数"})
+                raise ValidationError({key: say("documents.not_negative", label=spec.label)})
         elif spec.type == "amount":
             out[key] = None if value in (None, "") else to_amount(value, key, spec.label)
         elif spec.type == "years":
@@ -223,16 +226,16 @@ def check_options(session: Session, kind: str, given: dict[str, Any] | None) -> 
 
                 value = sheet_key(value)
             if value not in {v for v, _l in spec.choices}:
-                raise ValidationError({key: f"{spec.label}：“{value}”不是可选项"})
+                raise ValidationError({key: say("documents.not_a_choice", label=spec.label, value=value)})
             out[key] = value
         elif spec.type == "bool":
             out[key] = bool(value)
         else:
             out[key] = "" if value is None else str(value).strip()
     if kind == "certificate" and not 1 <= out["validity_years"] <= 20:
-        raise ValidationError({"validity_years": "有效期（年）：应在 1 到 20 年之间"})
+        raise ValidationError({"validity_years": say("documents.validity_years")})
     if kind == "plaque-order" and out["quantity"] < 1:
-        raise ValidationError({"quantity": "每个会员数量：至少为 1"})
+        raise ValidationError({"quantity": say("documents.copies_at_least_one")})
     if kind == "dues-receipt" and not out["years"]:
-        raise ValidationError({"years": "会费年度：请至少填写一个年度"})
+        raise ValidationError({"years": say("documents.year_required")})
     return out

@@ -44,6 +44,7 @@ from desktop_app.core.settings import (
     level_names,
 )
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 from desktop_app.records import SheetTable
 
 COUNTINGS = {
@@ -94,11 +95,13 @@ def unpaid_rule(session: Session) -> UnpaidRule:
     due_days = get_setting(session, DUES_DUE_DAYS)
     errors = {}
     if counted_from not in COUNTINGS:
-        errors[UNPAID_COUNTED_FROM.key] = f"{UNPAID_COUNTED_FROM.label}：“{counted_from}”不是可选项"
+        errors[UNPAID_COUNTED_FROM.key] = say(
+            "dues.arrears.not_a_choice", label=UNPAID_COUNTED_FROM.label, counted_from=counted_from
+        )
     if not isinstance(months, int) or not 1 <= months <= 120:
-        errors[UNPAID_MONTHS.key] = f"{UNPAID_MONTHS.label}：应为 1 到 120"
+        errors[UNPAID_MONTHS.key] = say("dues.arrears.range_120", label=UNPAID_MONTHS.label)
     if not isinstance(due_days, int) or not 1 <= due_days <= 366:
-        errors[DUES_DUE_DAYS.key] = f"{DUES_DUE_DAYS.label}：应为 1 到 366"
+        errors[DUES_DUE_DAYS.key] = say("dues.arrears.range_366", label=DUES_DUE_DAYS.label)
     if errors:
         raise ValidationError(errors)
     return UnpaidRule(counted_from, months, due_days)

@@ -41,6 +41,7 @@ from desktop_app.core.services.dues.payments import PaymentResult, book_payment
 from desktop_app.core.services.dues.receipts import issue_payment_receipt
 from desktop_app.core.validation import FieldError, clean_multiline, normalise_uscc, uscc_check_character
 from desktop_app.errors import NotFound, ValidationError
+from desktop_app.messages import say
 from desktop_app.spreadsheets.bank_statement import StatementRow, StatementSheet
 
 ProgressFn = Callable[[int, int], None]
@@ -316,7 +317,7 @@ def _book_line(
 def _line(session: Session, line_id: int) -> BankStatementLine:
     line = session.get(BankStatementLine, line_id)
     if line is None:
-        raise NotFound("找不到该笔银行流水。")
+        raise NotFound(say("dues.bank.line_not_found"))
     return line
 
 
@@ -325,10 +326,10 @@ def match_line(session: Session, actor: Actor, line_id: int, member_id: int, *, 
     require(actor, Permission.RECORD_DUES_PAYMENTS)
     line = _line(session, line_id)
     if line.status == LineStatus.BOOKED:
-        raise ValidationError({"line": "该笔流水已入账；如对应错了会员，请先冲正该笔缴款"})
+        raise ValidationError({"line": say("dues.bank.line_posted_wrong_member")})
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound("找不到该会员。")
+        raise NotFound(say("dues.bank.member_not_found"))
     booked = _book_line(session, actor, line, member_id, "手工", receipts=receipt)
     audit.record(
         session,
@@ -336,7 +337,13 @@ def match_line(session: Session, actor: Actor, line_id: int, member_id: int, *, 
         "match_bank_line",
         "member",
         member_id,
-        f"银行流水 {line.booked_on} {line.amount:,.2f} 元（{line.payer_name or '—'}）人工对应到 {member.name}",
+        say(
+            "dues.bank.history.matched",
+            booked_on=line.booked_on,
+            amount=line.amount,
+            value=line.payer_name or "—",
+            name=member.name,
+        ),
         after={"line_id": line.id, "payment_id": booked.payment.id},
     )
     return booked
@@ -347,13 +354,13 @@ def ignore_line(session: Session, actor: Actor, line_id: int, reason: Any) -> Ba
     require(actor, Permission.RECORD_DUES_PAYMENTS)
     line = _line(session, line_id)
     if line.status == LineStatus.BOOKED:
-        raise ValidationError({"line": "该笔流水已入账；如不是会费，请先冲正该笔缴款"})
+        raise ValidationError({"line": say("dues.bank.line_posted_not_dues")})
     try:
         text = clean_multiline(reason)
     except FieldError as exc:
-        raise ValidationError({"reason": f"原因：{exc}"}) from None
+        raise ValidationError({"reason": say("withdrawal.activities.reason_problem", exc=exc)}) from None
     if not text:
-        raise ValidationError({"reason": "原因：不能为空（例如：培训费、捐款）"})
+        raise ValidationError({"reason": say("dues.bank.reason_required")})
     line.status, line.note = LineStatus.IGNORED, "\n".join(filter(None, [line.note, f"不是会费：{text}"]))
     line.handled_at, line.handled_by_id = clock_of(session).now(), actor.id
     audit.record(
@@ -362,7 +369,13 @@ def ignore_line(session: Session, actor: Actor, line_id: int, reason: Any) -> Ba
         "ignore_bank_line",
         "dues",
         line.id,
-        f"银行流水 {line.booked_on} {line.amount:,.2f} 元（{line.payer_name or '—'}）不作会费：{text}",
+        say(
+            "dues.bank.history.not_dues",
+            booked_on=line.booked_on,
+            amount=line.amount,
+            value=line.payer_name or "—",
+            text=text,
+        ),
     )
     return line
 

@@ -48,6 +48,7 @@ from desktop_app.core.services.dues.schedule import (
 )
 from desktop_app.core.settings import level_names
 from desktop_app.errors import ValidationError
+from desktop_app.messages import Join, say
 
 ProgressFn = Callable[[int, int], None]
 CHUNK = 5000
@@ -93,10 +94,10 @@ def _check_billable_year(session: Session, year: Any) -> int:
     entries = schedule(session)
     if not entries or year < entries[0].from_year:
         first = entries[0].from_year if entries else "—"
-        raise ValidationError({"year": f"会费年度：会费标准自 {first} 年度起，没有 {year} 年度的标准"})
+        raise ValidationError({"year": say("dues.billing.no_rate_for_year", first=first, year=year)})
     following = current_year(session) + 1
     if year > following:
-        raise ValidationError({"year": f"会费年度：最多提前开具下一会费年度（{following} 年度）"})
+        raise ValidationError({"year": say("dues.billing.too_far_ahead", following=following)})
     return year
 
 
@@ -201,7 +202,7 @@ def bill_year(session: Session, actor: Actor, year: Any, *, progress: ProgressFn
         "bill_dues",
         "dues",
         None,
-        f"开具 {year} 年度会费：{result.billed} 个会员，合计 {result.amount:,.2f} 元",
+        say("dues.billing.history.billed", year=year, billed=result.billed, amount=result.amount),
         after={
             "year": year,
             "billed": result.billed,
@@ -309,9 +310,7 @@ def bill_admission(session: Session, actor: Actor, application: Application, on:
     full = amounts_for_year(session, year).get(application.level)
     if full is None:
         name = level_names(session).get(application.level, application.level)
-        raise ValidationError(
-            {"dues_amount": f"会费金额：级别“{name}”没有 {year} 年度的会费标准，请先在会费标准中设置"}
-        )
+        raise ValidationError({"dues_amount": say("dues.billing.no_rate_for_level", name=name, year=year)})
     charge = charge_for(full, on, start, end, "full" if rule == "free" else rule)
     assert charge is not None
     note = f"入会缴费（入会申请 {application.application_number}）" + (f"；{charge.note}" if charge.note else "")
@@ -343,7 +342,7 @@ def bill_back_payment(session: Session, actor: Actor, application: Application) 
     owes are billed (at the schedule of each year, at its level) — those already billed and unpaid
     stay as they are. Returns every open bill of those years. Idempotent."""
     if application.former_member_id is None:
-        raise ValidationError({"back_payment": "只有重新入会的申请才涉及补缴会费（第十五条）"})
+        raise ValidationError({"back_payment": say("dues.billing.back_payment_only_rejoining")})
     member = session.get(Member, application.former_member_id)
     assert member is not None
     owner = Owner(member_id=member.id)
@@ -361,7 +360,9 @@ def bill_back_payment(session: Session, actor: Actor, application: Application) 
             continue
         full = amounts_for_year(session, year).get(application.level)
         if full is None:
-            problems.append(f"级别“{names.get(application.level, application.level)}”没有 {year} 年度的会费标准")
+            problems.append(
+                say("dues.billing.level_no_rate", level=names.get(application.level, application.level), year=year)
+            )
             continue
         billed[year] = _new_bill(
             session,
@@ -374,7 +375,7 @@ def bill_back_payment(session: Session, actor: Actor, application: Application) 
             f"补缴会费恢复会籍（入会申请 {application.application_number}）",
         )
     if problems:
-        raise ValidationError({"dues_amount": "会费金额：" + "；".join(problems) + "，请先在会费标准中设置"})
+        raise ValidationError({"dues_amount": say("dues.billing.no_rates", problems=Join(problems))})
     settle(session, owner)
     return sorted((b for b in billed.values() if b.cancelled_at is None), key=lambda b: b.year)
 
@@ -405,12 +406,11 @@ def back_payment_refusal(session: Session, application: Application) -> str | No
     missing = [y for y in years if y not in billed]
     if not owed and not missing:
         return None
-    years_text = "、".join(str(y) for y in sorted({y for y, _a in owed} | set(missing)))
+    unpaid = [str(y) for y in sorted({y for y, _a in owed} | set(missing))]
     amount = sum((Decimal(str(a)) for _y, a in owed), Decimal("0.00"))
-    text = f"补缴会费恢复会籍须先缴清所欠会费（第十五条）：{years_text} 年度"
     if amount:
-        text += f"尚欠 {amount:,.2f} 元"
-    return text + "。"
+        return say("dues.billing.back_payment_owed", years=unpaid, amount=amount)
+    return say("dues.billing.back_payment_unbilled", years=unpaid)
 
 
 # --- a member who left ---------------------------------------------------------------------------
@@ -422,7 +422,7 @@ def cancel_future_dues(session: Session, actor: Actor, member_id: int, *, after:
     years cancelled. For the withdrawal procedures."""
     require(actor, Permission.BILL_DUES)
     if not reason or not str(reason).strip():
-        raise ValidationError({"reason": "取消原因：不能为空"})
+        raise ValidationError({"reason": say("dues.billing.cancel_reason_required")})
     now = clock_of(session).now()
     bills = session.scalars(
         select(DuesBill).where(
@@ -442,7 +442,7 @@ def cancel_future_dues(session: Session, actor: Actor, member_id: int, *, after:
             "cancel_dues",
             "member",
             member_id,
-            f"取消 {'、'.join(str(b.year) for b in bills)} 年度会费：{reason}",
+            say("dues.billing.history.cancelled", join="、".join(str(b.year) for b in bills), reason=reason),
             after={"years": [b.year for b in bills], "reason": reason},
         )
     session.flush()

@@ -38,6 +38,7 @@ from desktop_app.core.services.dues.schedule import (
 from desktop_app.core.settings import ATTACHMENT_LIMIT_MB, get_setting, level_names
 from desktop_app.core.validation import FieldError, check_control_characters, clean_multiline, clean_text
 from desktop_app.errors import NotFound, PermissionDenied, ValidationError
+from desktop_app.messages import say
 from desktop_app.records import SheetTable
 
 # Opens a scan as what it claims to be; ``admission.attachment_problem`` (name, mime, content) ->
@@ -50,47 +51,50 @@ SCAN_TYPES = (
     (b"\x89PNG\r\n\x1a\n", "image/png", (".png",)),
     (b"\xff\xd8\xff", "image/jpeg", (".jpg", ".jpeg")),
 )
-CONSENT_REFUSAL = "减免会费须有驻会领导的书面同意，并由驻会领导本人登记（第八条第（五）项）；{role}不能登记。"
 
 
 def _require_leader(actor: Actor) -> None:
     if not actor.can(Permission.RECORD_DUES_CONSENTS):
-        raise PermissionDenied(CONSENT_REFUSAL.format(role=actor.role.label))
+        raise PermissionDenied(say("dues.consents.leader_only", role=actor.role.label))
 
 
 def consent_refusal(actor: Actor) -> str | None:
     """For the window: why ``actor`` may not record a consent (None: may)."""
-    return None if actor.can(Permission.RECORD_DUES_CONSENTS) else CONSENT_REFUSAL.format(role=actor.role.label)
+    return (
+        None if actor.can(Permission.RECORD_DUES_CONSENTS) else say("dues.consents.leader_only", role=actor.role.label)
+    )
 
 
 def _check_scan(session: Session, file_name: Any, content: bytes, scan_check: ScanCheck) -> tuple[str, str]:
     name = re.split(r"[\\/]", str(file_name or "").strip())[-1]
     if not name:
-        raise ValidationError({"scan": "书面同意扫描件：没有文件名"})
+        raise ValidationError({"scan": say("dues.consents.no_file_name")})
     try:
         check_control_characters(name)
     except FieldError as exc:
-        raise ValidationError({"scan": f"书面同意扫描件的文件名：{exc}"}) from None
+        raise ValidationError({"scan": say("dues.consents.file_name_problem", exc=exc)}) from None
     if not content:
-        raise ValidationError({"scan": f"书面同意扫描件“{name}”：是空文件"})
+        raise ValidationError({"scan": say("dues.consents.empty_file", name=name)})
     limit = int(get_setting(session, ATTACHMENT_LIMIT_MB)) * 1024 * 1024
     if len(content) > limit:
         raise ValidationError(
-            {"scan": f"书面同意扫描件“{name}”：{len(content) / 1048576:.1f} MB，超过上限 {limit // 1048576} MB"}
+            {
+                "scan": say(
+                    "dues.consents.file_too_big", name=name, value=len(content) / 1048576, value2=limit // 1048576
+                )
+            }
         )
     found = next(((mime, exts) for sig, mime, exts in SCAN_TYPES if content.startswith(sig)), None)
     if found is None:
-        raise ValidationError({"scan": f"书面同意扫描件“{name}”：只接受 PDF、JPEG、PNG 文件（按文件内容判断）"})
+        raise ValidationError({"scan": say("dues.consents.bad_type", name=name)})
     mime, extensions = found
     if PurePath(name).suffix.lower() not in extensions:
         raise ValidationError(
-            {
-                "scan": f"书面同意扫描件“{name}”：内容与扩展名不符（内容是 {mime.split('/')[-1].upper()}），请核对是否选错文件"
-            }
+            {"scan": say("dues.consents.extension_mismatch", name=name, upper=mime.split("/")[-1].upper())}
         )
     problem = scan_check(name, mime, content)
     if problem is not None:
-        raise ValidationError({"scan": f"书面同意扫描件：{problem}"})
+        raise ValidationError({"scan": say("dues.consents.file_problem", problem=problem)})
     return name, mime
 
 
@@ -129,7 +133,7 @@ def record_consent(
     bill of that year, billed already or later, is due at that amount."""
     _require_leader(actor)
     if (member_id is None) == (application_id is None):
-        raise ValidationError({"member": "会员：请选择一个会员（或入会申请）"})
+        raise ValidationError({"member": say("dues.consents.choose_member")})
     errors: dict[str, str] = {}
     checked_year: int | None = None
     try:
@@ -144,39 +148,39 @@ def record_consent(
     try:
         why = clean_multiline(reason)
     except FieldError as exc:
-        errors["reason"] = f"减免理由：{exc}"
+        errors["reason"] = say("dues.consents.reason_problem", exc=exc)
         why = ""
     if not why and "reason" not in errors:
-        errors["reason"] = "减免理由：不能为空"
+        errors["reason"] = say("dues.consents.reason_required")
     try:
         reference = clean_text(document_reference)
     except FieldError as exc:
-        errors["document_reference"] = f"书面同意的文号或编号：{exc}"
+        errors["document_reference"] = say("dues.consents.reference_problem", exc=exc)
         reference = ""
     if not reference and "document_reference" not in errors:
-        errors["document_reference"] = "书面同意的文号或编号：不能为空"
+        errors["document_reference"] = say("dues.consents.reference_required")
     elif len(reference) > 100:
-        errors["document_reference"] = "书面同意的文号或编号：过长（最多 100 字）"
+        errors["document_reference"] = say("dues.consents.reference_too_long")
     day: dt.date | None = None
     if consented_on in (None, ""):
-        errors["consented_on"] = "同意日期：不能为空（书面同意上的日期）"
+        errors["consented_on"] = say("dues.consents.date_required")
     else:
         try:
             day = consented_on if isinstance(consented_on, dt.date) else dt.date.fromisoformat(str(consented_on))
         except ValueError:
-            errors["consented_on"] = f"同意日期：“{consented_on}”不是日期，应写成 2026-11-26"
+            errors["consented_on"] = say("dues.consents.not_a_date", consented_on=consented_on)
         else:
             if day > clock_of(session).today():
-                errors["consented_on"] = "同意日期：不能晚于今天"
+                errors["consented_on"] = say("dues.consents.date_in_future")
     if member_id is not None:
         member = session.get(Member, member_id)
         if member is None:
-            raise NotFound("找不到该会员。")
+            raise NotFound(say("dues.bank.member_not_found"))
         owner, level, join_date, name = Owner(member_id=member.id), member.level, member.join_date, member.name
     else:
         application = session.get(Application, application_id)
         if application is None:
-            raise NotFound("找不到该入会申请。")
+            raise NotFound(say("dues.consents.application_not_found"))
         owner = Owner(application_id=application.id)
         if application.former_member_id is not None:
             owner = Owner(member_id=application.former_member_id)
@@ -187,18 +191,18 @@ def record_consent(
         scheduled = scheduled_for(session, owner, level, join_date, checked_year)
         if scheduled is None:
             names = level_names(session)
-            errors["year"] = f"会费年度：{checked_year} 年度“{names.get(level, level)}”不需缴纳会费，无需减免"
+            errors["year"] = say(
+                "dues.consents.no_dues_that_year", checked_year=checked_year, get=names.get(level, level)
+            )
         elif amount is not None and amount >= scheduled:
-            errors["agreed"] = f"同意缴纳的金额：应低于应缴会费 {scheduled:,.2f} 元（不减免则无需登记）"
+            errors["agreed"] = say("dues.consents.not_below_scheduled", scheduled=scheduled)
         bill = session.scalars(
             select(DuesBill)
             .where(owner.bills(), DuesBill.year == checked_year, DuesBill.cancelled_at.is_(None))
             .limit(1)
         ).first()
         if bill is not None and amount is not None and bill.paid > amount:
-            errors["agreed"] = (
-                f"同意缴纳的金额：该年度已缴 {bill.paid:,.2f} 元，不能低于已缴金额（多缴部分请冲正后重新登记）"
-            )
+            errors["agreed"] = say("dues.consents.below_paid", paid=bill.paid)
     if errors:
         raise ValidationError(errors)
     file_name, mime = _check_scan(session, scan_name, scan, scan_check)
@@ -233,8 +237,14 @@ def record_consent(
         "dues_consent",
         "member" if owner.member_id else "application",
         owner.member_id or application_id,
-        f"驻会领导书面同意减免会费：{name} {checked_year} 年度应缴 {scheduled:,.2f} 元，同意缴纳 {amount:,.2f} 元"
-        f"（{reference}）",
+        say(
+            "dues.consents.history.recorded",
+            name=name,
+            checked_year=checked_year,
+            scheduled=scheduled,
+            amount=amount,
+            reference=reference,
+        ),
         after={
             "consent_id": consent.id,
             "year": checked_year,
@@ -252,7 +262,7 @@ def record_consent(
 def consent_scan(session: Session, actor: Actor, consent_id: int) -> tuple[str, str, bytes]:
     consent = session.get(DuesConsent, consent_id)
     if consent is None:
-        raise NotFound("找不到该书面同意。")
+        raise NotFound(say("dues.consents.not_found"))
     if consent.member_id is not None:
         visible_member(session, actor, consent.member_id)
     else:

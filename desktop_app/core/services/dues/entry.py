@@ -42,6 +42,7 @@ from desktop_app.core.services.dues.schedule import (
     year_start_month,
 )
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 
 NOTE = "入会时缴纳会费（入会申请 {number}）"
 
@@ -94,7 +95,9 @@ def book_admission_dues(
         if same_receipt:
             raise ValidationError(
                 {
-                    "dues_receipt_number": f"收据编号：“{receipt_number}”已开给此前登记的 {earlier.amount:,.2f} 元，金额不同请换用新的收据编号"
+                    "dues_receipt_number": say(
+                        "dues.entry.receipt_number_used", receipt_number=receipt_number, amount=earlier.amount
+                    )
                 }
             )
         reverse_payment_unchecked(
@@ -107,12 +110,7 @@ def book_admission_dues(
     owed = sum((b.due - b.paid for b in bills if not b.settled and b.cancelled_at is None), ZERO)
     due = AdmissionDues(tuple(b.year for b in bills), owed, application.back_payment == BackPaymentDecision.GRANTED)
     if amount < owed:
-        raise ValidationError(
-            {
-                "dues_amount": f"会费金额：{due.text()}，不能少收（第八条第（五）项：减免须有驻会领导的书面同意，"
-                "由驻会领导在“会费”中登记后再办理）"
-            }
-        )
+        raise ValidationError({"dues_amount": say("dues.entry.underpaid", text=due.text())})
     result = book_payment(
         session,
         actor,

@@ -23,6 +23,7 @@ from desktop_app.core.db import clock_of
 from desktop_app.core.models import DuesAllocation, DuesBill, DuesPayment, Member, Role
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.errors import NotFound, PermissionDenied
+from desktop_app.messages import say
 
 ZERO = Decimal("0.00")
 
@@ -158,7 +159,7 @@ def visible_member(session: Session, actor: Actor, member_id: int) -> Member:
     scope = mentor_scope(actor)
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound("找不到该会员。")
+        raise NotFound(say("dues.bank.member_not_found"))
     if scope is not None and member.mentor_id != scope:
-        raise PermissionDenied("班主任只能查看自己负责的会员的会费（第八条第（五）项）。")
+        raise PermissionDenied(say("dues.own_members_only"))
     return member

@@ -45,6 +45,7 @@ from desktop_app.core.services.dues.receipts import issue_payment_receipt
 from desktop_app.core.services.dues.schedule import parse_amount
 from desktop_app.core.validation import FieldError, clean_multiline, clean_text
 from desktop_app.errors import NotFound, ValidationError
+from desktop_app.messages import say
 
 METHOD_WORDS = {
     "bank_transfer": PaymentMethod.BANK_TRANSFER,
@@ -63,7 +64,7 @@ def parse_method(value: Any) -> PaymentMethod:
         return value
     method = METHOD_WORDS.get(str(value or "").strip().lower())
     if method is None:
-        raise ValidationError({"method": f"交款方式：“{value}”不是可选项（银行转账、现金、其他）"})
+        raise ValidationError({"method": say("dues.payments.bad_method", value=value)})
     return method
 
 
@@ -71,12 +72,12 @@ def _line(errors: dict[str, str], field: str, label: str, value: Any, limit: int
     try:
         text = clean_text(value)
     except FieldError as exc:
-        errors[field] = f"{label}：{exc}"
+        errors[field] = say("withdrawal.activities.field_problem", label=label, exc=exc)
         return None
     if required and not text:
-        errors[field] = f"{label}：不能为空"
+        errors[field] = say("dues.payments.required", label=label)
     elif len(text) > limit:
-        errors[field] = f"{label}：过长（最多 {limit} 字）"
+        errors[field] = say("dues.payments.too_long", label=label, limit=limit)
     return text or None
 
 
@@ -84,10 +85,10 @@ def _note(errors: dict[str, str], field: str, label: str, value: Any, *, require
     try:
         text = clean_multiline(value)
     except FieldError as exc:
-        errors[field] = f"{label}：{exc}"
+        errors[field] = say("withdrawal.activities.field_problem", label=label, exc=exc)
         return None
     if required and not text:
-        errors[field] = f"{label}：不能为空"
+        errors[field] = say("dues.payments.required", label=label)
     return text or None
 
 
@@ -97,12 +98,12 @@ def _date(session: Session, errors: dict[str, str], field: str, label: str, valu
     try:
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        errors[field] = f"{label}：“{value}”不是日期，应写成 2026-11-26"
+        errors[field] = say("mailing.not_a_date", label=label, value=value)
         return None
     if isinstance(day, dt.datetime):
         day = day.date()
     if day > clock_of(session).today():
-        errors[field] = f"{label}：不能晚于今天"
+        errors[field] = say("dues.receipts.after_today", label=label)
     return day
 
 
@@ -179,7 +180,13 @@ def book_payment(
         "dues_payment",
         "member" if owner.member_id else "application",
         owner.member_id or owner.application_id,
-        f"登记会费缴款（{owner_text}）：{payer}，{amount:,.2f} 元，{PAYMENT_METHOD_LABELS[method]}",
+        say(
+            "dues.payments.history.recorded",
+            owner_text=owner_text,
+            payer=payer,
+            amount=amount,
+            PAYMENT_METHOD_LABELS=PAYMENT_METHOD_LABELS[method],
+        ),
         after={
             "payment_id": payment.id,
             "received_on": received_on,
@@ -214,7 +221,7 @@ def record_payment(
     require(actor, Permission.RECORD_DUES_PAYMENTS)
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound("找不到该会员。")
+        raise NotFound(say("dues.bank.member_not_found"))
     errors: dict[str, str] = {}
     value: Decimal | None = None
     try:
@@ -256,7 +263,7 @@ def reverse_payment(session: Session, actor: Actor, payment_id: int, reason: Any
     require(actor, Permission.RECORD_DUES_PAYMENTS)
     payment = session.get(DuesPayment, payment_id)
     if payment is None:
-        raise NotFound("找不到该笔缴款。")
+        raise NotFound(say("dues.receipts.payment_not_found"))
     return reverse_payment_unchecked(session, actor, payment, reason)
 
 
@@ -268,9 +275,9 @@ def reverse_payment_unchecked(session: Session, actor: Actor, payment: DuesPayme
     if errors:
         raise ValidationError(errors)
     if payment.reverses_id is not None:
-        raise ValidationError({"payment": "该笔记录本身就是冲正，不能再冲正；如有错误请重新登记正确的缴款"})
+        raise ValidationError({"payment": say("dues.payments.reversal_of_reversal")})
     if is_reversed(session, payment.id):
-        raise ValidationError({"payment": "该笔缴款已经冲正过"})
+        raise ValidationError({"payment": say("dues.payments.already_reversed")})
     now = clock_of(session).now()
     reversal = DuesPayment(
         member_id=payment.member_id,
@@ -318,7 +325,13 @@ def reverse_payment_unchecked(session: Session, actor: Actor, payment: DuesPayme
         "reverse_payment",
         "member" if payment.member_id else "application",
         payment.member_id or payment.application_id,
-        f"冲正会费缴款 {payment.amount:,.2f} 元（{payment.received_on}，{payment.payer}）：{text}",
+        say(
+            "dues.payments.history.reversed",
+            amount=payment.amount,
+            received_on=payment.received_on,
+            payer=payment.payer,
+            text=text,
+        ),
         before={"payment_id": payment.id, "amount": payment.amount, "years": years, "receipt": receipt},
         after={"reversal_id": reversal.id, "reason": text},
     )

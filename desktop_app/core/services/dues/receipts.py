@@ -41,6 +41,7 @@ from desktop_app.core.validation import FieldError, clean_text
 from desktop_app.documents import Problem
 from desktop_app.documents.inputs import DuesReceiptInput
 from desktop_app.errors import NotFound, ValidationError
+from desktop_app.messages import say
 from desktop_app.records import MemberRef
 
 
@@ -71,7 +72,7 @@ def issue_receipt(
     which must not have been used."""
     if number:
         if receipt_taken(session, number):
-            raise ValidationError({"receipt_number": f"收据编号：“{number}”已经用过"})
+            raise ValidationError({"receipt_number": say("dues.receipts.number_used", number=number)})
     else:
         number = next_number(session, "receipt", RECEIPT_NUMBER_FORMAT, lambda n: receipt_taken(session, n))
     receipt = DuesReceipt(
@@ -98,7 +99,7 @@ def issue_receipt(
         "issue_receipt",
         "member" if member_id else "application",
         member_id or application_id,
-        f"开具会费收据 {number}：{payer}，{'、'.join(map(str, years))}年度，{amount:,.2f} 元",
+        say("dues.receipts.history.issued", number=number, payer=payer, join="、".join(map(str, years)), amount=amount),
         after={
             "receipt_number": number,
             "years": list(years),
@@ -141,7 +142,7 @@ def issue_payment_receipt(
     require(actor, Permission.RECORD_DUES_PAYMENTS)
     payment = session.get(DuesPayment, payment_id)
     if payment is None:
-        raise NotFound("找不到该笔缴款。")
+        raise NotFound(say("dues.receipts.payment_not_found"))
     return payment_receipt(session, actor, payment, number=number, on=on)
 
 
@@ -151,7 +152,7 @@ def payment_receipt(
     """``issue_payment_receipt`` for a caller that checked its own permission (admission's dues
     step, with the number of the paper receipt)."""
     if payment.reverses_id is not None or is_reversed(session, payment.id):
-        raise ValidationError({"payment": "该笔缴款已冲正，不能开收据（原收据作废）"})
+        raise ValidationError({"payment": say("dues.receipts.payment_reversed")})
     existing = session.scalar(select(DuesReceipt).where(DuesReceipt.payment_id == payment.id))
     if existing is not None:
         return existing
@@ -222,7 +223,7 @@ def voucher_text(receipt: DuesReceipt) -> str:
 def _receipt(session: Session, receipt_id: int) -> DuesReceipt:
     receipt = session.get(DuesReceipt, receipt_id)
     if receipt is None:
-        raise NotFound("找不到该收据。")
+        raise NotFound(say("dues.receipts.not_found"))
     return receipt
 
 
@@ -250,7 +251,11 @@ def request_vouchers(
             "request_voucher",
             "member" if receipt.member_id else "application",
             receipt.member_id or receipt.application_id,
-            f"收据 {receipt.number} 申请开具{VOUCHER_KIND_LABELS[voucher_kind]}",
+            say(
+                "dues.receipts.history.voucher_requested",
+                number=receipt.number,
+                VOUCHER_KIND_LABELS=VOUCHER_KIND_LABELS[voucher_kind],
+            ),
             after={"receipt_number": receipt.number, "kind": voucher_kind, "requested_on": day},
         )
     return count
@@ -266,17 +271,19 @@ def record_voucher(
     try:
         text = clean_text(number).replace(" ", "")
     except FieldError as exc:
-        errors["voucher_number"] = f"票据号码：{exc}"
+        errors["voucher_number"] = say("dues.receipts.voucher_number_problem", exc=exc)
         text = ""
     if not text and "voucher_number" not in errors:
-        errors["voucher_number"] = "票据号码：不能为空"
+        errors["voucher_number"] = say("dues.receipts.voucher_number_required")
     elif len(text) > 60:
-        errors["voucher_number"] = "票据号码：过长（最多 60 字）"
+        errors["voucher_number"] = say("dues.receipts.voucher_number_too_long")
     if errors:
         raise ValidationError(errors)
     clash = session.scalar(select(DuesReceipt).where(DuesReceipt.voucher_number == text, DuesReceipt.id != receipt.id))
     if clash is not None:
-        raise ValidationError({"voucher_number": f"票据号码：“{text}”已登记在收据 {clash.number}（{clash.payer}）"})
+        raise ValidationError(
+            {"voucher_number": say("dues.receipts.voucher_taken", text=text, number=clash.number, payer=clash.payer)}
+        )
     voucher_kind = _voucher_kind(kind)
     day = _day(session, issued_on, "voucher_issued_on", "开具日期")
     before = {"voucher_status": receipt.voucher_status, "voucher_number": receipt.voucher_number}
@@ -289,7 +296,12 @@ def record_voucher(
         "record_voucher",
         "member" if receipt.member_id else "application",
         receipt.member_id or receipt.application_id,
-        f"收据 {receipt.number} 已开具{VOUCHER_KIND_LABELS[voucher_kind]} {text}",
+        say(
+            "dues.receipts.history.voucher_issued",
+            number=receipt.number,
+            VOUCHER_KIND_LABELS=VOUCHER_KIND_LABELS[voucher_kind],
+            text=text,
+        ),
         before=before,
         after={"voucher_status": VoucherStatus.ISSUED, "voucher_number": text, "issued_on": day},
     )
@@ -303,7 +315,7 @@ def _voucher_kind(value: Any) -> VoucherKind:
     words["电子"] = VoucherKind.ELECTRONIC
     kind = words.get(str(value or "").strip().lower())
     if kind is None:
-        raise ValidationError({"voucher_kind": f"票据种类：“{value}”不是可选项（纸质、电子）"})
+        raise ValidationError({"voucher_kind": say("dues.receipts.bad_voucher_kind", value=value)})
     return kind
 
 
@@ -314,9 +326,9 @@ def _day(session: Session, value: Any, field: str, label: str) -> dt.date:
     try:
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValidationError({field: f"{label}：“{value}”不是日期，应写成 2026-11-26"}) from None
+        raise ValidationError({field: say("mailing.not_a_date", label=label, value=value)}) from None
     if day > today:
-        raise ValidationError({field: f"{label}：不能晚于今天"})
+        raise ValidationError({field: say("dues.receipts.after_today", label=label)})
     return day
 
 
@@ -399,18 +411,18 @@ def mark_mailed(
     issued after ``on`` cannot have gone out then: it is left waiting (not counted)."""
     require(actor, Permission.RECORD_DUES_PAYMENTS)
     if what not in ("receipt", "voucher"):
-        raise ValidationError({"what": "寄送内容：应为收据或票据"})
+        raise ValidationError({"what": say("dues.receipts.bad_send_content")})
     day = _day(session, on, "mailed_on", "寄出日期")
     try:
         text = clean_text(note)[:200] or None
     except FieldError as exc:
-        raise ValidationError({"note": f"备注：{exc}"}) from None
+        raise ValidationError({"note": say("roster.notes_problem", exc=exc)}) from None
     marked = 0
     for receipt_id in receipt_ids:
         receipt = _receipt(session, receipt_id)
         if what == "voucher":
             if receipt.voucher_status != VoucherStatus.ISSUED:
-                raise ValidationError({"what": f"收据 {receipt.number} 还没有开具票据，不能登记寄出票据"})
+                raise ValidationError({"what": say("dues.receipts.no_voucher_yet", number=receipt.number)})
             issued = receipt.voucher_issued_on or receipt.issued_on
             if receipt.voucher_mailed_on is not None or issued > day:
                 continue
@@ -427,7 +439,13 @@ def mark_mailed(
             "mail_receipt",
             "member" if receipt.member_id else "application",
             receipt.member_id or receipt.application_id,
-            f"{'票据' if what == 'voucher' else '收据'} {receipt.number} 已寄出（{day}）{text or ''}",
+            say(
+                "dues.receipts.history.sent",
+                value="票据" if what == "voucher" else "收据",
+                number=receipt.number,
+                day=day,
+                value2=text or "",
+            ),
             after={"receipt_number": receipt.number, "what": what, "mailed_on": day, "note": text},
         )
     return marked
@@ -484,7 +502,7 @@ def receipt_inputs(
         "print",
         "document",
         None,
-        f"打印会费收据 {len(items)} 张",
+        say("dues.receipts.history.printed", count=len(items)),
         after={"kind": "dues-receipt", "receipts": [i.receipt_number for i in items]},
     )
     return items, problems
@@ -504,7 +522,7 @@ def receipt_items(
     receipt: a receipt acknowledges money the ledger knows, never an amount typed here."""
     given_number = (options.get("receipt_number") or "").strip().upper()
     if given_number and len(members) > 1:
-        raise ValidationError({"receipt_number": "收据编号：补打时只能选一个会员"})
+        raise ValidationError({"receipt_number": say("dues.receipts.reprint_one_member")})
     years = set(options.get("years") or ())
     items: list[DuesReceiptInput] = []
     for member in members:

@@ -38,6 +38,7 @@ from desktop_app.core.settings import (
 )
 from desktop_app.documents.numerals import to_amount
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 
 FIRST_YEAR_RULES = {"full": "全年", "pro_rata": "按月折算", "free": "当年免缴"}
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
@@ -50,14 +51,14 @@ def parse_amount(value: Any, field: str = "amount", label: str = "金额", *, po
     above zero unless ``positive`` is False."""
     amount = to_amount(value, field, label)
     if positive and amount <= 0:
-        raise ValidationError({field: f"{label}：应大于 0"})
+        raise ValidationError({field: say("dues.schedule.must_be_positive", label=label)})
     return amount
 
 
 def check_year(value: Any, field: str = "year", label: str = "会费年度") -> int:
     text = str(value if value is not None else "").strip().removesuffix("年度").removesuffix("年")
     if not text.isdigit() or not EARLIEST_YEAR <= int(text) <= LATEST_YEAR:
-        raise ValidationError({field: f"{label}：“{value}”不是年度"})
+        raise ValidationError({field: say("dues.schedule.not_a_year", label=label, value=value)})
     return int(text)
 
 
@@ -67,7 +68,9 @@ def check_year(value: Any, field: str = "year", label: str = "会费年度") -> 
 def year_start_month(session: Session) -> int:
     month = get_setting(session, DUES_YEAR_START_MONTH)
     if not isinstance(month, int) or not 1 <= month <= 12:
-        raise ValidationError({DUES_YEAR_START_MONTH.key: f"{DUES_YEAR_START_MONTH.label}：应为 1 到 12"})
+        raise ValidationError(
+            {DUES_YEAR_START_MONTH.key: say("dues.schedule.month_range", label=DUES_YEAR_START_MONTH.label)}
+        )
     return month
 
 
@@ -132,11 +135,11 @@ def schedule(session: Session) -> list[ScheduleEntry]:
     raw = get_setting(session, DUES_SCHEDULE)
     key, label = DUES_SCHEDULE.key, DUES_SCHEDULE.label
     if not isinstance(raw, list):
-        raise ValidationError({key: f"{label}：设置格式不对"})
+        raise ValidationError({key: say("dues.schedule.bad_format", label=label)})
     entries = []
     for item in raw:
         if not isinstance(item, dict) or not isinstance(item.get("amounts"), dict):
-            raise ValidationError({key: f"{label}：设置格式不对"})
+            raise ValidationError({key: say("dues.schedule.bad_format", label=label)})
         year = check_year(item.get("from_year"), key, f"{label}：起始年度")
         amounts = {
             str(code): parse_amount(value, key, f"{label}：{year}年度起“{code}”", positive=False)
@@ -145,7 +148,7 @@ def schedule(session: Session) -> list[ScheduleEntry]:
         entries.append(ScheduleEntry(year, amounts, str(item.get("note") or "")))
     entries.sort(key=lambda e: e.from_year)
     if len({e.from_year for e in entries}) != len(entries):
-        raise ValidationError({key: f"{label}：同一年度有两项标准"})
+        raise ValidationError({key: say("dues.schedule.two_rates_same_year", label=label)})
     return entries
 
 
@@ -192,7 +195,7 @@ def set_schedule_entry(
     checked: dict[str, Decimal] = {}
     for code, name in names.items():
         if amounts.get(code) in (None, ""):
-            errors[code] = f"{name}：请填写年度会费（不收会费请填 0）"
+            errors[code] = say("dues.schedule.amount_required", name=name)
             continue
         try:
             checked[code] = parse_amount(amounts[code], code, name, positive=False)
@@ -200,7 +203,7 @@ def set_schedule_entry(
             errors.update(exc.errors)
     unknown = sorted(set(amounts) - set(names))
     if unknown:
-        errors["amounts"] = f"会员级别：没有这些级别 {'、'.join(unknown)}"
+        errors["amounts"] = say("dues.schedule.unknown_levels", join="、".join(unknown))
     if errors:
         raise ValidationError(errors)
     entries = schedule(session)
@@ -212,10 +215,7 @@ def set_schedule_entry(
     if affected and (previous is None or previous.amounts != checked):
         first_free = max(affected) + 1
         raise ValidationError(
-            {
-                "from_year": f"起始年度：{affected[0]}年度已开具会费，不能改变该年度的标准；"
-                f"新的标准请自 {first_free} 年度起执行"
-            }
+            {"from_year": say("dues.schedule.year_billed", affected=affected[0], first_free=first_free)}
         )
     kept = [e for e in entries if e.from_year != year]
     kept.append(ScheduleEntry(year, checked, str(note or "").strip()))
@@ -239,7 +239,14 @@ def first_year_rule(session: Session) -> str:
     rule = get_setting(session, DUES_FIRST_YEAR)
     if rule not in FIRST_YEAR_RULES:
         raise ValidationError(
-            {DUES_FIRST_YEAR.key: f"{DUES_FIRST_YEAR.label}：“{rule}”不是可选项（{'、'.join(FIRST_YEAR_RULES)}）"}
+            {
+                DUES_FIRST_YEAR.key: say(
+                    "dues.schedule.unknown_rule",
+                    label=DUES_FIRST_YEAR.label,
+                    rule=rule,
+                    join=list(FIRST_YEAR_RULES),
+                )
+            }
         )
     return rule
 

@@ -47,6 +47,7 @@ from desktop_app.core.services.mailing.preferences import mailing_address, prefe
 from desktop_app.core.services.members import MemberFilter, search_member_ids
 from desktop_app.core.settings import MAILING_BATCH_NUMBER, MAILING_IMPORTANT_KINDS, get_setting, level_names
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 
 Progress = Callable[[int, int], None]
 CHUNK = 900  # bound parameters per IN (...) on SQLite
@@ -97,7 +98,7 @@ def _content_spec(value: Any) -> ContentSpec:
         return ContentSpec(*value)
     if isinstance(value, str):  # a document named by its title
         return ContentSpec(ContentKind.DOCUMENT, value)
-    raise ValidationError({"contents": f"邮寄内容：无法识别“{value}”"})
+    raise ValidationError({"contents": say("mailing.batches.unknown_content", value=value)})
 
 
 def _kind(value: str | ContentKind) -> ContentKind:
@@ -105,7 +106,7 @@ def _kind(value: str | ContentKind) -> ContentKind:
         return ContentKind(value.value if isinstance(value, ContentKind) else str(value).strip())
     except ValueError:
         known = "、".join(f"{k.value}（{k.label}）" for k in ContentKind)
-        raise ValidationError({"contents": f"邮寄内容：“{value}”不是可选的种类（可选 {known}）"}) from None
+        raise ValidationError({"contents": say("mailing.batches.unknown_kind", value=value, known=known)}) from None
 
 
 def important_kinds(session: Session) -> set[ContentKind]:
@@ -122,7 +123,7 @@ def important_kinds(session: Session) -> set[ContentKind]:
 def _check_contents(session: Session, contents: Iterable[Any]) -> list[tuple[ContentSpec, ContentKind, str, bool]]:
     specs = [_content_spec(c) for c in contents]
     if not specs:
-        raise ValidationError({"contents": "邮寄内容：请至少填写一项（如本期会刊）"})
+        raise ValidationError({"contents": say("mailing.batches.content_required")})
     important = important_kinds(session)
     out = []
     for number, spec in enumerate(specs, 1):
@@ -184,9 +185,7 @@ def select_members(session: Session, flt: RecipientFilter) -> Selection:
     Without ``include_former`` withdrawn and cancelled members are left out: those picked by hand
     are listed by name, those a filter matched are counted."""
     if not flt.filtering and not flt.member_ids:
-        raise ValidationError(
-            {"recipients": "收件会员：请选择筛选条件（如全部正常会员、某个班主任的会员），或手工选择会员"}
-        )
+        raise ValidationError({"recipients": say("mailing.batches.choose_recipients")})
     found: list[int] = []
     former_left_out = 0
     if flt.filtering:
@@ -215,7 +214,7 @@ def select_members(session: Session, flt: RecipientFilter) -> Selection:
         members = _members(session, picked)
         missing = [str(i) for i in picked if i not in members]
         if missing:
-            raise ValidationError({"recipients": f"收件会员：找不到这些会员（可能已被删除）：{'、'.join(missing)}"})
+            raise ValidationError({"recipients": say("mailing.batches.members_not_found", join=list(missing))})
         for member_id in picked:
             member = members[member_id]
             if member.status != MemberStatus.ACTIVE and not flt.include_former:
@@ -330,7 +329,7 @@ def create_batch(
         "create",
         "mailing_batch",
         batch.id,
-        f"新建邮寄批次 {number}：{batch_title}，{len(selection.member_ids)} 个收件会员",
+        say("mailing.batches.history.created", number=number, batch_title=batch_title, count=len(selection.member_ids)),
         after={
             "number": number,
             "title": batch_title,
@@ -516,7 +515,16 @@ def update_batch(
     batch.updated_at = clock_of(session).now()
     old, new = audit.changed_values(before, {"title": batch.title, "mailed_on": batch.mailed_on, "note": batch.note})
     if new:
-        audit.record(session, actor, "update", "mailing_batch", batch.id, f"修改邮寄批次 {batch.number}", old, new)
+        audit.record(
+            session,
+            actor,
+            "update",
+            "mailing_batch",
+            batch.id,
+            say("mailing.batches.history.changed", number=batch.number),
+            old,
+            new,
+        )
     return batch
 
 
@@ -570,7 +578,7 @@ def add_content(session: Session, actor: Actor, batch_id: int, spec: Any) -> Mai
         "add_content",
         "mailing_batch",
         batch_id,
-        f"邮寄批次 {batch.number} 增加内容：{kind.label} {title}",
+        say("mailing.batches.history.content_added", number=batch.number, label=kind.label, title=title),
     )
     return content
 
@@ -579,14 +587,14 @@ def remove_content(session: Session, actor: Actor, content_id: int) -> None:
     require(actor, Permission.MANAGE_MAILING)
     content = session.get(MailingContent, content_id)
     if content is None:
-        raise ValidationError({"content": "邮寄内容：找不到，可能已被删除"})
+        raise ValidationError({"content": say("mailing.batches.content_not_found")})
     sent = session.scalar(
         select(func.count(MailingRecipientContent.id))
         .join(MailingRecipient, MailingRecipient.id == MailingRecipientContent.recipient_id)
         .where(MailingRecipientContent.content_id == content_id, MailingRecipient.state != RecipientState.PREPARED)
     )
     if sent:
-        raise ValidationError({"content": f"邮寄内容：“{content.title}”已随 {sent} 个信封寄出，不能删除"})
+        raise ValidationError({"content": say("mailing.batches.content_sent", title=content.title, sent=sent)})
     batch = get_batch(session, content.batch_id)
     session.execute(delete(MailingRecipientContent).where(MailingRecipientContent.content_id == content_id))
     session.delete(content)
@@ -596,7 +604,12 @@ def remove_content(session: Session, actor: Actor, content_id: int) -> None:
         "remove_content",
         "mailing_batch",
         batch.id,
-        f"邮寄批次 {batch.number} 删除内容：{content.kind.label} {content.title}",
+        say(
+            "mailing.batches.history.content_deleted",
+            number=batch.number,
+            label=content.kind.label,
+            title=content.title,
+        ),
     )
 
 
@@ -620,7 +633,12 @@ def add_recipients(
         "add_recipients",
         "mailing_batch",
         batch.id,
-        f"邮寄批次 {batch.number} 增加 {len(new)} 个收件会员（{selection.description}）",
+        say(
+            "mailing.batches.history.recipients_added",
+            number=batch.number,
+            count=len(new),
+            description=selection.description,
+        ),
         after={"added": len(new), "already": len(selection.member_ids) - len(new), "excluded": len(selection.excluded)},
     )
     selection.member_ids = new
@@ -640,7 +658,7 @@ def remove_recipients(session: Session, actor: Actor, batch_id: int, recipient_i
     sent = [r for r in rows if r.state != RecipientState.PREPARED]
     if sent:
         names = "、".join(r.organisation for r in sent[:5])
-        raise ValidationError({"recipients": f"收件会员：{names}等 {len(sent)} 个已经寄出，不能移出批次"})
+        raise ValidationError({"recipients": say("mailing.batches.recipients_sent", names=names, count=len(sent))})
     for recipient in rows:
         session.delete(recipient)
     audit.record(
@@ -649,7 +667,7 @@ def remove_recipients(session: Session, actor: Actor, batch_id: int, recipient_i
         "remove_recipients",
         "mailing_batch",
         batch.id,
-        f"邮寄批次 {batch.number} 移出 {len(rows)} 个收件会员",
+        say("mailing.batches.history.recipients_removed", number=batch.number, count=len(rows)),
         before={"members": [r.member_number for r in rows][:200]},
     )
     return len(rows)
@@ -687,7 +705,7 @@ def refresh_recipients(
         "refresh_recipients",
         "mailing_batch",
         batch.id,
-        f"邮寄批次 {batch.number} 重新读取 {len(recipients)} 个收件地址，{changed} 个有变化",
+        say("mailing.batches.history.addresses_reread", number=batch.number, count=len(recipients), changed=changed),
     )
     return changed
 
@@ -706,14 +724,14 @@ def set_recipient_contents(
     require(actor, Permission.MANAGE_MAILING)
     recipient = get_recipient(session, recipient_id)
     if recipient.state != RecipientState.PREPARED:
-        raise ValidationError({"contents": f"“{recipient.organisation}”已经寄出，信封里的内容不能再改"})
+        raise ValidationError({"contents": say("mailing.batches.envelope_sent", organisation=recipient.organisation)})
     contents = list(session.scalars(select(MailingContent).where(MailingContent.batch_id == recipient.batch_id)))
 
     def content_for(key: Any) -> MailingContent:
         for content in contents:
             if content.id == key or content.kind.value == str(key):
                 return content
-        raise ValidationError({"contents": f"邮寄内容：本批次没有“{key}”"})
+        raise ValidationError({"contents": say("mailing.batches.no_such_content", key=key)})
 
     details = details or {}
     lines = {
@@ -730,15 +748,15 @@ def set_recipient_contents(
         if content.kind in DUES_KINDS and content.id not in lines:
             if count:
                 raise ValidationError(
-                    {"contents": f"{content.kind.label}：随会费记录自动列入（待寄的收据和票据），不能手工添加"}
+                    {"contents": say("mailing.batches.dues_content_automatic", label=content.kind.label)}
                 )
             continue
         try:
             number = int(count)
         except (TypeError, ValueError):
-            raise ValidationError({"contents": f"{content.title}：份数应为整数"}) from None
+            raise ValidationError({"contents": say("mailing.batches.copies_integer", title=content.title)}) from None
         if not 0 <= number <= 50:
-            raise ValidationError({"contents": f"{content.title}：份数应在 0 到 50 之间"})
+            raise ValidationError({"contents": say("mailing.batches.copies_range", title=content.title)})
         line = lines.get(content.id)
         if number == 0:
             if line is not None:
@@ -770,7 +788,7 @@ def set_recipient_contents(
         "recipient_contents",
         "member",
         recipient.member_id,
-        f"邮寄批次信封内容：{recipient.organisation}",
+        say("mailing.batches.history.envelope", organisation=recipient.organisation),
         before,
         after,
     )
@@ -781,7 +799,7 @@ def delete_batch(session: Session, actor: Actor, batch_id: int) -> None:
     require(actor, Permission.MANAGE_MAILING)
     batch = get_batch(session, batch_id)
     if _sent_any(session, batch_id):
-        raise ValidationError({"batch": f"邮寄批次 {batch.number} 已有信封寄出，不能删除（记录须保留）"})
+        raise ValidationError({"batch": say("mailing.batches.batch_sent", number=batch.number)})
     count = session.scalar(select(func.count(MailingRecipient.id)).where(MailingRecipient.batch_id == batch_id))
     recipient_ids = select(MailingRecipient.id).where(MailingRecipient.batch_id == batch_id)
     session.execute(delete(MailingRecipientContent).where(MailingRecipientContent.recipient_id.in_(recipient_ids)))
@@ -794,5 +812,5 @@ def delete_batch(session: Session, actor: Actor, batch_id: int) -> None:
         "delete",
         "mailing_batch",
         batch_id,
-        f"删除邮寄批次 {batch.number}：{batch.title}（{count} 个收件会员，均未寄出）",
+        say("mailing.batches.history.deleted", number=batch.number, title=batch.title, count=count),
     )

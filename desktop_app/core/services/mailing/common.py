@@ -13,26 +13,27 @@ from desktop_app.core.models import MailingBatch, MailingRecipient, Member, Role
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.validation import FieldError, clean_multiline, clean_text
 from desktop_app.errors import NotFound, PermissionDenied, ValidationError
+from desktop_app.messages import say
 
 
 def get_batch(session: Session, batch_id: int) -> MailingBatch:
     batch = session.get(MailingBatch, batch_id)
     if batch is None:
-        raise NotFound("找不到该邮寄批次，可能已被删除。")
+        raise NotFound(say("mailing.batch_not_found"))
     return batch
 
 
 def get_recipient(session: Session, recipient_id: int) -> MailingRecipient:
     recipient = session.get(MailingRecipient, recipient_id)
     if recipient is None:
-        raise NotFound("找不到该收件会员，可能已从批次中移除。")
+        raise NotFound(say("mailing.recipient_not_found"))
     return recipient
 
 
 def get_member(session: Session, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound("找不到该会员，可能已被删除。")
+        raise NotFound(say("members.not_found"))
     return member
 
 
@@ -41,7 +42,7 @@ def require_for_member(session: Session, actor: Actor, permission: Permission, m
     require(actor, permission)
     member = get_member(session, member_id)
     if actor.role == Role.MENTOR and member.mentor_id != actor.id:
-        raise PermissionDenied(f"“{member.name}”不是您联系的会员：班主任只能{permission.value}自己联系的会员。")
+        raise PermissionDenied(say("mailing.not_your_member", name=member.name, value=permission.value))
     return member
 
 
@@ -52,13 +53,13 @@ def text(value: Any, field: str, label: str, limit: int, *, required: bool = Fal
     try:
         cleaned = " ".join(clean_multiline(value).split()) if prose else clean_text(value)
     except FieldError as exc:
-        raise ValidationError({field: f"{label}：{exc}"}) from None
+        raise ValidationError({field: say("withdrawal.activities.field_problem", label=label, exc=exc)}) from None
     if not cleaned:
         if required:
-            raise ValidationError({field: f"{label}：请填写"})
+            raise ValidationError({field: say("mailing.required", label=label)})
         return None
     if len(cleaned) > limit:
-        raise ValidationError({field: f"{label}：过长（最多 {limit} 个字，现为 {len(cleaned)} 个）"})
+        raise ValidationError({field: say("mailing.too_long", label=label, limit=limit, count=len(cleaned))})
     return cleaned
 
 
@@ -75,9 +76,9 @@ def day(session: Session, value: Any, field: str, label: str, *, future: bool = 
         try:
             result = dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise ValidationError({field: f"{label}：“{value}”不是日期，应写成 2026-11-26"}) from None
+            raise ValidationError({field: say("mailing.not_a_date", label=label, value=value)}) from None
     if not future and result > today:
-        raise ValidationError({field: f"{label}：不能晚于今天（{today}）"})
+        raise ValidationError({field: say("mailing.after_today", label=label, today=today)})
     return result
 
 

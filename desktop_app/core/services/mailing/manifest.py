@@ -31,6 +31,7 @@ from desktop_app.core.settings import (
 )
 from desktop_app.core.wuhan import DISTRICTS
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 from desktop_app.records import SheetTable
 
 # What a column may hold (its "field"), with the Chinese name the settings show. "=text" puts the
@@ -96,27 +97,25 @@ def check_template(value: Any) -> dict[str, Any]:
     """The template as the setting must hold it; ``ValidationError`` naming what is wrong."""
     key = MAILING_MANIFEST.key
     if not isinstance(value, dict) or not isinstance(value.get("columns"), list) or not value["columns"]:
-        raise ValidationError({key: "快递批量下单表格式：应有“columns”（各列的表头和内容）"})
+        raise ValidationError({key: say("mailing.manifest.columns_required")})
     columns = []
     for number, column in enumerate(value["columns"], 1):
         if not isinstance(column, (list, tuple)) or len(column) != 2 or not all(isinstance(c, str) for c in column):
-            raise ValidationError({key: f"快递批量下单表格式：第 {number} 列应写成 [表头, 内容]"})
+            raise ValidationError({key: say("mailing.manifest.bad_column", number=number)})
         title, source = column[0].strip(), column[1].strip()
         if not title:
-            raise ValidationError({key: f"快递批量下单表格式：第 {number} 列没有表头"})
+            raise ValidationError({key: say("mailing.manifest.no_heading", number=number)})
         if not source.startswith("=") and source not in FIELDS:
             known = "、".join(FIELDS)
             raise ValidationError(
-                {
-                    key: f"快递批量下单表格式：第 {number} 列“{title}”的内容“{source}”未知（可用：{known}，或“=固定文字”）"
-                }
+                {key: say("mailing.manifest.unknown_source", number=number, title=title, source=source, known=known)}
             )
         columns.append([title, source])
     if len(columns) > 60:
-        raise ValidationError({key: "快递批量下单表格式：最多 60 列"})
+        raise ValidationError({key: say("mailing.manifest.too_many_columns")})
     sheet = str(value.get("sheet") or "快递清单").strip()[:31]
     if re.search(r"[\\/*?:\[\]]", sheet):
-        raise ValidationError({key: f"快递批量下单表格式：工作表名“{sheet}”含有 Excel 不允许的字符"})
+        raise ValidationError({key: say("mailing.manifest.bad_sheet_name", sheet=sheet)})
     return {"courier": str(value.get("courier") or "").strip(), "sheet": sheet, "columns": columns}
 
 
@@ -130,7 +129,9 @@ def use_template(session: Session, actor: Actor, name_or_value: str | dict[str, 
     if isinstance(name_or_value, str):
         if name_or_value not in TEMPLATES:
             names = "、".join(f"{k}（{v}）" for k, v in TEMPLATE_NAMES.items())
-            raise ValidationError({MAILING_MANIFEST.key: f"快递批量下单表格式：没有“{name_or_value}”，可选 {names}"})
+            raise ValidationError(
+                {MAILING_MANIFEST.key: say("mailing.manifest.unknown_name", name_or_value=name_or_value, names=names)}
+            )
         value = copy.deepcopy(TEMPLATES[name_or_value])
     else:
         value = name_or_value

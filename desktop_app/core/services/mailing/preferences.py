@@ -31,6 +31,7 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services.mailing.common import contact_line, require_for_member, text
 from desktop_app.core.validation import FieldError, normalise_landline, normalise_mobile, normalise_postcode
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 
 # The register's persons a post may go to, in the order tried when the chosen one is missing.
 PERSONS = (ContactChoice.LIAISON, ContactChoice.PRINCIPAL, ContactChoice.LEGAL_REPRESENTATIVE)
@@ -138,7 +139,7 @@ def _phone(value: Any, field: str, label: str) -> str | None:
     try:
         return normalise_landline(raw)
     except FieldError:
-        raise ValidationError({field: f"{label}：“{raw}”不是有效的手机或座机号码"}) from None
+        raise ValidationError({field: say("mailing.bad_phone", label=label, raw=raw)}) from None
 
 
 def _values(preference: MailingPreference | None) -> dict[str, Any]:
@@ -179,7 +180,9 @@ def set_preference(
         choice = ContactChoice(contact.value if isinstance(contact, ContactChoice) else str(contact))
     except ValueError:
         choices = "、".join(f"{c.value}（{c.label}）" for c in ContactChoice)
-        raise ValidationError({"contact": f"收件人：“{contact}”不是可选项（可选 {choices}）"}) from None
+        raise ValidationError(
+            {"contact": say("mailing.bad_contact_choice", contact=contact, choices=choices)}
+        ) from None
     values: dict[str, Any] = {"contact": choice}
     for key, label, limit, raw in (
         ("name", "收件人姓名", 64, name),
@@ -200,27 +203,27 @@ def set_preference(
         try:
             values["postcode"] = normalise_postcode(postcode)
         except FieldError as exc:
-            errors["postcode"] = f"邮政编码：{exc}"
+            errors["postcode"] = say("mailing.preferences.postcode_problem", exc=exc)
     try:
         values["copies"] = int(copies)
         if not 1 <= values["copies"] <= MAX_COPIES:
             raise ValueError
     except (TypeError, ValueError):
-        errors["copies"] = f"会刊份数：应为 1 到 {MAX_COPIES} 之间的整数"
+        errors["copies"] = say("mailing.preferences.copies_range", MAX_COPIES=MAX_COPIES)
     if choice == ContactChoice.OTHER:
         if not values.get("name") and "name" not in errors:
-            errors["name"] = "收件人姓名：另行指定收件人时请填写姓名"
+            errors["name"] = say("mailing.preferences.recipient_name_required")
         if not values.get("phone") and "phone" not in errors:
-            errors["phone"] = "收件人电话：另行指定收件人时请填写电话（快递必须填写）"
+            errors["phone"] = say("mailing.preferences.recipient_phone_required")
     else:
         person_name, _position, _phone_number = _person(member, choice)
         if not person_name:
-            errors["contact"] = f"收件人：该会员没有填写{choice.label}，请先在会员资料中补充，或选择其他收件人"
+            errors["contact"] = say("mailing.preferences.contact_missing", label=choice.label)
         values["name"] = values["position"] = values["phone"] = None  # the register's person is used
     if values.get("address") and not values.get("postcode") and "postcode" not in errors:
-        errors["postcode"] = "邮政编码：填写了邮寄地址时请同时填写邮政编码"
+        errors["postcode"] = say("mailing.preferences.postcode_required")
     if values.get("postcode") and not values.get("address") and "address" not in errors:
-        errors["address"] = "邮寄地址：只填邮政编码没有用，请填写邮寄地址（不另寄则两项都留空）"
+        errors["address"] = say("mailing.preferences.address_required")
     if errors:
         raise ValidationError(errors)
     preference = get_preference(session, member_id)
@@ -245,7 +248,12 @@ def set_preference(
         "mailing_preference",
         "member",
         member_id,
-        f"设置邮寄收件人：{member.name} → {choice.label}{'（另寄地址）' if values.get('address') else ''}",
+        say(
+            "mailing.preferences.history.recipient",
+            name=member.name,
+            label=choice.label,
+            value="（另寄地址）" if values.get("address") else "",
+        ),
         old,
         new,
     )
@@ -284,7 +292,7 @@ def confirm_address(session: Session, actor: Actor, member_id: int, note: Any = 
     said = text(note, "note", "说明", 300, prose=True)
     preference = get_preference(session, member_id)
     if preference is None or not preference.doubtful_address:
-        raise ValidationError({"member": f"“{member.name}”的地址没有存疑，不需要确认。"})
+        raise ValidationError({"member": say("mailing.address_not_doubtful", name=member.name)})
     before = {"doubtful_address": preference.doubtful_address, "doubtful_reason": preference.doubtful_reason}
     _clear_doubt(preference)
     preference.updated_at = clock_of(session).now()

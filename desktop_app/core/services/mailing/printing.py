@@ -42,6 +42,7 @@ from desktop_app.core.settings import ASSOCIATION_ADDRESS, ASSOCIATION_NAME, ASS
 from desktop_app.documents import KINDS, BuildReport, Problem
 from desktop_app.documents.inputs import AddressInput, DocumentContext
 from desktop_app.errors import NothingPrinted, ValidationError
+from desktop_app.messages import say
 from desktop_app.records import MemberRef
 
 Progress = Callable[[int, int], None]
@@ -133,17 +134,17 @@ def print_batch(
     out envelopes already sent (printing the rest after a first run)."""
     require(actor, Permission.MANAGE_MAILING)
     if what not in OUTPUTS:
-        raise ValidationError({"what": f"打印内容：“{what}”未知，可选 {'、'.join(OUTPUTS)}"})
+        raise ValidationError({"what": say("mailing.unknown_print_content", what=what, join=list(OUTPUTS))})
     suffix, title = OUTPUTS[what]
     out = Path(out)
     if out.suffix.lower() != f".{suffix}":
-        raise ValidationError({"out": f"输出文件：{title}应保存为 .{suffix} 文件"})
+        raise ValidationError({"out": say("mailing.bad_output_suffix", title=title, suffix=suffix)})
     batch = get_batch(session, batch_id)
     recipients = _recipients(session, batch_id, recipient_ids)
     if not include_sent:
         recipients = [r for r in recipients if r.sent_on is None]
     if not recipients:
-        raise ValidationError({"recipients": "没有要打印的收件会员"})
+        raise ValidationError({"recipients": say("mailing.nothing_to_print")})
     problems: list[Problem] = []
     printable = []
     for recipient in recipients:
@@ -190,7 +191,7 @@ def print_batch(
         "print",
         "mailing_batch",
         batch.id,
-        f"邮寄批次 {batch.number} 生成{title}（{suffix.upper()}）{drawn} 个收件会员",
+        say("mailing.history.printed", number=batch.number, title=title, upper=suffix.upper(), drawn=drawn),
         after={
             "what": what,
             "format": suffix,

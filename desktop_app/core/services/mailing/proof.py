@@ -27,6 +27,7 @@ from desktop_app.core.services.mailing.common import get_recipient, pairs, requi
 from desktop_app.core.settings import MAILING_PHOTO_LIMIT_MB, get_setting
 from desktop_app.core.validation import FieldError, check_control_characters
 from desktop_app.errors import NotFound, ValidationError
+from desktop_app.messages import say
 
 # (file name, MIME type, content) -> why it is not a usable file, in Chinese, or None.
 PhotoCheck = Callable[[str, str, bytes], str | None]
@@ -60,10 +61,10 @@ def _mime(name: str, content: bytes) -> str:
             if extension not in extensions:
                 kind = mime.split("/")[-1].upper()
                 raise ValidationError(
-                    {"file": f"文件“{name}”：内容是 {kind} 文件，但扩展名是“{extension or '无'}”，请核对是否选错文件"}
+                    {"file": say("mailing.proof.extension_mismatch", name=name, kind=kind, value=extension or "无")}
                 )
             return mime
-    raise ValidationError({"file": f"文件“{name}”：只接受照片（JPEG、PNG）或扫描件（PDF），按文件内容判断不是其中之一"})
+    raise ValidationError({"file": say("mailing.proof.not_photo_or_scan", name=name)})
 
 
 def add_proof_photo(
@@ -81,17 +82,21 @@ def add_proof_photo(
     try:
         check_control_characters(name)
     except FieldError as exc:
-        raise ValidationError({"file": f"文件名：{exc}"}) from None
+        raise ValidationError({"file": say("mailing.proof.file_name_problem", exc=exc)}) from None
     if not name:
-        raise ValidationError({"file": "文件：没有文件名"})
+        raise ValidationError({"file": say("mailing.proof.no_file_name")})
     if len(name) > 255:
-        raise ValidationError({"file": "文件名：过长（最多 255 个字）"})
+        raise ValidationError({"file": say("mailing.proof.file_name_too_long")})
     if not content:
-        raise ValidationError({"file": f"文件“{name}”：是空文件"})
+        raise ValidationError({"file": say("mailing.proof.empty_file", name=name)})
     limit = int(get_setting(session, MAILING_PHOTO_LIMIT_MB)) * 1024 * 1024
     if len(content) > limit:
         raise ValidationError(
-            {"file": f"文件“{name}”：{len(content) / 1048576:.1f} MB，超过上限 {limit // 1048576} MB"}
+            {
+                "file": say(
+                    "mailing.proof.file_too_big", name=name, value=len(content) / 1048576, value2=limit // 1048576
+                )
+            }
         )
     mime = _mime(name, content)
     problem = photo_check(name, mime, content)
@@ -116,7 +121,9 @@ def add_proof_photo(
         "mailing_proof",
         "member",
         recipient.member_id,
-        f"上传邮寄照片：{recipient.organisation}（{name}，{len(content) // 1024} KB）",
+        say(
+            "mailing.proof.history.uploaded", organisation=recipient.organisation, name=name, value=len(content) // 1024
+        ),
         after={"file": name, "size": len(content), "sha256": proof.sha256, "recipient_id": recipient_id},
     )
     return proof
@@ -134,14 +141,14 @@ def proof_photo(session: Session, proof_id: int) -> tuple[str, str, bytes]:
     """(file name, MIME type, content) of one photo, to show or save."""
     proof = session.get(MailingProof, proof_id)
     if proof is None:
-        raise NotFound("找不到该照片，可能已被删除。")
+        raise NotFound(say("mailing.proof.not_found"))
     return proof.file_name, proof.mime, proof.content
 
 
 def remove_proof_photo(session: Session, actor: Actor, proof_id: int) -> None:
     proof = session.get(MailingProof, proof_id)
     if proof is None:
-        raise NotFound("找不到该照片，可能已被删除。")
+        raise NotFound(say("mailing.proof.not_found"))
     recipient = get_recipient(session, proof.recipient_id)
     require_for_member(session, actor, Permission.RECORD_MAILING_PROOF, recipient.member_id)
     session.delete(proof)
@@ -151,7 +158,7 @@ def remove_proof_photo(session: Session, actor: Actor, proof_id: int) -> None:
         "mailing_proof_removed",
         "member",
         recipient.member_id,
-        f"删除邮寄照片：{recipient.organisation}（{proof.file_name}）",
+        say("mailing.proof.history.deleted", organisation=recipient.organisation, file_name=proof.file_name),
         before={"file": proof.file_name, "sha256": proof.sha256},
     )
 
@@ -174,10 +181,10 @@ def record_notification(
         try:
             parsed = dt.datetime.fromisoformat(str(at).strip())
         except ValueError:
-            raise ValidationError({"at": f"告知时间：“{at}”不是时间，应写成 2026-11-26 10:30"}) from None
+            raise ValidationError({"at": say("mailing.proof.not_a_time", at=at)}) from None
         when = parsed if parsed.tzinfo else parsed.replace(tzinfo=now.tzinfo)
     if when > now + dt.timedelta(minutes=5):
-        raise ValidationError({"at": "告知时间：不能晚于现在"})
+        raise ValidationError({"at": say("mailing.proof.time_in_future")})
     said = text(note, "note", "告知方式和说明", 300, prose=True)
     before = {"notified_at": recipient.notified_at, "notify_note": recipient.notify_note}
     recipient.notified_at = when

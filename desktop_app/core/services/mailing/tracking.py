@@ -29,6 +29,7 @@ from desktop_app.core.services.mailing.batches import DUES_KINDS
 from desktop_app.core.services.mailing.common import day, get_batch, get_member, get_recipient, text
 from desktop_app.core.services.mailing.preferences import _clear_doubt, get_preference, mark_doubtful
 from desktop_app.errors import ValidationError
+from desktop_app.messages import Join, say
 
 # A waybill number: letters and digits, 8 to 30 of them (SF1403…, EMS EA123456789CN, 7800…).
 _TRACKING = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]{6,38}[A-Za-z0-9]$")
@@ -43,7 +44,7 @@ def _tracking_number(value: Any) -> str:
     number = text(value, "tracking_number", "快递单号", 40, required=True) or ""
     number = number.replace(" ", "")
     if not _TRACKING.fullmatch(number):
-        raise ValidationError({"tracking_number": f"快递单号：“{number}”不像快递单号（应为 8 到 40 位字母和数字）"})
+        raise ValidationError({"tracking_number": say("mailing.tracking.bad_tracking_number", number=number)})
     return number.upper()
 
 
@@ -69,7 +70,7 @@ def _recipients(session: Session, ids: Iterable[int]) -> list[MailingRecipient]:
     found = {r.id: r for r in session.scalars(select(MailingRecipient).where(MailingRecipient.id.in_(ids)))}
     missing = [i for i in ids if i not in found]
     if missing:
-        raise ValidationError({"recipients": f"找不到 {len(missing)} 个收件会员，可能已从批次中移除，请刷新后再试"})
+        raise ValidationError({"recipients": say("mailing.tracking.recipients_not_found", count=len(missing))})
     return [found[i] for i in ids]
 
 
@@ -128,7 +129,7 @@ def mark_sent(
             "mail_sent",
             "mailing_batch",
             next(iter(batches), None),
-            f"邮寄批次 {'、'.join(batches.values())} 登记寄出 {result.sent} 件（{when}）",
+            say("mailing.tracking.history.sent", join="、".join(batches.values()), sent=result.sent, when=when),
             after={"sent": result.sent, "on": when, "skipped": len(result.skipped), "tracking": len(tracking)},
         )
     return result
@@ -143,13 +144,19 @@ def mark_delivered(session: Session, actor: Actor, recipient_ids: Iterable[int],
     problems = []
     for recipient in _recipients(session, recipient_ids):
         if recipient.state == RecipientState.PREPARED:
-            problems.append(f"{recipient.organisation}（还没有登记寄出）")
+            problems.append(say("mailing.tracking.problem_not_sent", organisation=recipient.organisation))
             continue
         if recipient.state == RecipientState.RETURNED:
-            problems.append(f"{recipient.organisation}（已登记为被退回）")
+            problems.append(say("mailing.tracking.problem_returned", organisation=recipient.organisation))
             continue
         if recipient.sent_on and when < recipient.sent_on:
-            problems.append(f"{recipient.organisation}（签收日期早于寄出日期 {recipient.sent_on}）")
+            problems.append(
+                say(
+                    "mailing.tracking.problem_before_sent",
+                    organisation=recipient.organisation,
+                    sent_on=recipient.sent_on,
+                )
+            )
             continue
         if recipient.state == RecipientState.SENT:
             recipient.state = RecipientState.DELIVERED
@@ -157,10 +164,16 @@ def mark_delivered(session: Session, actor: Actor, recipient_ids: Iterable[int],
             recipient.updated_at = now
             done += 1
     if problems and not done:
-        raise ValidationError({"recipients": "不能登记签收：" + "；".join(problems[:5])})
+        raise ValidationError({"recipients": say("mailing.tracking.cannot_receive", problems=Join(problems[:5]))})
     if done:
         audit.record(
-            session, actor, "mail_delivered", "mailing_batch", None, f"登记签收 {done} 件（{when}）", after={"on": when}
+            session,
+            actor,
+            "mail_delivered",
+            "mailing_batch",
+            None,
+            say("mailing.tracking.history.received", done=done, when=when),
+            after={"on": when},
         )
     return done
 
@@ -173,9 +186,11 @@ def mark_returned(session: Session, actor: Actor, recipient_id: int, *, on: Any 
     when = day(session, on, "returned_on", "退回日期", future=False)
     why = text(reason, "reason", "退回原因", 300, required=True, prose=True)
     if recipient.state == RecipientState.PREPARED:
-        raise ValidationError({"state": f"“{recipient.organisation}”还没有登记寄出，不能登记退回"})
+        raise ValidationError(
+            {"state": say("mailing.tracking.not_sent_cannot_return", organisation=recipient.organisation)}
+        )
     if recipient.sent_on and when < recipient.sent_on:
-        raise ValidationError({"returned_on": f"退回日期：不能早于寄出日期 {recipient.sent_on}"})
+        raise ValidationError({"returned_on": say("mailing.tracking.returned_before_sent", sent_on=recipient.sent_on)})
     recipient.state = RecipientState.RETURNED
     recipient.returned_on = when
     recipient.return_reason = why
@@ -189,7 +204,7 @@ def mark_returned(session: Session, actor: Actor, recipient_id: int, *, on: Any 
         "mail_returned",
         "member",
         member.id,
-        f"邮件被退回：{recipient.organisation}（{why}），地址存疑待班主任核实",
+        say("mailing.tracking.history.returned", organisation=recipient.organisation, why=why),
         after={"address": recipient.address, "returned_on": when, "reason": why, "tracking": recipient.tracking_number},
     )
 
@@ -202,7 +217,7 @@ def undo_state(session: Session, actor: Actor, recipient_id: int) -> RecipientSt
     recipient = get_recipient(session, recipient_id)
     before = recipient.state
     if before == RecipientState.PREPARED:
-        raise ValidationError({"state": f"“{recipient.organisation}”还没有寄出，没有可以撤销的登记"})
+        raise ValidationError({"state": say("mailing.tracking.nothing_to_undo", organisation=recipient.organisation)})
     if before in (RecipientState.DELIVERED, RecipientState.RETURNED):
         if before == RecipientState.RETURNED:
             preference = get_preference(session, recipient.member_id)
@@ -218,9 +233,7 @@ def undo_state(session: Session, actor: Actor, recipient_id: int) -> RecipientSt
             )
         )
         if carried is not None:
-            raise ValidationError(
-                {"state": f"“{recipient.organisation}”的信封里有会费收据或票据，会费记录已记为寄出，不能撤销寄出"}
-            )
+            raise ValidationError({"state": say("mailing.tracking.dues_sent", organisation=recipient.organisation)})
         recipient.state = RecipientState.PREPARED
         recipient.sent_on = None
     recipient.updated_at = clock_of(session).now()
@@ -230,7 +243,12 @@ def undo_state(session: Session, actor: Actor, recipient_id: int) -> RecipientSt
         "mail_undo",
         "member",
         recipient.member_id,
-        f"撤销邮寄登记：{recipient.organisation}（{before.label} → {recipient.state.label}）",
+        say(
+            "mailing.tracking.history.undone",
+            organisation=recipient.organisation,
+            label=before.label,
+            label2=recipient.state.label,
+        ),
         {"state": before},
         {"state": recipient.state},
     )
@@ -383,7 +401,13 @@ def _audit(session: Session, actor: Actor, batch_id: int, result: TrackingResult
         "tracking_numbers",
         "mailing_batch",
         batch_id,
-        f"邮寄批次 {batch.number} {how}快递单号：对应 {result.matched} 个，未对应 {len(result.unmatched)} 行",
+        say(
+            "mailing.tracking.history.tracking_numbers",
+            number=batch.number,
+            how=how,
+            matched=result.matched,
+            count=len(result.unmatched),
+        ),
         after={"matched": result.matched, "sent": result.sent, "unmatched": len(result.unmatched)},
     )
 
@@ -397,7 +421,13 @@ def set_tracking_number(session: Session, actor: Actor, recipient_id: int, numbe
     if recipient.state == RecipientState.PREPARED:
         mark_sent(session, actor, [recipient_id], tracking={recipient_id: value})
         if recipient.state == RecipientState.PREPARED:  # a problem kept it back
-            raise ValidationError({"tracking_number": f"“{recipient.organisation}”：{recipient.problem}，不能寄出"})
+            raise ValidationError(
+                {
+                    "tracking_number": say(
+                        "mailing.tracking.cannot_send", organisation=recipient.organisation, problem=recipient.problem
+                    )
+                }
+            )
         return
     recipient.tracking_number = value
     recipient.updated_at = clock_of(session).now()
@@ -407,7 +437,7 @@ def set_tracking_number(session: Session, actor: Actor, recipient_id: int, numbe
         "tracking_number",
         "member",
         recipient.member_id,
-        f"快递单号：{recipient.organisation} {value}",
+        say("mailing.tracking.history.tracking_number", organisation=recipient.organisation, value=value),
         {"tracking_number": before},
         {"tracking_number": value},
     )

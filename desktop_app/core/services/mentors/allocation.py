@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop_app.core import audit
+from desktop_app.core import audit, pinyin
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import (
     Category,
@@ -40,6 +40,7 @@ from desktop_app.core.services.members import escape_like, get_member, normalise
 from desktop_app.core.services.mentors.scope import Checker, staff_names
 from desktop_app.core.settings import BUSINESS_KINDS, get_setting
 from desktop_app.errors import ConflictError, NotFound, ValidationError
+from desktop_app.messages import say
 
 OTHER_KIND = "其他"
 CHUNK = 2000  # ids per IN (…): well under SQLite's and the drivers' parameter limits
@@ -62,13 +63,23 @@ def business_kinds(session: Session) -> list[BusinessKind]:
     kinds: list[BusinessKind] = []
     for number, item in enumerate(raw if isinstance(raw, list) else [None], 1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-            raise ValidationError({BUSINESS_KINDS.key: f"{label}：第 {number} 项应有名称（name）"})
+            raise ValidationError(
+                {BUSINESS_KINDS.key: say("mentors.allocation.class_needs_name", label=label, number=number)}
+            )
         keywords = item.get("keywords", [])
         if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
-            raise ValidationError({BUSINESS_KINDS.key: f"{label}：“{item['name']}”的关键词（keywords）应为文字列表"})
+            raise ValidationError(
+                {BUSINESS_KINDS.key: say("mentors.allocation.keywords_not_list", label=label, item=item["name"])}
+            )
         name = item["name"].strip()
         if len(name) > 40 or any(k.name == name for k in kinds) or name == OTHER_KIND:
-            raise ValidationError({BUSINESS_KINDS.key: f"{label}：“{name}”重复、过长或与“{OTHER_KIND}”相同"})
+            raise ValidationError(
+                {
+                    BUSINESS_KINDS.key: say(
+                        "mentors.allocation.class_name_bad", label=label, name=name, OTHER_KIND=OTHER_KIND
+                    )
+                }
+            )
         kinds.append(BusinessKind(name, tuple(k.strip() for k in keywords)))
     return kinds
 
@@ -136,7 +147,7 @@ def set_business_kind(session: Session, actor: Actor, member_ids: Sequence[int],
     require(actor, Permission.ASSIGN_MENTORS)
     names = kind_names(session)
     if kind is not None and kind not in names:
-        raise ValidationError({"kind": f"主营业务分类：“{kind}”不在系统设置的分类中（{'、'.join(names)}）"})
+        raise ValidationError({"kind": say("mentors.allocation.unknown_business_kind", kind=kind, join=list(names))})
     now = clock_of(session).now()
     changed = 0
     for start in range(0, len(member_ids), CHUNK):
@@ -148,7 +159,7 @@ def set_business_kind(session: Session, actor: Actor, member_ids: Sequence[int],
         known = set(session.scalars(select(Member.id).where(Member.id.in_(chunk))))
         missing = [i for i in chunk if i not in known]
         if missing:
-            raise NotFound(f"找不到这些会员（可能已被删除）：{'、'.join(map(str, missing))}")
+            raise NotFound(say("mentors.members_not_found", join=list(map(str, missing))))
         for member_id in chunk:
             row = existing.get(member_id)
             before = row.kind if row is not None else None
@@ -166,7 +177,7 @@ def set_business_kind(session: Session, actor: Actor, member_ids: Sequence[int],
                 "business_kind",
                 "member",
                 member_id,
-                f"主营业务分类：{kind or '按主营业务自动归类'}",
+                say("mentors.allocation.history.business_classes", value=kind or "按主营业务自动归类"),
                 {"business_kind": before},
                 {"business_kind": kind},
             )
@@ -275,7 +286,10 @@ def _overview(
                 dict(by_group),
             )
         )
-    return groups, sorted(loads, key=lambda m: (not m.is_active, m.full_name, m.mentor_id))
+    # mentors by name in pinyin order (issue 16), the inactive ones last
+    return groups, sorted(
+        loads, key=lambda m: (not m.is_active, pinyin.sort_key(m.full_name, person=True), m.mentor_id)
+    )
 
 
 # --- the members to allocate ------------------------------------------------------------------------
@@ -551,7 +565,7 @@ class AssignResult:
 def _active_mentor(session: Session, mentor_id: int) -> Staff:
     mentor = session.get(Staff, mentor_id)
     if mentor is None or mentor.role != Role.MENTOR or not mentor.is_active:
-        raise ValidationError({"mentor_id": "班主任：所选人员不是在职的班主任"})
+        raise ValidationError({"mentor_id": say("mentors.allocation.not_a_mentor")})
     return mentor
 
 
@@ -561,7 +575,7 @@ def _reason(session: Session, reason: str | None, *, required: bool, count: int,
     check.done()
     if required and not text:
         more = f"等 {count} 个会员" if count > 1 else ""
-        raise ValidationError({"reason": f"更换原因：“{example}”{more}已有班主任，更换班主任须说明原因"})
+        raise ValidationError({"reason": say("mentors.allocation.reason_required", example=example, more=more)})
     return text
 
 
@@ -598,7 +612,7 @@ def assign_suggested(
     members = _load_members(session, member_ids)
     suggestions = suggest(session, actor, [m.id for m in members])
     if len(suggestions) < len(members):
-        raise ValidationError({"mentor_id": "班主任：没有在职的班主任可以建议，请先新建班主任账户"})
+        raise ValidationError({"mentor_id": say("mentors.allocation.no_mentor_to_suggest")})
     moving = [m for m in members if m.mentor_id is not None]
     text = _reason(session, reason, required=bool(moving), count=len(moving), example=moving[0].name if moving else "")
     mentors = {s.mentor_id: _active_mentor(session, s.mentor_id) for s in suggestions.values()}
@@ -618,7 +632,7 @@ def hand_over_members(
     others) — before a mentor who leaves the secretariat can be deactivated."""
     require(actor, Permission.ASSIGN_MENTORS)
     if to_mentor_id == from_mentor_id:
-        raise ValidationError({"mentor_id": "班主任：请选择另一位班主任"})
+        raise ValidationError({"mentor_id": say("mentors.allocation.choose_other_mentor")})
     ids = list(
         session.scalars(
             select(Member.id)
@@ -635,7 +649,7 @@ def hand_over_members(
         return _assign(session, actor, [(m, target) for m in members], text, progress)
     suggestions = suggest(session, actor, ids, exclude={from_mentor_id})
     if len(suggestions) < len(members):
-        raise ValidationError({"mentor_id": "班主任：没有其他在职的班主任可以接手"})
+        raise ValidationError({"mentor_id": say("mentors.allocation.no_other_mentor")})
     mentors = {s.mentor_id: _active_mentor(session, s.mentor_id) for s in suggestions.values()}
     return _assign(session, actor, [(m, mentors[suggestions[m.id].mentor_id]) for m in members], text, progress)
 
@@ -643,21 +657,27 @@ def hand_over_members(
 def _load_members(session: Session, member_ids: Sequence[int]) -> list[Member]:
     wanted = list(dict.fromkeys(member_ids))
     if not wanted:
-        raise ValidationError({"members": "请选择会员"})
+        raise ValidationError({"members": say("mentors.allocation.choose_member")})
     found: dict[int, Member] = {}
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start : start + CHUNK]
         found.update((m.id, m) for m in session.scalars(select(Member).where(Member.id.in_(chunk))))
     missing = [str(i) for i in wanted if i not in found]
     if missing:
-        raise NotFound(f"找不到这些会员（可能已被删除）：{'、'.join(missing[:10])}")
+        raise NotFound(say("mentors.members_not_found", join=list(missing[:10])))
     members = [found[i] for i in wanted]
     gone = [m for m in members if m.status != MemberStatus.ACTIVE]
     if gone:
         raise ValidationError(
             {
-                "members": f"会员“{gone[0].name}”{gone[0].status.label}，不再分配班主任"
-                + (f"（共 {len(gone)} 个）" if len(gone) > 1 else "")
+                "members": say(
+                    "mentors.allocation.members_not_active",
+                    name=gone[0].name,
+                    label=gone[0].status.label,
+                    count=len(gone),
+                )
+                if len(gone) > 1
+                else say("mentors.allocation.one_member_not_active", name=gone[0].name, label=gone[0].status.label)
             }
         )
     return members
@@ -730,12 +750,10 @@ def _assign(
         session.flush()
     except StaleDataError as exc:
         session.rollback()
-        raise ConflictError("有会员资料刚刚被其他人修改，本次分配未保存。请刷新后再分配。") from exc
+        raise ConflictError(say("mentors.allocation.changed_meanwhile")) from exc
     except IntegrityError as exc:
         session.rollback()
-        raise ConflictError(
-            "有会员刚刚已由其他工作站分配了班主任（每个会员同时只能有一位班主任），本次分配未保存。请刷新后再分配。"
-        ) from exc
+        raise ConflictError(say("mentors.allocation.allocated_meanwhile")) from exc
     return result
 
 
@@ -760,13 +778,15 @@ def assign_mentor(
             "assign_mentor",
             "member",
             member.id,
-            "取消班主任",
+            say("mentors.allocation.history.unassigned"),
             {"mentor_id": before},
             {"mentor_id": None},
         )
         return member
     if member.status != MemberStatus.ACTIVE:
-        raise ValidationError({"mentor_id": f"班主任：会员“{member.name}”{member.status.label}，不再分配班主任"})
+        raise ValidationError(
+            {"mentor_id": say("mentors.allocation.member_not_active", name=member.name, label=member.status.label)}
+        )
     mentor = _active_mentor(session, mentor_id)
     _assign(session, actor, [(member, mentor)], _reason(session, note, required=False, count=1, example=member.name))
     return member

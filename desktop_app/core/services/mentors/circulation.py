@@ -27,6 +27,7 @@ from desktop_app.core.models import (
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.services.mentors.scope import Checker, check_own, member_for, members_for, own_only, staff_names
 from desktop_app.errors import NotFound
+from desktop_app.messages import say
 
 KIND_LABELS = {CirculationKind.DOCUMENT: "协会文件", CirculationKind.NEWS: "协会新闻"}
 CHANNEL_LABELS = {
@@ -69,7 +70,7 @@ def record_circulation(
     channel = check.choice(values, "channel", "传达方式", CirculationChannel, CHANNEL_LABELS)
     note = check.notes(values, "note", "备注", 2000)
     if not members:
-        check.fail("members", "会员", "请至少选择一个会员")
+        check.fail("members", "会员", say("mentors.circulation.choose_member"))
     check.done()
     assert kind is not None and title is not None and sent_on is not None and channel is not None
     entry = Circulation(
@@ -95,7 +96,7 @@ def record_circulation(
         "create",
         "circulation",
         entry.id,
-        f"传达{KIND_LABELS[kind]}“{title}”给 {len(members)} 个会员",
+        say("mentors.circulation.history.circulated", KIND_LABELS=KIND_LABELS[kind], title=title, count=len(members)),
         after={"kind": kind, "title": title, "sent_on": sent_on, "channel": channel, "members": len(members)},
     )
     return CirculationRow(entry.id, kind, title, reference, sent_on, channel, note, actor.full_name, len(members))
@@ -144,7 +145,7 @@ def circulation_recipients(session: Session, actor: Actor, circulation_id: int) 
     """(member number, name) of the members an entry went to (a mentor: its own among them)."""
     require(actor, Permission.VIEW_MENTOR_WORK)
     if session.get(Circulation, circulation_id) is None:
-        raise NotFound("找不到该传达记录。")
+        raise NotFound(say("mentors.circulation.not_found"))
     query = (
         select(Member.member_number, Member.name)
         .join(CirculationRecipient, CirculationRecipient.member_id == Member.id)
@@ -199,7 +200,7 @@ def submit_news(session: Session, actor: Actor, member_id: int, values: dict[str
         "create",
         "member_news",
         news.id,
-        f"报送会员宣传稿：{member.name}“{title}”",
+        say("mentors.circulation.history.article_submitted", name=member.name, title=title),
         after={"member_id": member.id, "title": title, "submitted_on": submitted_on},
     )
     return _news_row(news, member.name, {actor.id or 0: actor.full_name})
@@ -217,19 +218,19 @@ def record_news_outcome(
     require(actor, Permission.DECIDE_MENTOR_SUBMISSIONS)
     news = session.get(MemberNews, news_id)
     if news is None:
-        raise NotFound("找不到该宣传稿记录。")
+        raise NotFound(say("mentors.circulation.article_not_found"))
     check = Checker(session)
     result = check.choice({"outcome": outcome}, "outcome", "结果", PublicityOutcome, OUTCOME_LABELS)
     day = check.date({"on": on}, "on", "日期", default=check.today)
     text = check.notes({"note": note}, "note", "说明", 300)
     if result == PublicityOutcome.PENDING:
-        check.fail("outcome", "结果", "请选择已刊发或未采用")
+        check.fail("outcome", "结果", say("mentors.circulation.choose_result"))
     if result == PublicityOutcome.DECLINED and not text:
-        check.fail("note", "说明", "未采用时请写明原因")
+        check.fail("note", "说明", say("mentors.circulation.reason_required"))
     if result == PublicityOutcome.PUBLISHED and not text:
-        check.fail("note", "说明", "请写明刊发在哪里（如协会网站、会刊第几期）")
+        check.fail("note", "说明", say("mentors.circulation.where_published"))
     if day is not None and day < news.submitted_on:
-        check.fail("on", "日期", "不能早于报送日期")
+        check.fail("on", "日期", say("mentors.circulation.before_submitted"))
     check.done()
     assert result is not None
     before = {"outcome": news.outcome, "outcome_note": news.outcome_note}
@@ -242,7 +243,12 @@ def record_news_outcome(
         "decide",
         "member_news",
         news.id,
-        f"会员宣传稿{OUTCOME_LABELS[result]}：{member.name}“{news.title}”",
+        say(
+            "mentors.circulation.history.article_decided",
+            OUTCOME_LABELS=OUTCOME_LABELS[result],
+            name=member.name,
+            title=news.title,
+        ),
         before,
         {"outcome": result, "outcome_note": text},
     )

@@ -16,13 +16,14 @@ from typing import Any
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core import audit
+from desktop_app.core import audit, pinyin
 from desktop_app.core.db import clock_of
 from desktop_app.core.models import ContactChannel, ContactEntry, Member, MemberStatus, Role, Staff
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.services.mentors.scope import Checker, check_own, member_for, mentor_scope, staff_names
 from desktop_app.core.settings import FOLLOW_UP_DAYS, NO_CONTACT_DAYS, get_setting
 from desktop_app.errors import NotFound, ValidationError
+from desktop_app.messages import say
 
 CHANNEL_LABELS = {
     ContactChannel.VISIT: "走访",
@@ -85,13 +86,13 @@ def log_contact(session: Session, actor: Actor, member_id: int, values: dict[str
     follow_up = check.notes(values, "follow_up", "跟进事项", 2000)
     due = check.date(values, "follow_up_due", "跟进期限", required=False, not_after_today=False)
     if follow_up and due is None and "follow_up_due" not in check.errors:
-        check.fail("follow_up_due", "跟进期限", "有跟进事项时请填写期限")
+        check.fail("follow_up_due", "跟进期限", say("mentors.contacts.due_required"))
     if due is not None and not follow_up:
-        check.fail("follow_up", "跟进事项", "填写了跟进期限，请写明要跟进什么")
+        check.fail("follow_up", "跟进事项", say("mentors.contacts.follow_up_required"))
     if due is not None and contact_date is not None and due < contact_date:
-        check.fail("follow_up_due", "跟进期限", "不能早于联系日期")
+        check.fail("follow_up_due", "跟进期限", say("mentors.contacts.before_contact_date"))
     if contact_date is not None and member.join_date and contact_date < member.join_date - dt.timedelta(days=366):
-        check.fail("contact_date", "联系日期", f"早于会员入会日期（{member.join_date:%Y-%m-%d}）一年以上，请检查")
+        check.fail("contact_date", "联系日期", say("mentors.contacts.long_before_joining", join_date=member.join_date))
     check.done()
     assert contact_date is not None and channel is not None and learnt is not None
     entry = ContactEntry(
@@ -114,7 +115,12 @@ def log_contact(session: Session, actor: Actor, member_id: int, values: dict[str
         "create",
         "contact_entry",
         entry.id,
-        f"联系记录：{member.name}（{contact_date:%Y-%m-%d}，{CHANNEL_LABELS[channel]}）",
+        say(
+            "mentors.contacts.history.recorded",
+            name=member.name,
+            contact_date=contact_date,
+            CHANNEL_LABELS=CHANNEL_LABELS[channel],
+        ),
         after={
             "member_id": member.id,
             "contact_date": contact_date,
@@ -134,19 +140,21 @@ def complete_follow_up(
     require(actor, Permission.RECORD_MENTOR_WORK)
     entry = session.get(ContactEntry, entry_id)
     if entry is None:
-        raise NotFound("找不到该联系记录。")
+        raise NotFound(say("mentors.contacts.not_found"))
     member = session.get(Member, entry.member_id)
     assert member is not None
     check_own(actor, member)
     if not entry.follow_up:
-        raise ValidationError({"follow_up": "跟进事项：这条联系记录没有跟进事项"})
+        raise ValidationError({"follow_up": say("mentors.contacts.no_follow_up")})
     if entry.follow_up_done_on is not None:
-        raise ValidationError({"follow_up": f"跟进事项：已于 {entry.follow_up_done_on:%Y-%m-%d} 办结"})
+        raise ValidationError(
+            {"follow_up": say("mentors.contacts.follow_up_done", follow_up_done_on=entry.follow_up_done_on)}
+        )
     check = Checker(session)
     day = check.date({"done_on": done_on}, "done_on", "办结日期", default=check.today)
     text = check.notes({"result": result}, "result", "跟进结果", 300)
     if day is not None and day < entry.contact_date:
-        check.fail("done_on", "办结日期", "不能早于联系日期")
+        check.fail("done_on", "办结日期", say("mentors.contacts.before_contact_date"))
     check.done()
     entry.follow_up_done_on = day or check.today
     entry.follow_up_result = text
@@ -156,7 +164,7 @@ def complete_follow_up(
         "follow_up_done",
         "contact_entry",
         entry.id,
-        f"跟进办结：{member.name}（{entry.follow_up_done_on:%Y-%m-%d}）",
+        say("mentors.contacts.history.follow_up_done", name=member.name, follow_up_done_on=entry.follow_up_done_on),
         {"follow_up_done_on": None},
         {"follow_up_done_on": entry.follow_up_done_on, "follow_up_result": text},
     )
@@ -269,7 +277,7 @@ def no_contact_members(
     mentor_id = mentor_scope(actor, mentor_id)
     days = no_contact_days(session) if days is None else days
     if days < 1:
-        raise ValidationError({"days": "未联系天数：至少 1 天"})
+        raise ValidationError({"days": say("mentors.contacts.days_at_least_one")})
     today = clock_of(session).today()
     cutoff = today - dt.timedelta(days=days)
     recent = exists().where(ContactEntry.member_id == Member.id, ContactEntry.contact_date > cutoff)
@@ -360,7 +368,7 @@ def mentor_reminders(session: Session, actor: Actor, *, days: int | None = None)
     names = staff_names(session, list(members))
     return sorted(
         (MentorReminders(i, names.get(i, str(i)), members[i], overdue.get(i, 0), silent.get(i, 0)) for i in members),
-        key=lambda r: r.mentor_name,
+        key=lambda r: pinyin.sort_key(r.mentor_name, person=True),  # pinyin order (issue 16)
     )
 
 
@@ -388,7 +396,7 @@ def mentor_choices(session: Session, actor: Actor) -> list[MentorChoice]:
         query = query.where(Staff.id == own)
     return [
         MentorChoice(staff_id, name, counts.get(staff_id, 0))
-        for staff_id, name in session.execute(query.order_by(Staff.full_name, Staff.id))
+        for staff_id, name in session.execute(query.order_by(Staff.full_name_pinyin, Staff.full_name, Staff.id))
     ]
 
 
@@ -417,7 +425,7 @@ def mentor_members(
     require(actor, Permission.VIEW_MENTOR_WORK)
     mentor_id = mentor_scope(actor, mentor_id)
     if mentor_id is None:
-        raise ValidationError({"mentor_id": "班主任：请选择一位班主任"})
+        raise ValidationError({"mentor_id": say("mentors.contacts.choose_mentor")})
     today = clock_of(session).today()
     query = select(Member.id, Member.member_number, Member.name, Member.liaison_name, Member.liaison_mobile).where(
         Member.mentor_id == mentor_id, Member.status == MemberStatus.ACTIVE

@@ -40,6 +40,7 @@ from desktop_app.documents import Problem
 from desktop_app.documents.inputs import HandoverChange as PrintedChange
 from desktop_app.documents.inputs import HandoverFormInput
 from desktop_app.errors import ConflictError, NotFound, ValidationError
+from desktop_app.messages import say
 
 # The member's details a handover form lists: what a mentor learns has changed.
 HANDOVER_FIELDS: tuple[tuple[str, str], ...] = (
@@ -66,7 +67,7 @@ def handover_field(text: str) -> tuple[str, str]:
         if text in (key, label, FIELD_LABELS.get(key)):
             return key, label
     labels = "、".join(label for _k, label in HANDOVER_FIELDS)
-    raise ValidationError({"changes": f"变更事项：“{text}”不是可变更的项目（可写：{labels}）"})
+    raise ValidationError({"changes": say("mentors.handover.unknown_item", text=text, labels=labels)})
 
 
 def parse_change_lines(text: str) -> list[tuple[str, str | None]]:
@@ -77,7 +78,7 @@ def parse_change_lines(text: str) -> list[tuple[str, str | None]]:
             continue
         item, sep, new = line.replace("＝", "=").partition("=")
         if not sep:
-            raise ValidationError({"changes": f"变更事项第 {number} 行：应写成“项目=新内容”"})
+            raise ValidationError({"changes": say("mentors.handover.bad_line", number=number)})
         key, _label = handover_field(item)
         pairs.append((key, new.strip() or None))
     return pairs
@@ -107,12 +108,12 @@ def check_changes(
     for raw_key, _new in pairs:
         key, label = handover_field(str(raw_key))
         if key in keys:
-            errors[key] = f"{label}：同一项目填写了两次"
+            errors[key] = say("mentors.handover.item_twice", label=label)
         keys.append(key)
     if errors:
         raise ValidationError(errors)
     if not pairs:
-        raise ValidationError({"changes": "变更事项：请至少填写一项变更"})
+        raise ValidationError({"changes": say("mentors.handover.no_changes")})
     new_values = dict(zip(keys, (new for _k, new in pairs), strict=True))
 
     def validate(fields: list[str]) -> dict[str, Any]:
@@ -126,7 +127,7 @@ def check_changes(
         errors.update({k: v for k, v in exc.errors.items() if k in keys})
         if not errors:
             raise ValidationError(
-                {"member": f"会员“{member.name}”现有资料有误（{exc.message}），请会籍管理部先更正后再填交接单"}
+                {"member": say("mentors.handover.member_data_wrong", name=member.name, message=exc.message)}
             ) from None
         good = [k for k in keys if k not in errors]
         checked = validate(good) if good else {}  # the valid ones: still told when unchanged
@@ -137,7 +138,7 @@ def check_changes(
         label = FIELD_LABEL[key]
         old, new = _text(getattr(member, key)), _text(checked.get(key))
         if old == new:
-            errors[key] = f"{label}：新内容与原内容相同（{old or '空'}），不是变更"
+            errors[key] = say("mentors.handover.not_a_change", label=label, value=old or "空")
         else:
             out.append(FieldChange(key, label, old, new))
     if errors:
@@ -154,7 +155,7 @@ def check_dates(
     )
     reported_on = check.date(dict(values), "reported_on", "会员报告日期", required=required)
     if form_date is not None and reported_on is not None and reported_on > form_date:
-        check.fail("reported_on", "会员报告日期", f"不能晚于填表日期（{form_date:%Y-%m-%d}）")
+        check.fail("reported_on", "会员报告日期", say("mentors.handover.after_form_date", form_date=form_date))
     return form_date, reported_on
 
 
@@ -263,9 +264,7 @@ def file_handover_form(
     ).first()
     if clashes is not None:
         label = FIELD_LABEL.get(clashes[1], clashes[1])
-        raise ValidationError(
-            {clashes[1]: f"{label}：已有待办理的交接单第 {clashes[0]} 号变更此项，请等会籍管理部办理或退回后再填"}
-        )
+        raise ValidationError({clashes[1]: say("mentors.handover.item_pending", label=label, clashes=clashes[0])})
     form = HandoverForm(
         member_id=member.id,
         filed_by_id=actor.id,
@@ -286,7 +285,7 @@ def file_handover_form(
         "create",
         "handover_form",
         form.id,
-        f"填报联系资料交接通知单第 {form.id} 号：{member.name}（{len(items)} 项）",
+        say("mentors.handover.history.filed", id=form.id, name=member.name, count=len(items)),
         after={
             "member_id": member.id,
             "form_date": day,
@@ -305,7 +304,7 @@ def _form(session: Session, form_id: int) -> HandoverForm:
         select(HandoverForm).options(selectinload(HandoverForm.changes)).where(HandoverForm.id == form_id)
     )
     if form is None:
-        raise NotFound(f"找不到交接单第 {form_id} 号。")
+        raise NotFound(say("mentors.handover.form_not_found", form_id=form_id))
     return form
 
 
@@ -377,7 +376,11 @@ def _pending(session: Session, form_id: int) -> HandoverForm:
     if form.status != HandoverStatus.PENDING:
         who = staff_names(session, [form.decided_by_id]).get(form.decided_by_id or 0, "")
         when = f"{form.decided_at.astimezone(clock_of(session).now().tzinfo):%Y-%m-%d %H:%M}" if form.decided_at else ""
-        raise ConflictError(f"交接单第 {form.id} 号已由 {who} 于 {when} {STATUS_LABELS[form.status]}，不能再办理。")
+        raise ConflictError(
+            say(
+                "mentors.handover.form_closed", id=form.id, who=who, when=when, STATUS_LABELS=STATUS_LABELS[form.status]
+            )
+        )
     return form
 
 
@@ -393,7 +396,7 @@ def apply_handover_form(session: Session, actor: Actor, form_id: int) -> FormRow
     items = check_changes(session, member, [(c.field, c.new_value) for c in form.changes])
     filed = {c.field: c.new_value for c in form.changes}
     if any(item.new != filed[item.field] for item in items):
-        raise ValidationError({"changes": "变更事项：交接单上的新内容与校验结果不一致，请退回后重新填报"})
+        raise ValidationError({"changes": say("mentors.handover.form_disagrees")})
     now = clock_of(session).now()
     before = {c.field: getattr(member, c.field) for c in form.changes}
     with session.no_autoflush:
@@ -405,7 +408,7 @@ def apply_handover_form(session: Session, actor: Actor, form_id: int) -> FormRow
         session.flush()  # UPDATE … WHERE version = loaded: a save in between is a conflict
     except StaleDataError as exc:
         session.rollback()
-        raise ConflictError("该会员资料刚刚被其他人修改，交接单未办理。请刷新后再办理。") from exc
+        raise ConflictError(say("mentors.handover.member_changed_meanwhile")) from exc
     form.status = HandoverStatus.APPLIED
     form.decided_at, form.decided_by_id = now, actor.id
     filer = staff_names(session, [form.filed_by_id]).get(form.filed_by_id or 0, "")
@@ -416,8 +419,13 @@ def apply_handover_form(session: Session, actor: Actor, form_id: int) -> FormRow
         "update",
         "member",
         member.id,
-        f"按联系资料交接通知单第 {form.id} 号变更：会员 {form.reported_on:%Y-%m-%d} 报告，"
-        f"班主任{filer} {form.form_date:%Y-%m-%d} 填表",
+        say(
+            "mentors.handover.history.applied_change",
+            id=form.id,
+            reported_on=form.reported_on,
+            filer=filer,
+            form_date=form.form_date,
+        ),
         before,
         after,
     )
@@ -427,7 +435,7 @@ def apply_handover_form(session: Session, actor: Actor, form_id: int) -> FormRow
         "apply",
         "handover_form",
         form.id,
-        f"办理交接单第 {form.id} 号：{member.name}",
+        say("mentors.handover.history.applied", id=form.id, name=member.name),
         {"status": HandoverStatus.PENDING},
         {"status": HandoverStatus.APPLIED, "reported_on": form.reported_on, "form_date": form.form_date},
     )
@@ -450,7 +458,7 @@ def reject_handover_form(session: Session, actor: Actor, form_id: int, reason: s
         "reject",
         "handover_form",
         form.id,
-        f"退回交接单第 {form.id} 号：{form.member.name}（{text}）",
+        say("mentors.handover.history.returned", id=form.id, name=form.member.name, text=text),
         {"status": HandoverStatus.PENDING},
         {"status": HandoverStatus.REJECTED, "reason": text},
     )
@@ -498,7 +506,14 @@ def form_print_input(session: Session, actor: Actor, form_id: int) -> HandoverFo
     _may_see(actor, form)
     filer = staff_names(session, [form.filed_by_id]).get(form.filed_by_id or 0)
     status = "" if form.status == HandoverStatus.PENDING else f"（{STATUS_LABELS[form.status]}）"
-    audit.record(session, actor, "print", "handover_form", form.id, f"打印交接单第 {form.id} 号{status}")
+    audit.record(
+        session,
+        actor,
+        "print",
+        "handover_form",
+        form.id,
+        say("mentors.handover.history.printed", id=form.id, status=status),
+    )
     return handover_input(
         form.member,
         changes=[PrintedChange(FIELD_LABEL.get(c.field, c.field), c.old_value, c.new_value) for c in form.changes],
@@ -529,7 +544,7 @@ def handover_items(
     if not members:
         return [blank_input()]
     if options["changes"] and len(members) > 1:
-        raise ValidationError({"changes": "变更事项：只能为一个会员填写变更事项"})
+        raise ValidationError({"changes": say("mentors.handover.one_member_only")})
     check = Checker(session)
     form_date, reported_on = check_dates(
         check, {"form_date": options["form_date"], "reported_on": options["reported_on"]}, required=False

@@ -23,6 +23,7 @@ from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.services.mentors.scope import Checker, member_for, own_only, staff_names
 from desktop_app.core.settings import ASSOCIATION_NAME, get_setting
 from desktop_app.errors import ConflictError, NotFound, ValidationError
+from desktop_app.messages import say
 from desktop_app.records import SheetTable
 
 DECISION_LABELS = {
@@ -38,9 +39,7 @@ def parse_period(text: str | None) -> str:
     raw = unicodedata.normalize("NFKC", str(text or "")).strip().upper().replace("年度", "年")
     match = _PERIOD.match(raw.replace("上半年", "H1").replace("下半年", "H2").replace("年H", "H"))
     if match is None or not 2000 <= int(match.group(1)) <= 2100:
-        raise ValidationError(
-            {"period": f"评选期：“{text or ''}”应写成 2026（全年）、2026H1（上半年）或 2026H2（下半年）"}
-        )
+        raise ValidationError({"period": say("mentors.nominations.bad_period", value=text or "")})
     return match.group(1) + (match.group(2) or "")
 
 
@@ -123,18 +122,27 @@ def nominate(session: Session, actor: Actor, member_id: int, period: str, reason
     check.done()
     assert code is not None and text is not None
     if member.status != MemberStatus.ACTIVE:
-        raise ValidationError({"member": f"会员“{member.name}”{member.status.label}，不能推荐"})
+        raise ValidationError(
+            {"member": say("mentors.nominations.member_not_active", name=member.name, label=member.status.label)}
+        )
     if not member.liaison_name:
-        raise ValidationError({"member": f"会员“{member.name}”没有登记联络员，请先以交接单补充联络员"})
+        raise ValidationError({"member": say("mentors.nominations.no_liaison", name=member.name)})
     if period_start(code) > check.today:
-        raise ValidationError({"period": f"评选期：{period_label(code)}尚未开始"})
+        raise ValidationError(
+            {"period": say("mentors.nominations.period_not_started", period_label=period_label(code))}
+        )
     clash = session.scalar(
         select(LiaisonNomination).where(LiaisonNomination.member_id == member.id, LiaisonNomination.period == code)
     )
     if clash is not None:
         raise ValidationError(
             {
-                "period": f"评选期：{period_label(code)}已推荐过该会员的联络员{clash.liaison_name}（{clash.nominated_on:%Y-%m-%d}）"
+                "period": say(
+                    "mentors.nominations.already_nominated",
+                    period_label=period_label(code),
+                    liaison_name=clash.liaison_name,
+                    nominated_on=clash.nominated_on,
+                )
             }
         )
     nomination = LiaisonNomination(
@@ -154,14 +162,19 @@ def nominate(session: Session, actor: Actor, member_id: int, period: str, reason
         session.flush()
     except IntegrityError as exc:
         session.rollback()
-        raise ConflictError(f"{period_label(code)}该会员的联络员刚刚已被推荐，本次未保存。") from exc
+        raise ConflictError(say("mentors.nominations.nominated_meanwhile", period_label=period_label(code))) from exc
     audit.record(
         session,
         actor,
         "create",
         "liaison_nomination",
         nomination.id,
-        f"推荐优秀通联员：{member.name} {member.liaison_name}（{period_label(code)}）",
+        say(
+            "mentors.nominations.history.nominated",
+            name=member.name,
+            liaison_name=member.liaison_name,
+            period_label=period_label(code),
+        ),
         after={"member_id": member.id, "period": code, "liaison_name": member.liaison_name},
     )
     return _row(nomination, member, {actor.id or 0: actor.full_name})
@@ -174,10 +187,14 @@ def decide_nomination(
     require(actor, Permission.DECIDE_MENTOR_SUBMISSIONS)
     nomination = session.get(LiaisonNomination, nomination_id)
     if nomination is None:
-        raise NotFound("找不到该推荐。")
+        raise NotFound(say("mentors.nominations.not_found"))
     if nomination.decision != NominationDecision.PENDING:
         raise ConflictError(
-            f"该推荐已于 {nomination.decided_on:%Y-%m-%d} 决定（{DECISION_LABELS[nomination.decision]}）。"
+            say(
+                "mentors.nominations.already_decided",
+                decided_on=nomination.decided_on,
+                DECISION_LABELS=DECISION_LABELS[nomination.decision],
+            )
         )
     check = Checker(session)
     text = check.notes({"note": note}, "note", "说明", 300, required=not approved)
@@ -192,8 +209,13 @@ def decide_nomination(
         "decide",
         "liaison_nomination",
         nomination.id,
-        f"优秀通联员推荐{DECISION_LABELS[nomination.decision]}：{member.name} {nomination.liaison_name}"
-        f"（{period_label(nomination.period)}）",
+        say(
+            "mentors.nominations.history.decided",
+            DECISION_LABELS=DECISION_LABELS[nomination.decision],
+            name=member.name,
+            liaison_name=nomination.liaison_name,
+            period_label=period_label(nomination.period),
+        ),
         {"decision": NominationDecision.PENDING},
         {"decision": nomination.decision, "note": text},
     )
@@ -296,7 +318,7 @@ def export_nominations(session: Session, actor: Actor, period: str, out: str | P
         "export",
         "liaison_nomination",
         None,
-        f"导出{table.sheet_name}名单（{len(table.rows)} 人）",
+        say("mentors.nominations.history.exported", sheet_name=table.sheet_name, count=len(table.rows)),
         after={"period": parse_period(period), "rows": len(table.rows)},
     )
     return len(table.rows)

@@ -20,6 +20,7 @@ from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.services.members import get_member
 from desktop_app.core.validation import FieldError, clean_multiline, clean_name, clean_text
 from desktop_app.errors import NotFound, PermissionDenied, ValidationError
+from desktop_app.messages import Renderable, say
 
 
 def own_only(actor: Actor) -> bool:
@@ -28,7 +29,7 @@ def own_only(actor: Actor) -> bool:
 
 
 def not_yours(member_name: str) -> PermissionDenied:
-    return PermissionDenied(f"会员“{member_name}”不是您负责的会员：班主任只能为自己负责的会员办理（第七条、第八条）。")
+    return PermissionDenied(say("mentors.not_your_member", member_name=member_name))
 
 
 def check_own(actor: Actor, member: Member) -> None:
@@ -51,7 +52,7 @@ def members_for(session: Session, actor: Actor, member_ids: Iterable[int], permi
     found = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(wanted)))} if wanted else {}
     missing = [str(i) for i in wanted if i not in found]
     if missing:
-        raise NotFound(f"找不到这些会员（可能已被删除）：{'、'.join(missing)}")
+        raise NotFound(say("mentors.members_not_found", join=list(missing)))
     members = [found[i] for i in wanted]
     for member in members:
         check_own(actor, member)
@@ -62,7 +63,7 @@ def mentor_scope(actor: Actor, mentor_id: int | None) -> int | None:
     """Whose members a list shows: a mentor's own, always; the office's choice (None: everyone's)."""
     if own_only(actor):
         if mentor_id not in (None, actor.id):
-            raise PermissionDenied("班主任只能查看自己负责的会员。")
+            raise PermissionDenied(say("mentors.own_members_only"))
         return actor.id
     return mentor_id
 
@@ -92,16 +93,16 @@ class Checker:
     def __init__(self, session: Session):
         self.session = session
         self.today = clock_of(session).today()
-        self.errors: dict[str, str] = {}
+        self.errors: dict[str, Renderable] = {}
 
-    def fail(self, key: str, label: str, message: str) -> None:
-        self.errors.setdefault(key, f"{label}：{message}")
+    def fail(self, key: str, label: str, message: Renderable) -> None:
+        self.errors.setdefault(key, say("field.error", field=label, message=message))
 
     def text(self, values: dict[str, Any], key: str, label: str, limit: int, *, required: bool = False) -> str | None:
         try:
             text = clean_text(values.get(key))
         except FieldError as exc:
-            self.fail(key, label, str(exc))
+            self.fail(key, label, exc.text)
             return None
         return self._length(key, label, text, limit, required)
 
@@ -109,7 +110,7 @@ class Checker:
         try:
             text = clean_name(values.get(key))
         except FieldError as exc:
-            self.fail(key, label, str(exc))
+            self.fail(key, label, exc.text)
             return None
         return self._length(key, label, text, limit, required)
 
@@ -117,17 +118,17 @@ class Checker:
         try:
             text = clean_multiline(values.get(key))
         except FieldError as exc:
-            self.fail(key, label, str(exc))
+            self.fail(key, label, exc.text)
             return None
         return self._length(key, label, text, limit, required)
 
     def _length(self, key: str, label: str, text: str, limit: int, required: bool) -> str | None:
         if not text:
             if required:
-                self.fail(key, label, "不能为空")
+                self.fail(key, label, say("validation.required"))
             return None
         if len(text) > limit:
-            self.fail(key, label, f"过长（最多 {limit} 个字符，现为 {len(text)} 个）")
+            self.fail(key, label, say("mentors.too_long", limit=limit, count=len(text)))
             return None
         return text
 
@@ -146,7 +147,7 @@ class Checker:
             value = default
         if value in (None, ""):
             if required:
-                self.fail(key, label, "请填写日期")
+                self.fail(key, label, say("mentors.date_required"))
             return None
         if isinstance(value, dt.datetime):
             value = value.date()
@@ -154,13 +155,13 @@ class Checker:
             try:
                 value = dt.date.fromisoformat(str(value).strip())
             except ValueError:
-                self.fail(key, label, f"“{value}”不是日期，应写成 2026-11-26")
+                self.fail(key, label, say("mentors.not_a_date", value=value))
                 return None
         if not_after_today and value > self.today:
-            self.fail(key, label, f"不能晚于今天（{self.today:%Y-%m-%d}）")
+            self.fail(key, label, say("mentors.after_today", today=self.today))
             return None
         if value < dt.date(1990, 1, 1):
-            self.fail(key, label, "日期太早，请检查")
+            self.fail(key, label, say("mentors.date_too_early"))
             return None
         return value
 
@@ -169,7 +170,7 @@ class Checker:
         try:
             return enum_cls(value.value if isinstance(value, enum_cls) else value)
         except ValueError:
-            self.fail(key, label, f"请选择（{'、'.join(labels.values())}）")
+            self.fail(key, label, say("mentors.choose_one", join=list(labels.values())))
             return None
 
     def done(self) -> None:

@@ -19,6 +19,7 @@ from desktop_app.core.models import Member, MemberStatus, WeChatMembership, WeCh
 from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.services.mentors.scope import Checker, member_for, mentor_scope
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 
 PERSON_LABELS = {WeChatPerson.PRINCIPAL: "主要负责人", WeChatPerson.LIAISON: "联络员"}
 STATUS_LABELS = {WeChatStatus.INVITED: "已邀请", WeChatStatus.JOINED: "已入群", WeChatStatus.LEFT: "已退群"}
@@ -126,10 +127,12 @@ def set_wechat_status(
     check.done()
     assert who is not None and state is not None and day is not None
     if member.mentor_id is None:
-        raise ValidationError({"mentor_id": f"班主任：会员“{member.name}”尚未分配班主任，还没有班级微信群"})
+        raise ValidationError({"mentor_id": say("mentors.wechat.no_mentor", name=member.name)})
     name = _person_name(member, who)
     if not name:
-        raise ValidationError({"person": f"人员：会员“{member.name}”没有登记{PERSON_LABELS[who]}，请先办理交接单补充"})
+        raise ValidationError(
+            {"person": say("mentors.wechat.no_person", name=member.name, PERSON_LABELS=PERSON_LABELS[who])}
+        )
     record = session.scalar(
         select(WeChatMembership).where(
             WeChatMembership.member_id == member.id,
@@ -163,22 +166,26 @@ def set_wechat_status(
     label = f"{PERSON_LABELS[who]}{name}"
     if state == WeChatStatus.INVITED:
         if not record_is_new_person and record.status == WeChatStatus.JOINED:
-            raise ValidationError({"status": f"入群状态：{label}已在群中（{record.joined_on:%Y-%m-%d} 入群）"})
+            raise ValidationError(
+                {"status": say("mentors.wechat.already_in_group", label=label, joined_on=record.joined_on)}
+            )
         record.invited_on, record.joined_on, record.left_on = day, None, None
     elif state == WeChatStatus.JOINED:
         if not record_is_new_person and record.status == WeChatStatus.JOINED:
-            raise ValidationError({"status": f"入群状态：{label}已于 {record.joined_on:%Y-%m-%d} 入群"})
+            raise ValidationError(
+                {"status": say("mentors.wechat.already_joined", label=label, joined_on=record.joined_on)}
+            )
         if record.invited_on is not None and day < record.invited_on:
-            raise ValidationError({"on": f"日期：入群日期不能早于邀请日期（{record.invited_on:%Y-%m-%d}）"})
+            raise ValidationError({"on": say("mentors.wechat.joined_before_invited", invited_on=record.invited_on)})
         if record.status == WeChatStatus.LEFT and record.left_on is not None and day < record.left_on:
-            raise ValidationError({"on": f"日期：重新入群日期不能早于退群日期（{record.left_on:%Y-%m-%d}）"})
+            raise ValidationError({"on": say("mentors.wechat.rejoined_before_left", left_on=record.left_on)})
         record.invited_on = record.invited_on or day  # joined without a recorded invitation
         record.joined_on, record.left_on = day, None
     else:
         if record_is_new_person or record.status != WeChatStatus.JOINED or record.joined_on is None:
-            raise ValidationError({"status": f"入群状态：{label}尚未入群，不能记为退群"})
+            raise ValidationError({"status": say("mentors.wechat.not_in_group", label=label)})
         if day < record.joined_on:
-            raise ValidationError({"on": f"日期：退群日期不能早于入群日期（{record.joined_on:%Y-%m-%d}）"})
+            raise ValidationError({"on": say("mentors.wechat.left_before_joined", joined_on=record.joined_on)})
         record.left_on = day
     record.status = state
     record.note = text if text is not None else record.note
@@ -190,7 +197,7 @@ def set_wechat_status(
         "wechat",
         "member",
         member.id,
-        f"班级微信群：{label}{STATUS_LABELS[state]}（{day:%Y-%m-%d}）",
+        say("mentors.wechat.history.status", label=label, STATUS_LABELS=STATUS_LABELS[state], day=day),
         before,
         {"status": state, "person_name": name, "on": day},
     )
@@ -215,7 +222,7 @@ def not_in_group(session: Session, actor: Actor, *, mentor_id: int | None = None
     require(actor, Permission.VIEW_MENTOR_WORK)
     mentor_id = mentor_scope(actor, mentor_id)
     if mentor_id is None:
-        raise ValidationError({"mentor_id": "班主任：请选择一位班主任"})
+        raise ValidationError({"mentor_id": say("mentors.contacts.choose_mentor")})
     members = session.execute(  # plain rows: a mentor may serve thousands
         select(Member.id, Member.member_number, Member.name, Member.principal_name, Member.liaison_name)
         .where(Member.mentor_id == mentor_id, Member.status == MemberStatus.ACTIVE)

@@ -35,6 +35,7 @@ from desktop_app.core.security import Actor, Permission, require
 from desktop_app.core.services.members import escape_like, get_member
 from desktop_app.core.validation import FieldError, clean_multiline, clean_name, clean_text, normalise_uscc
 from desktop_app.errors import NotFound, ValidationError
+from desktop_app.messages import say
 
 Progress = Callable[[int, int], None]
 
@@ -73,31 +74,33 @@ def _check_activity(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         try:
             text = clean_name(values.get(key) or "")
         except FieldError as exc:
-            errors[key] = f"{_LABELS[key]}：{exc}"
+            errors[key] = say("withdrawal.activities.problem", LABELS=_LABELS[key], exc=exc)
             continue
         if not text and key != "location":
-            errors[key] = f"{_LABELS[key]}：请填写"
+            errors[key] = say("withdrawal.activities.required", LABELS=_LABELS[key])
         elif len(text) > _LENGTHS[key]:
-            errors[key] = f"{_LABELS[key]}：过长（最多 {_LENGTHS[key]} 个字符，现为 {len(text)} 个）"
+            errors[key] = say(
+                "withdrawal.activities.too_long_counted", LABELS=_LABELS[key], LENGTHS=_LENGTHS[key], count=len(text)
+            )
         out[key] = text or None
     try:
         out["note"] = clean_multiline(values.get("note") or "") or None
     except FieldError as exc:
-        errors["note"] = f"备注：{exc}"
+        errors["note"] = say("roster.notes_problem", exc=exc)
     kind = values.get("kind")
     try:
         out["kind"] = ActivityKind(kind.value if isinstance(kind, ActivityKind) else kind)
     except ValueError:
-        errors["kind"] = "活动类别：请选择"
+        errors["kind"] = say("withdrawal.activities.choose_kind")
     held_on = values.get("held_on")
     try:
         out["held_on"] = _date(held_on)
     except ValueError:
-        errors["held_on"] = "活动日期：应写成 2026-11-26"
+        errors["held_on"] = say("withdrawal.activities.bad_date")
     if out.get("held_on") is None and "held_on" not in errors:
-        errors["held_on"] = "活动日期：请填写"
+        errors["held_on"] = say("withdrawal.activities.date_required")
     elif out.get("held_on") and out["held_on"] > clock_of(session).today():
-        errors["held_on"] = "活动日期：不能晚于今天（活动举行后再登记参加情况）"
+        errors["held_on"] = say("withdrawal.activities.date_in_future")
     if errors:
         raise ValidationError(errors)
     return out
@@ -127,7 +130,7 @@ def save_activity(session: Session, actor: Actor, values: dict[str, Any], activi
             "create",
             "activity",
             activity.id,
-            f"登记活动：{activity.held_on} {activity.title}",
+            say("withdrawal.activities.history.recorded", held_on=activity.held_on, title=activity.title),
             after=checked,
         )
         return activity
@@ -138,14 +141,23 @@ def save_activity(session: Session, actor: Actor, values: dict[str, Any], activi
     old, new = audit.changed_values(before, checked)
     if new:
         session.flush()
-        audit.record(session, actor, "update", "activity", activity.id, f"修改活动：{activity.title}", old, new)
+        audit.record(
+            session,
+            actor,
+            "update",
+            "activity",
+            activity.id,
+            say("withdrawal.activities.history.changed", title=activity.title),
+            old,
+            new,
+        )
     return activity
 
 
 def get_activity(session: Session, activity_id: int) -> Activity:
     activity = session.get(Activity, activity_id)
     if activity is None:
-        raise NotFound("找不到该活动，可能已被删除。")
+        raise NotFound(say("withdrawal.activities.not_found"))
     return activity
 
 
@@ -163,8 +175,9 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> None:
     if attended or rows:
         raise ValidationError(
             {
-                "activity": f"活动“{activity.title}”已登记 {attended} 个会员参加、{rows} 行签到记录，不能删除；"
-                "如确属误录，请先逐条删除参加记录"
+                "activity": say(
+                    "withdrawal.activities.has_attendance", title=activity.title, attended=attended, rows=rows
+                )
             }
         )
     audit.record(
@@ -173,7 +186,7 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> None:
         "delete",
         "activity",
         activity.id,
-        f"删除活动：{activity.title}",
+        say("withdrawal.activities.history.deleted", title=activity.title),
         before=activity_values(activity),
     )
     session.delete(activity)
@@ -261,9 +274,9 @@ def _person(value: Any, label: str, length: int) -> str | None:
     try:
         text = clean_name(value or "")
     except FieldError as exc:
-        raise ValidationError({"attendee": f"{label}：{exc}"}) from None
+        raise ValidationError({"attendee": say("withdrawal.activities.field_problem", label=label, exc=exc)}) from None
     if len(text) > length:
-        raise ValidationError({"attendee": f"{label}：过长（最多 {length} 个字符）"})
+        raise ValidationError({"attendee": say("withdrawal.activities.too_long", label=label, length=length)})
     return text or None
 
 
@@ -285,7 +298,9 @@ def record_attendance(
         select(Attendance).where(Attendance.activity_id == activity_id, Attendance.member_id == member_id)
     )
     if existing is not None:
-        raise ValidationError({"member": f"“{member.name}”参加“{activity.title}”已登记过"})
+        raise ValidationError(
+            {"member": say("withdrawal.activities.already_attended", name=member.name, title=activity.title)}
+        )
     attendance = Attendance(
         activity_id=activity_id,
         member_id=member_id,
@@ -303,7 +318,12 @@ def record_attendance(
         "record_attendance",
         "member",
         member_id,
-        f"登记参加活动：{activity.held_on} {activity.title}（{attendance.attendee or '参会人未记录'}）",
+        say(
+            "withdrawal.activities.history.attended",
+            held_on=activity.held_on,
+            title=activity.title,
+            value=attendance.attendee or "参会人未记录",
+        ),
         after={"activity_id": activity_id, "attendee": attendance.attendee, "source": attendance.source},
     )
     return attendance
@@ -313,7 +333,7 @@ def remove_attendance(session: Session, actor: Actor, attendance_id: int) -> Non
     require(actor, Permission.RECORD_ACTIVITIES)
     attendance = session.get(Attendance, attendance_id)
     if attendance is None:
-        raise NotFound("找不到该参加记录，可能已被删除。")
+        raise NotFound(say("withdrawal.activities.attendance_not_found"))
     activity = attendance.activity
     audit.record(
         session,
@@ -321,7 +341,7 @@ def remove_attendance(session: Session, actor: Actor, attendance_id: int) -> Non
         "remove_attendance",
         "member",
         attendance.member_id,
-        f"删除参加活动记录：{activity.held_on} {activity.title}",
+        say("withdrawal.activities.history.attendance_deleted", held_on=activity.held_on, title=activity.title),
         before={"activity_id": activity.id, "attendee": attendance.attendee, "source": attendance.source},
     )
     # a sign-in row matched by hand goes back to the pending rows: the sheet still lists it
@@ -601,9 +621,9 @@ def pending_rows(session: Session, activity_id: int | None = None) -> list[Pendi
 def _pending(session: Session, row_id: int) -> SignInRow:
     row = session.get(SignInRow, row_id)
     if row is None:
-        raise NotFound("找不到该签到记录。")
+        raise NotFound(say("withdrawal.activities.sign_in_not_found"))
     if row.status != SignInStatus.PENDING:
-        raise ValidationError({"row": f"签到表第 {row.row_number} 行已处理过"})
+        raise ValidationError({"row": say("withdrawal.activities.row_done", row_number=row.row_number)})
     return row
 
 
@@ -634,7 +654,13 @@ def match_sign_in_row(session: Session, actor: Actor, row_id: int, member_id: in
         "match_sign_in",
         "activity",
         row.activity_id,
-        f"签到表 {row.file_name} 第 {row.row_number} 行“{row.organisation or ''}”匹配为会员 {member.name}",
+        say(
+            "withdrawal.activities.history.sign_in_matched",
+            file_name=row.file_name,
+            row_number=row.row_number,
+            value=row.organisation or "",
+            name=member.name,
+        ),
     )
     return row
 
@@ -646,9 +672,9 @@ def dismiss_sign_in_row(session: Session, actor: Actor, row_id: int, reason: str
     try:
         text = clean_multiline(reason)
     except FieldError as exc:
-        raise ValidationError({"reason": f"原因：{exc}"}) from None
+        raise ValidationError({"reason": say("withdrawal.activities.reason_problem", exc=exc)}) from None
     if not text:
-        raise ValidationError({"reason": "原因：请说明为何不是会员（如：嘉宾、主管部门、非会员单位）"})
+        raise ValidationError({"reason": say("withdrawal.activities.reason_required")})
     row.status, row.note = SignInStatus.DISMISSED, text
     row.resolved_at, row.resolved_by_id = clock_of(session).now(), actor.id
     session.flush()
@@ -658,7 +684,13 @@ def dismiss_sign_in_row(session: Session, actor: Actor, row_id: int, reason: str
         "dismiss_sign_in",
         "activity",
         row.activity_id,
-        f"签到表 {row.file_name} 第 {row.row_number} 行“{row.organisation or ''}”不是会员：{text}",
+        say(
+            "withdrawal.activities.history.sign_in_not_member",
+            file_name=row.file_name,
+            row_number=row.row_number,
+            value=row.organisation or "",
+            text=text,
+        ),
     )
     return row
 

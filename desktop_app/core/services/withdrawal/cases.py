@@ -57,6 +57,7 @@ from desktop_app.core.services.withdrawal.review import GroundFound, add_years, 
 from desktop_app.core.services.withdrawal.spells import ensure_spells, open_spell_row
 from desktop_app.core.settings import APPEAL_DAYS, NOTICE_NUMBER_FORMAT, NOTICE_RESPONSE_DAYS, get_setting
 from desktop_app.errors import NotFound, PermissionDenied, ValidationError
+from desktop_app.messages import Join, say
 
 
 def _touch(session: Session, case: WithdrawalCase) -> None:
@@ -75,7 +76,9 @@ def _open_case_of(session: Session, member_id: int) -> WithdrawalCase | None:
 def _active_member(session: Session, member_id: int) -> Member:
     member = get_member(session, member_id)
     if member.status != MemberStatus.ACTIVE:
-        raise ValidationError({"member": f"“{member.name}”的会员状态为“{member.status.label}”，不是正常会员"})
+        raise ValidationError(
+            {"member": say("withdrawal.member_not_active", name=member.name, label=member.status.label)}
+        )
     return member
 
 
@@ -169,7 +172,7 @@ def _end_membership(
         "end_membership",
         "member",
         member.id,
-        f"{how.label}：{member.name}",
+        say("withdrawal.history.labelled", label=how.label, name=member.name),
         after={"case_id": case.id, "on": on, "consequences": ended.lines},
     )
     return ended
@@ -198,7 +201,7 @@ def _returns(session: Session, errors: Errors, values: dict[str, Any], letter_on
             length=200,
         )
         if returned and missing:
-            errors[f"{thing}_not_returned"] = f"{label}未交回的原因：已填写交回日期，无需填写未交回的原因"
+            errors[f"{thing}_not_returned"] = say("withdrawal.no_reason_if_returned", label=label)
         out[f"{thing}_returned_on"], out[f"{thing}_not_returned"] = returned, missing
     return out
 
@@ -227,9 +230,9 @@ def record_voluntary_withdrawal(
     returns = _returns(session, errors, values, received)
     mime = check_scan(session, errors, "letter", "退会函件", letter, required=True)
     if received and effective and effective < received:
-        errors["effective_on"] = "退会生效日期：不能早于收到函件的日期"
+        errors["effective_on"] = say("withdrawal.effective_before_letter")
     if received and member.join_date and received < member.join_date:
-        errors["letter_received_on"] = "收到退会函件日期：不能早于入会日期"
+        errors["letter_received_on"] = say("withdrawal.letter_before_joining")
     errors.raise_if_any()
     assert received is not None and effective is not None and letter is not None and mime is not None
     now = clock_of(session).now()
@@ -254,7 +257,7 @@ def record_voluntary_withdrawal(
         "record_withdrawal_letter",
         "member",
         member.id,
-        f"收到退会函件（{received}），自 {effective} 起退会",
+        say("withdrawal.history.letter_received", received=received, effective=effective),
         after={"case_id": case.id, "reason": reason, **returns},
     )
     ended = None
@@ -284,10 +287,12 @@ def make_effective(session: Session, actor: Actor, case_id: int, expected_versio
     require(actor, Permission.MANAGE_WITHDRAWAL)
     case = load_case(session, case_id, expected_version)
     if case.kind != CaseKind.VOLUNTARY or case.status != CaseStatus.PENDING:
-        raise ValidationError({"case": f"该案件状态为“{case.status.label}”，无需办理生效"})
+        raise ValidationError({"case": say("withdrawal.nothing_to_make_effective", label=case.status.label)})
     assert case.effective_on is not None
     if case.effective_on > clock_of(session).today():
-        raise ValidationError({"effective_on": f"退会生效日期 {case.effective_on} 还未到"})
+        raise ValidationError(
+            {"effective_on": say("withdrawal.effective_date_not_reached", effective_on=case.effective_on)}
+        )
     return _withdraw(session, actor, case)
 
 
@@ -298,7 +303,7 @@ def record_returns(
     require(actor, Permission.MANAGE_WITHDRAWAL)
     case = load_case(session, case_id, expected_version)
     if case.kind != CaseKind.VOLUNTARY:
-        raise ValidationError({"case": "只有主动退会的案件需要登记交回会员证和牌匾"})
+        raise ValidationError({"case": say("withdrawal.return_only_voluntary")})
     errors = Errors()
     current = {
         key: getattr(case, key)
@@ -312,7 +317,16 @@ def record_returns(
     _touch(session, case)
     session.flush()
     if new:
-        audit.record(session, actor, "record_returns", "member", case.member_id, "登记交回会员证和牌匾", old, new)
+        audit.record(
+            session,
+            actor,
+            "record_returns",
+            "member",
+            case.member_id,
+            say("withdrawal.history.returns_recorded"),
+            old,
+            new,
+        )
     return case
 
 
@@ -331,7 +345,7 @@ def add_disqualification(
     try:
         kind = DisqualificationKind(kind_value.value if isinstance(kind_value, DisqualificationKind) else kind_value)
     except ValueError:
-        errors["kind"] = "情形：请选择（失信被执行人、被剥夺政治权利、丧失完全民事行为能力或其他）"
+        errors["kind"] = say("withdrawal.choose_ground")
         kind = DisqualificationKind.OTHER
     description = text(
         errors,
@@ -367,7 +381,7 @@ def add_disqualification(
         "add_disqualification",
         "member",
         member.id,
-        f"登记不再符合会员条件：{description or kind.label}（{source}，{found_on}）",
+        say("withdrawal.history.ground_recorded", value=description or kind.label, source=source, found_on=found_on),
         after={"kind": kind, "source": source, "found_on": found_on, "evidence": evidence},
     )
     return record
@@ -380,19 +394,24 @@ def lift_disqualification(
     require(actor, Permission.MANAGE_WITHDRAWAL)
     record = session.get(Disqualification, disqualification_id)
     if record is None:
-        raise NotFound("找不到该记录。")
+        raise NotFound(say("withdrawal.record_not_found"))
     if record.lifted_on is not None:
-        raise ValidationError({"lifted_on": f"该情形已于 {record.lifted_on} 解除"})
+        raise ValidationError({"lifted_on": say("withdrawal.ground_lifted", lifted_on=record.lifted_on)})
     errors = Errors()
     on = day(session, errors, "lifted_on", "解除日期", lifted_on)
     reason = text(errors, "lifted_note", "解除依据", note, lines=True)
     if on and on < record.found_on:
-        errors["lifted_on"] = f"解除日期：不能早于列入日期 {record.found_on}"
+        errors["lifted_on"] = say("withdrawal.lifted_before_found", found_on=record.found_on)
     errors.raise_if_any()
     record.lifted_on, record.lifted_note, record.lifted_by_id = on, reason, actor.id
     session.flush()
     audit.record(
-        session, actor, "lift_disqualification", "member", record.member_id, f"解除不再符合会员条件的记录：{reason}"
+        session,
+        actor,
+        "lift_disqualification",
+        "member",
+        record.member_id,
+        say("withdrawal.history.ground_lifted", reason=reason),
     )
     return record
 
@@ -470,27 +489,27 @@ def confirm_candidates(session: Session, actor: Actor, on: Any, member_ids: Sequ
     assert review_date is not None
     ids = list(dict.fromkeys(member_ids))
     if not ids:
-        raise ValidationError({"members": "请选择要确认的会员"})
+        raise ValidationError({"members": say("withdrawal.choose_members")})
     members = list(session.scalars(select(Member).where(Member.id.in_(ids))))
     found = {m.id: m for m in members}
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        raise NotFound(f"找不到这些会员：{'、'.join(missing)}")
+        raise NotFound(say("withdrawal.members_not_found", join=list(missing)))
     problems = []
     active = [found[i] for i in ids if found[i].status == MemberStatus.ACTIVE]
     for member_id in ids:
         member = found[member_id]
         if member.status != MemberStatus.ACTIVE:
-            problems.append(f"{member.name}：会员状态为“{member.status.label}”")
+            problems.append(say("withdrawal.problem_status", name=member.name, label=member.status.label))
     grounds = grounds_on(session, active, review_date)
     for member in active:
         existing = _open_case_of(session, member.id)
         if existing is not None:
-            problems.append(f"{member.name}：已有未结案件（{existing.status.label}）")
+            problems.append(say("withdrawal.problem_open_case", name=member.name, label=existing.status.label))
         elif not grounds.get(member.id):
-            problems.append(f"{member.name}：截至 {review_date} 不符合第十二条所列任何情形，不能确认")
+            problems.append(say("withdrawal.problem_no_ground", name=member.name, date=review_date))
     if problems:
-        raise ValidationError({"members": "以下会员未能确认，本次没有确认任何会员：\n" + "\n".join(problems)})
+        raise ValidationError({"members": Join([say("withdrawal.none_confirmed"), *problems], "\n", "\n")})
     now = clock_of(session).now()
     cases = []
     for member in active:
@@ -530,7 +549,7 @@ def drop_case(
     require(actor, Permission.MANAGE_WITHDRAWAL)
     case = load_case(session, case_id, expected_version)
     if case.status != CaseStatus.CONFIRMED:
-        raise ValidationError({"case": f"案件状态为“{case.status.label}”：只有尚未发出告知书的案件可以撤销"})
+        raise ValidationError({"case": say("withdrawal.cannot_withdraw_case", label=case.status.label)})
     errors = Errors()
     note = text(errors, "reason", "撤销原因", reason, lines=True)
     errors.raise_if_any()
@@ -542,7 +561,9 @@ def drop_case(
     )
     _touch(session, case)
     session.flush()
-    audit.record(session, actor, "drop_case", "member", case.member_id, f"撤销取消会员资格案件：{note}")
+    audit.record(
+        session, actor, "drop_case", "member", case.member_id, say("withdrawal.history.case_dropped", note=note)
+    )
     return case
 
 
@@ -564,25 +585,25 @@ def issue_notices(
     assert date is not None
     ids = list(dict.fromkeys(case_ids))
     if not ids:
-        raise ValidationError({"cases": "请选择要发出告知书的案件"})
+        raise ValidationError({"cases": say("withdrawal.choose_cases")})
     cases = list(session.scalars(select(WithdrawalCase).where(WithdrawalCase.id.in_(ids)).order_by(WithdrawalCase.id)))
     if len(cases) != len(ids):
-        raise NotFound("找不到部分案件，可能已被删除。")
+        raise NotFound(say("withdrawal.cases_not_found"))
     problems = [
-        f"{case.member.name}：案件状态为“{case.status.label}”"
+        say("withdrawal.problem_case_status", name=case.member.name, label=case.status.label)
         for case in cases
         if case.kind != CaseKind.CANCELLATION or case.status != CaseStatus.CONFIRMED
     ]
     problems += [
-        f"{case.member.name}：告知日期早于确认日期 {case.review_date}"
+        say("withdrawal.problem_notice_before_review", name=case.member.name, date=case.review_date)
         for case in cases
         if case.review_date and date < case.review_date
     ]
     if problems:
-        raise ValidationError({"cases": "以下案件不能发出告知书，本次没有发出任何告知书：\n" + "\n".join(problems)})
+        raise ValidationError({"cases": Join([say("withdrawal.no_notice_sent"), *problems], "\n", "\n")})
     days = int(get_setting(session, NOTICE_RESPONSE_DAYS))
     if days < 1:
-        raise ValidationError({"notice_response_days": "退会告知书的答复期限（设置）：至少 1 天"})
+        raise ValidationError({"notice_response_days": say("withdrawal.response_days_setting")})
     deadline = date + dt.timedelta(days=days)
     for case in sorted(cases, key=lambda c: c.member.member_number):
         case.notice_number = next_number(
@@ -607,7 +628,7 @@ def issue_notices(
             "issue_notice",
             "member",
             case.member_id,
-            f"发出退会告知书 {case.notice_number}，答复期限 {deadline}",
+            say("withdrawal.history.notice_sent", notice_number=case.notice_number, deadline=deadline),
             after={"case_id": case.id, "notice_number": case.notice_number, "deadline": deadline, "batch": batch_id},
         )
     session.flush()
@@ -659,7 +680,7 @@ def record_obligations_met(
     require(actor, Permission.MANAGE_WITHDRAWAL)
     case = load_case(session, case_id, expected_version)
     if case.status not in (CaseStatus.CONFIRMED, CaseStatus.NOTIFIED, CaseStatus.DEEMED_WITHDRAWN):
-        raise ValidationError({"case": f"案件状态为“{case.status.label}”，不能登记为已履行义务"})
+        raise ValidationError({"case": say("withdrawal.cannot_record_fulfilled", label=case.status.label)})
     errors = Errors()
     date = day(session, errors, "outcome_on", "履行义务的日期", on, default_today=True)
     remark = text(errors, "outcome_note", "说明", note, lines=True)
@@ -669,10 +690,11 @@ def record_obligations_met(
     if holding:
         raise ValidationError(
             {
-                "grounds": "截至 "
-                + date.isoformat()
-                + " 以下情形仍然存在，不能登记为已履行义务（请先登记缴费、参加活动或解除记录）：\n"
-                + "\n".join(f"· {g.title}：{g.summary}" for g in holding)
+                "grounds": say(
+                    "withdrawal.grounds_still_hold",
+                    date=date.isoformat(),
+                    grounds="\n".join(f"· {g.title}：{g.summary}" for g in holding),
+                )
             }
         )
     case.status, case.outcome_on, case.outcome_note, case.outcome_by_id = (
@@ -690,7 +712,7 @@ def record_obligations_met(
         "obligations_met",
         "member",
         case.member_id,
-        f"已履行会员义务，取消会员资格案件结案：{remark}",
+        say("withdrawal.history.fulfilled", remark=remark),
         after={"case_id": case.id, "evidence": resolved},
     )
     return case
@@ -704,9 +726,7 @@ def record_deemed_withdrawn(
     require(actor, Permission.MANAGE_WITHDRAWAL)
     case = load_case(session, case_id, expected_version)
     if case.status != CaseStatus.NOTIFIED:
-        raise ValidationError(
-            {"case": f"案件状态为“{case.status.label}”：只有已发出告知书的案件可以认定为视为自动退会"}
-        )
+        raise ValidationError({"case": say("withdrawal.cannot_deem", label=case.status.label)})
     errors = Errors()
     date = day(session, errors, "outcome_on", "认定日期", on, default_today=True)
     remark = text(errors, "outcome_note", "拒绝履行义务的情况（如联系记录、会员答复）", note, lines=True)
@@ -715,23 +735,26 @@ def record_deemed_withdrawn(
     if date <= case.response_deadline:
         raise ValidationError(
             {
-                "outcome_on": f"认定日期：答复期限 {case.response_deadline} 届满之后（{case.response_deadline + dt.timedelta(days=1)} 起）才能认定"
+                "outcome_on": say(
+                    "withdrawal.deadline_not_passed",
+                    response_deadline=case.response_deadline,
+                    value=case.response_deadline + dt.timedelta(days=1),
+                )
             }
         )
     posted = links.posting(session, case.mailing_batch_id, case.member_id)
     if posted is None or not posted.posted:
         raise ValidationError(
             {
-                "posting": "告知书没有寄达的凭证，不能认定拒绝履行义务："
-                + (posted.text() if posted else "没有邮寄批次")
-                + "。请在“邮寄”中登记寄出（或重新寄送被退回的告知书）。"
+                "posting": say(
+                    "withdrawal.notice_not_delivered",
+                    state=posted.text() if posted else say("withdrawal.no_mailing_batch"),
+                )
             }
         )
     holding, resolved = _still_holding(session, case, date)
     if not holding:
-        raise ValidationError(
-            {"grounds": f"截至 {date}，告知书所列情形均已不存在：会员已履行义务，应登记为“已履行义务”并结案"}
-        )
+        raise ValidationError({"grounds": say("withdrawal.grounds_gone", date=date)})
     case.status, case.outcome_on, case.outcome_note, case.outcome_by_id = (
         CaseStatus.DEEMED_WITHDRAWN,
         date,
@@ -751,7 +774,7 @@ def record_deemed_withdrawn(
         "deemed_withdrawn",
         "member",
         case.member_id,
-        f"答复期限届满仍拒绝履行义务，视为自动退会，待理事会确认：{remark}",
+        say("withdrawal.history.deemed", remark=remark),
         after={"case_id": case.id, "holding": [g.summary for g in holding]},
     )
     return case
@@ -765,12 +788,12 @@ def record_council_confirmation(
     require(actor, Permission.MANAGE_WITHDRAWAL)
     case = load_case(session, case_id, expected_version)
     if case.status != CaseStatus.DEEMED_WITHDRAWN:
-        raise ValidationError({"case": f"案件状态为“{case.status.label}”：须先认定为视为自动退会"})
+        raise ValidationError({"case": say("withdrawal.deem_first", label=case.status.label)})
     errors = Errors()
     date = day(session, errors, "council_date", "理事会确认日期", decided_on)
     number = text(errors, "council_resolution", "理事会决议文号", resolution, length=100)
     if date and case.outcome_on and date < case.outcome_on:
-        errors["council_date"] = f"理事会确认日期：不能早于认定视为自动退会的日期 {case.outcome_on}"
+        errors["council_date"] = say("withdrawal.council_before_deemed", outcome_on=case.outcome_on)
     errors.raise_if_any()
     assert date is not None and number is not None
     case.status, case.council_date, case.council_resolution = CaseStatus.CANCELLED, date, number
@@ -794,7 +817,7 @@ def record_council_confirmation(
 def _load_appeal(session: Session, appeal_id: int) -> Appeal:
     appeal = session.get(Appeal, appeal_id)
     if appeal is None:
-        raise NotFound("找不到该申诉。")
+        raise NotFound(say("withdrawal.appeal_not_found"))
     return appeal
 
 
@@ -806,13 +829,13 @@ def file_appeal(
     require(actor, Permission.MANAGE_WITHDRAWAL)
     case = load_case(session, case_id)
     if case.status != CaseStatus.CANCELLED:
-        raise ValidationError({"case": f"案件状态为“{case.status.label}”：只能对理事会确认的取消会员资格提出申诉"})
+        raise ValidationError({"case": say("withdrawal.appeal_only_cancellation", label=case.status.label)})
     if session.scalar(
         select(Appeal.id).where(
             Appeal.case_id == case.id, Appeal.status.in_([AppealStatus.FILED, AppealStatus.ESCALATED])
         )
     ):
-        raise ValidationError({"case": "该案件已有正在办理的申诉"})
+        raise ValidationError({"case": say("withdrawal.appeal_pending")})
     errors = Errors()
     date = day(session, errors, "filed_on", "申诉日期", filed_on)
     reasons = text(errors, "grounds", "申诉理由", grounds, lines=True)
@@ -820,9 +843,9 @@ def file_appeal(
     assert case.council_date is not None
     last_day = case.council_date + dt.timedelta(days=int(get_setting(session, APPEAL_DAYS)))
     if date and date < case.council_date:
-        errors["filed_on"] = f"申诉日期：不能早于理事会确认日期 {case.council_date}"
+        errors["filed_on"] = say("withdrawal.appeal_before_council", council_date=case.council_date)
     elif date and date > last_day:
-        errors["filed_on"] = f"申诉日期：申诉期限已于 {last_day} 届满（理事会 {case.council_date} 确认）"
+        errors["filed_on"] = say("withdrawal.appeal_too_late", last_day=last_day, council_date=case.council_date)
     errors.raise_if_any()
     assert date is not None and reasons is not None
     now = clock_of(session).now()
@@ -839,7 +862,14 @@ def file_appeal(
     session.flush()
     if scan is not None and mime is not None:
         store_scan(session, actor, DocumentRole.APPEAL, scan, mime, appeal_id=appeal.id)
-    audit.record(session, actor, "file_appeal", "member", case.member_id, f"会员提出申诉（{date}）：{reasons}")
+    audit.record(
+        session,
+        actor,
+        "file_appeal",
+        "member",
+        case.member_id,
+        say("withdrawal.history.appeal_filed", date=date, reasons=reasons),
+    )
     return appeal
 
 
@@ -847,7 +877,7 @@ def _decision(errors: Errors, key: str, value: Any) -> AppealDecision | None:
     try:
         return AppealDecision(value.value if isinstance(value, AppealDecision) else value)
     except ValueError:
-        errors[key] = "决定：请选择“维持”或“恢复会籍”"
+        errors[key] = say("withdrawal.choose_decision")
         return None
 
 
@@ -858,14 +888,14 @@ def record_council_reply(
     require(actor, Permission.MANAGE_WITHDRAWAL)
     appeal = _load_appeal(session, appeal_id)
     if appeal.status != AppealStatus.FILED:
-        raise ValidationError({"appeal": f"申诉状态为“{appeal.status.label}”，不能登记理事会答复"})
+        raise ValidationError({"appeal": say("withdrawal.appeal_no_council_reply", label=appeal.status.label)})
     errors = Errors()
     date = day(session, errors, "council_replied_on", "理事会答复日期", replied_on)
     chosen = _decision(errors, "council_decision", decision)
     words = text(errors, "council_reply", "答复内容", reply, lines=True)
     number = text(errors, "council_resolution", "理事会决议文号", resolution, required=False, length=100)
     if date and date < appeal.filed_on:
-        errors["council_replied_on"] = f"理事会答复日期：不能早于申诉日期 {appeal.filed_on}"
+        errors["council_replied_on"] = say("withdrawal.reply_before_appeal", filed_on=appeal.filed_on)
     errors.raise_if_any()
     assert date is not None and chosen is not None
     appeal.council_replied_on, appeal.council_decision = date, chosen
@@ -880,12 +910,12 @@ def escalate_appeal(session: Session, actor: Actor, appeal_id: int, escalated_on
     require(actor, Permission.MANAGE_WITHDRAWAL)
     appeal = _load_appeal(session, appeal_id)
     if appeal.status != AppealStatus.FILED:
-        raise ValidationError({"appeal": f"申诉状态为“{appeal.status.label}”，不能提交会员（代表）大会"})
+        raise ValidationError({"appeal": say("withdrawal.appeal_no_assembly", label=appeal.status.label)})
     errors = Errors()
     date = day(session, errors, "escalated_on", "提交大会审议日期", escalated_on)
     why = text(errors, "escalation_reason", "提交审议的原因", reason, lines=True)
     if date and date < appeal.filed_on:
-        errors["escalated_on"] = f"提交大会审议日期：不能早于申诉日期 {appeal.filed_on}"
+        errors["escalated_on"] = say("withdrawal.escalated_before_appeal", filed_on=appeal.filed_on)
     errors.raise_if_any()
     appeal.status, appeal.escalated_on, appeal.escalation_reason = AppealStatus.ESCALATED, date, why
     appeal.updated_at = clock_of(session).now()
@@ -896,7 +926,7 @@ def escalate_appeal(session: Session, actor: Actor, appeal_id: int, escalated_on
         "escalate_appeal",
         "member",
         appeal.case.member_id,
-        f"理事会将申诉提交会员（代表）大会审议：{why}",
+        say("withdrawal.history.appeal_escalated", why=why),
     )
     return appeal
 
@@ -908,14 +938,14 @@ def record_assembly_decision(
     require(actor, Permission.MANAGE_WITHDRAWAL)
     appeal = _load_appeal(session, appeal_id)
     if appeal.status != AppealStatus.ESCALATED:
-        raise ValidationError({"appeal": f"申诉状态为“{appeal.status.label}”，尚未提交会员（代表）大会"})
+        raise ValidationError({"appeal": say("withdrawal.appeal_not_at_assembly", label=appeal.status.label)})
     errors = Errors()
     date = day(session, errors, "assembly_decided_on", "大会审议日期", decided_on)
     chosen = _decision(errors, "assembly_decision", decision)
     number = text(errors, "assembly_resolution", "大会决议文号", resolution, length=100)
     remark = text(errors, "assembly_note", "说明", note, required=False, lines=True)
     if date and appeal.escalated_on and date < appeal.escalated_on:
-        errors["assembly_decided_on"] = f"大会审议日期：不能早于提交审议日期 {appeal.escalated_on}"
+        errors["assembly_decided_on"] = say("withdrawal.assembly_before_escalated", escalated_on=appeal.escalated_on)
     errors.raise_if_any()
     assert date is not None and chosen is not None
     appeal.assembly_decided_on, appeal.assembly_decision = date, chosen
@@ -933,7 +963,14 @@ def _decide(
     if decision == AppealDecision.UPHELD:
         appeal.status = AppealStatus.UPHELD
         session.flush()
-        audit.record(session, actor, "appeal_upheld", "member", case.member_id, f"申诉不成立，维持取消决定。{words}")
+        audit.record(
+            session,
+            actor,
+            "appeal_upheld",
+            "member",
+            case.member_id,
+            say("withdrawal.history.appeal_rejected", words=words),
+        )
         return appeal
     appeal.status = AppealStatus.RESTORED
     _restore(session, actor, case, on, words)
@@ -990,7 +1027,7 @@ def _restore(session: Session, actor: Actor, case: WithdrawalCase, on: dt.date, 
         "appeal_restored",
         "member",
         member.id,
-        f"申诉成立，恢复会籍：{words}",
+        say("withdrawal.history.appeal_restored", words=words),
         after={"case_id": case.id, "on": on, "note": "已取消的以后年度会费账单须在会费管理中重新开具"},
     )
 
@@ -1041,7 +1078,7 @@ def add_position(session: Session, actor: Actor, member_id: int, values: dict[st
     try:
         kind = PositionKind(kind_value.value if isinstance(kind_value, PositionKind) else kind_value)
     except ValueError:
-        errors["kind"] = "职务：请选择"
+        errors["kind"] = say("withdrawal.choose_post")
         kind = PositionKind.OTHER
     title = text(errors, "title", "职务名称", values.get("title"), required=kind == PositionKind.OTHER, length=100)
     term = text(errors, "term", "届次", values.get("term"), required=False, length=64)
@@ -1050,9 +1087,9 @@ def add_position(session: Session, actor: Actor, member_id: int, values: dict[st
         session, errors, "term_end", "任期届满日期", values.get("term_end"), required=False, not_after_today=False
     )
     if start and term_end and term_end <= start:
-        errors["term_end"] = "任期届满日期：应晚于任职起始日期"
+        errors["term_end"] = say("withdrawal.term_end_after_start")
     if start and member.join_date and start < member.join_date:
-        errors["start_date"] = f"任职起始日期：不能早于入会日期 {member.join_date}"
+        errors["start_date"] = say("withdrawal.post_before_joining", join_date=member.join_date)
     errors.raise_if_any()
     assert start is not None
     position = Position(
@@ -1068,7 +1105,12 @@ def add_position(session: Session, actor: Actor, member_id: int, values: dict[st
     session.add(position)
     session.flush()
     audit.record(
-        session, actor, "add_position", "member", member.id, f"登记职务：{_position_title(position)}（{start} 起）"
+        session,
+        actor,
+        "add_position",
+        "member",
+        member.id,
+        say("withdrawal.history.post_added", position_title=_position_title(position), start=start),
     )
     return position
 
@@ -1077,19 +1119,24 @@ def end_position(session: Session, actor: Actor, position_id: int, ended_on: Any
     require(actor, Permission.MANAGE_WITHDRAWAL)
     position = session.get(Position, position_id)
     if position is None:
-        raise NotFound("找不到该职务记录。")
+        raise NotFound(say("withdrawal.post_not_found"))
     if position.ended_on is not None:
-        raise ValidationError({"position": f"该职务已于 {position.ended_on} 终止"})
+        raise ValidationError({"position": say("withdrawal.post_ended", ended_on=position.ended_on)})
     errors = Errors()
     on = day(session, errors, "ended_on", "终止日期", ended_on)
     why = text(errors, "end_reason", "终止原因（如换届、辞去）", reason, length=200)
     if on and on < position.start_date:
-        errors["ended_on"] = f"终止日期：不能早于任职起始日期 {position.start_date}"
+        errors["ended_on"] = say("withdrawal.post_end_before_start", start_date=position.start_date)
     errors.raise_if_any()
     position.ended_on, position.end_reason = on, why
     session.flush()
     audit.record(
-        session, actor, "end_position", "member", position.member_id, f"职务终止：{_position_title(position)}，{why}"
+        session,
+        actor,
+        "end_position",
+        "member",
+        position.member_id,
+        say("withdrawal.history.post_ended", position_title=_position_title(position), why=why),
     )
     return position
 
@@ -1142,11 +1189,11 @@ def complete_task(session: Session, actor: Actor, task_id: int, done_on: Any = N
     require(actor, Permission.COMPLETE_WITHDRAWAL_TASKS)
     task = session.get(WithdrawalTask, task_id)
     if task is None:
-        raise NotFound("找不到该待办事项。")
+        raise NotFound(say("withdrawal.task_not_found"))
     if not actor.can(Permission.MANAGE_WITHDRAWAL) and task.mentor_id != actor.id:
-        raise PermissionDenied("这不是您负责的会员的待办事项。")
+        raise PermissionDenied(say("withdrawal.task_not_yours"))
     if task.status != TaskStatus.OPEN:
-        raise ValidationError({"task": f"该事项已于 {task.done_on or '此前'} 处理"})
+        raise ValidationError({"task": say("withdrawal.task_done", value=task.done_on or "此前")})
     errors = Errors()
     date = day(session, errors, "done_on", "完成日期", done_on, default_today=True)
     remark = text(errors, "note", "说明", note, required=False, lines=True)
@@ -1155,7 +1202,14 @@ def complete_task(session: Session, actor: Actor, task_id: int, done_on: Any = N
     if task.kind == TaskKind.REMOVE_FROM_WECHAT_GROUP and task.mentor_id is not None:
         _left_the_group(session, actor, task, date)
     session.flush()
-    audit.record(session, actor, "complete_task", "member", task.member_id, f"已完成：{task.kind.label}")
+    audit.record(
+        session,
+        actor,
+        "complete_task",
+        "member",
+        task.member_id,
+        say("withdrawal.history.task_done", label=task.kind.label),
+    )
     return task
 
 
@@ -1492,7 +1546,7 @@ def document_content(session: Session, actor: Actor, document_id: int) -> tuple[
     require(actor, Permission.VIEW_WITHDRAWAL)
     document = session.get(WithdrawalDocument, document_id)
     if document is None:
-        raise NotFound("找不到该文件。")
+        raise NotFound(say("withdrawal.file_not_found"))
     return document.file_name, document.mime_type, document.content
 
 

@@ -21,6 +21,7 @@ from desktop_app.core.services.admission.attachments import (
 )
 from desktop_app.core.validation import FieldError, clean_multiline, clean_name
 from desktop_app.errors import ConflictError, NotFound, ValidationError
+from desktop_app.messages import say
 
 
 class Errors(dict[str, str]):
@@ -47,7 +48,7 @@ def day(
         if default_today:
             return clock_of(session).today()
         if required:
-            errors[key] = f"{label}：请填写日期"
+            errors[key] = say("documents.date_required", label=label)
         return None
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -55,10 +56,10 @@ def day(
         try:
             value = dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            errors[key] = f"{label}：“{value}”不是日期，应写成 2026-11-26"
+            errors[key] = say("mailing.not_a_date", label=label, value=value)
             return None
     if not_after_today and value > clock_of(session).today():
-        errors[key] = f"{label}：不能晚于今天（{clock_of(session).today().isoformat()}）"
+        errors[key] = say("withdrawal.after_today", label=label, isoformat=clock_of(session).today().isoformat())
     return value
 
 
@@ -76,13 +77,13 @@ def text(
         # one line: full width folded (NFKC) but Chinese brackets kept, as in names (第七届（2024—2029）)
         cleaned = clean_multiline(value or "") if lines else clean_name(value or "")
     except FieldError as exc:
-        errors[key] = f"{label}：{exc}"
+        errors[key] = say("withdrawal.activities.field_problem", label=label, exc=exc)
         return None
     if required and not cleaned:
-        errors[key] = f"{label}：请填写"
+        errors[key] = say("mailing.required", label=label)
         return None
     if length is not None and len(cleaned) > length:
-        errors[key] = f"{label}：过长（最多 {length} 个字符，现为 {len(cleaned)} 个）"
+        errors[key] = say("withdrawal.too_long", label=label, length=length, count=len(cleaned))
         return None
     return cleaned or None
 
@@ -101,27 +102,33 @@ def check_scan(
     """The MIME type of an acceptable scan (PDF, JPEG or PNG, recognised by content and opened)."""
     if scan is None or not scan.content:
         if required:
-            errors[key] = f"{label}：请附上扫描件（PDF、JPEG 或 PNG）"
+            errors[key] = say("withdrawal.scan_required", label=label)
         return None
     name = PurePath(scan.file_name.replace("\\", "/")).name.strip()
     if not name:
-        errors[key] = f"{label}：没有文件名"
+        errors[key] = say("withdrawal.no_file_name", label=label)
         return None
     limit = attachment_limit_bytes(session)
     if len(scan.content) > limit:
-        errors[key] = f"{label}：文件“{name}”{len(scan.content) / 1048576:.1f} MB，超过上限 {limit // 1048576} MB"
+        errors[key] = say(
+            "withdrawal.file_too_big",
+            label=label,
+            name=name,
+            value=len(scan.content) / 1048576,
+            value2=limit // 1048576,
+        )
         return None
     mime = sniff_type(scan.content)
     if mime is None:
-        errors[key] = f"{label}：文件“{name}”只接受 PDF、JPEG、PNG 文件（按文件内容判断）"
+        errors[key] = say("withdrawal.bad_file_type", label=label, name=name)
         return None
     allowed = next(extensions for _signature, kind, extensions in FILE_SIGNATURES if kind == mime)
     if PurePath(name).suffix.lower() not in allowed:
-        errors[key] = f"{label}：文件“{name}”的内容与扩展名不符，请核对是否选错文件"
+        errors[key] = say("withdrawal.extension_mismatch", label=label, name=name)
         return None
     problem = attachment_problem(name, mime, scan.content)
     if problem is not None:
-        errors[key] = f"{label}：{problem}"
+        errors[key] = say("settings.problem", label=label, problem=problem)
         return None
     return mime
 
@@ -156,9 +163,9 @@ def store_scan(
 def load_case(session: Session, case_id: int, expected_version: int | None = None) -> WithdrawalCase:
     case = session.get(WithdrawalCase, case_id)
     if case is None:
-        raise NotFound("找不到该案件，可能已被删除。")
+        raise NotFound(say("withdrawal.case_not_found"))
     if expected_version is not None and case.version != expected_version:
-        raise ConflictError("该案件刚刚被其他人办理过，您的操作未保存。请刷新后再办理。")
+        raise ConflictError(say("withdrawal.changed_meanwhile"))
     return case
 
 

@@ -18,6 +18,7 @@ from desktop_app.core.settings import APPEAL_DAYS, get_setting
 from desktop_app.documents import Problem
 from desktop_app.documents.inputs import NoticeGround, WithdrawalGrounds, WithdrawalNoticeInput
 from desktop_app.errors import ValidationError
+from desktop_app.messages import say
 from desktop_app.records import MemberRef
 
 # What meets the obligation a ground names (the notice asks for it by the deadline).
@@ -79,13 +80,7 @@ def notice_items(
     confirmed case. Grounds are never typed in: a member without an issued notice is listed."""
     typed = [key for key in ("unpaid_years", "no_activity_since", "disqualification") if options.get(key)]
     if typed:
-        raise ValidationError(
-            {
-                typed[
-                    0
-                ]: "退会告知书所列情形只能来自经确认的核查记录，不能手工填写（请在“退会管理”中核查、确认并发出告知书）"
-            }
-        )
+        raise ValidationError({typed[0]: say("withdrawal.grounds_from_checks_only")})
     items = []
     for member in members:
         case = latest_case(session, member.id)
