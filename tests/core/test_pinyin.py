@@ -253,6 +253,7 @@ def test_migration_backfills_keys_and_search_text(db, register) -> None:
     from alembic.operations import Operations
 
     from desktop_app.core.migrations.versions import __name__ as versions  # noqa: F401
+    from desktop_app.core.roles import apply_privileges
 
     module = __import__("desktop_app.core.migrations.versions.0009_pinyin", fromlist=["upgrade"])
     with db.session() as session:
@@ -276,6 +277,9 @@ def test_migration_backfills_keys_and_search_text(db, register) -> None:
         context = MigrationContext.configure(conn)
         with Operations.context(context):
             module.upgrade()
+        # as core/migrate.py does after every upgrade: the office roles' grants follow the new
+        # columns (PostgreSQL; the test database is shared with later tests)
+        apply_privileges(conn)
     with db.session() as session:
         again = session.execute(
             select(
