@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,34 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import OfficeError
-from desktop_app.ui import guards, ops, table_export
+from desktop_app.ui import guards, ops, rows
+from desktop_app.ui.rows import Column, Index, selected_rows
 from desktop_app.ui.widgets import error_label
-
-Index = QModelIndex | QPersistentModelIndex
-RED = QColor("#b3261e")
-AMBER = QColor("#a15c00")
-GREEN = QColor("#1e7d32")
-GREY = QColor("#80868b")
 
 
 def money(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
 
 
-def day(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    value: Callable[[Any], Any]
-    width: int = 100
-    colour: Callable[[Any], QColor | None] | None = None
-    right: bool = False
-
-
-class RowsModel(QAbstractTableModel):
+class RowsModel(rows.RowsModel):
     """A read-only table of frozen rows. With ``page`` (``page(offset, limit) -> rows``) it starts
     with the first page and fetches the next when the view scrolls to the end (Qt's fetchMore), so
     a list of 100,000 shows in milliseconds."""
@@ -64,25 +42,19 @@ class RowsModel(QAbstractTableModel):
     PAGE = 200
 
     def __init__(self, columns: Sequence[Column], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[Any] = []
+        super().__init__(columns, parent)
         self._page: Callable[[int, int], list[Any]] | None = None
         self._more = False
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows, self._page, self._more = list(rows), None, False
-        self.endResetModel()
+        self._page, self._more = None, False
+        super().set_rows(rows)
 
     def set_pages(self, page: Callable[[int, int], list[Any]]) -> None:
         first = page(0, self.PAGE)
         self.beginResetModel()
         self.rows, self._page, self._more = list(first), page, len(first) == self.PAGE
         self.endResetModel()
-
-    def row(self, number: int) -> Any:
-        return self.rows[number] if 0 <= number < len(self.rows) else None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and self._more and self._page is not None
@@ -98,67 +70,10 @@ class RowsModel(QAbstractTableModel):
             self.rows.extend(more)
             self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title if 0 <= section < len(self.columns) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < len(self.columns):
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = column.value(row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            return column.colour(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def table(model: RowsModel, name: str, *, multi: bool = False) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(
-        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
-    )
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setStretchLastSection(True)
-    for number, column in enumerate(model.columns):
-        view.setColumnWidth(number, column.width)
-    table_export.install(view)  # copy, “export what I see” (issue 16)
-    return view
-
-
-def selected_rows(view: QTableView) -> list[Any]:
-    model = view.model()
-    assert isinstance(model, RowsModel)
-    return [model.rows[i.row()] for i in sorted(view.selectionModel().selectedRows(), key=lambda i: i.row())]
-
 
 def current_row(view: QTableView) -> Any:
-    rows = selected_rows(view)
-    return rows[0] if rows else None
+    found = selected_rows(view)
+    return found[0] if found else None
 
 
 def date_edit(value: dt.date, name: str) -> QDateEdit:

@@ -29,7 +29,8 @@ from desktop_app.core.security import Actor
 from desktop_app.core.services import admission, documents, dues
 from desktop_app.errors import OfficeError
 from desktop_app.ui import msgbox, ops
-from desktop_app.ui.dues.common import FormDialog, MemberPicker, date_edit, day, line_edit, money, text_edit
+from desktop_app.ui.dues.common import FormDialog, MemberPicker, date_edit, line_edit, money, text_edit
+from desktop_app.ui.rows import day
 
 DUES = {ops.DUES}
 

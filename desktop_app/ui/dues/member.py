@@ -16,8 +16,9 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import dues
 from desktop_app.errors import OfficeError
 from desktop_app.ui import ops
-from desktop_app.ui.dues.common import GREY, RED, Column, RowsModel, current_row, day, money, table
+from desktop_app.ui.dues.common import RowsModel, current_row, money
 from desktop_app.ui.dues.dialogs import ConsentDialog, PaymentDialog, ReverseDialog, VoucherDialog, print_receipts
+from desktop_app.ui.rows import GREY, RED, Column, day, table
 
 
 class MemberDuesWidget(QWidget):

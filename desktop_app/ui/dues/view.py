@@ -40,18 +40,7 @@ from desktop_app.core.settings import (
     levels,
 )
 from desktop_app.ui import msgbox, ops
-from desktop_app.ui.dues.common import (
-    AMBER,
-    GREEN,
-    RED,
-    Column,
-    RowsModel,
-    current_row,
-    day,
-    money,
-    selected_rows,
-    table,
-)
+from desktop_app.ui.dues.common import RowsModel, current_row, money
 from desktop_app.ui.dues.dialogs import (
     BillYearDialog,
     ConsentDialog,
@@ -65,6 +54,7 @@ from desktop_app.ui.dues.dialogs import (
     print_receipts,
 )
 from desktop_app.ui.dues.member import MemberDuesWidget
+from desktop_app.ui.rows import AMBER, GREEN, RED, Column, day, selected_rows, table
 from desktop_app.ui.widgets import EmptyState
 
 TOPICS = {ops.DUES, ops.MEMBERS, ops.STAFF, ops.SETTINGS}

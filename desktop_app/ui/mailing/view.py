@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -52,9 +51,9 @@ from desktop_app.ui.mailing.dialogs import (
     TrackingNumbersDialog,
 )
 from desktop_app.ui.mailing.model import BatchModel, RecipientModel
+from desktop_app.ui.rows import configure as table_defaults
 from desktop_app.ui.widgets import EmptyState
 
-ROW_HEIGHT = 26
 RECIPIENT_WIDTHS = (118, 250, 200, 150, 135, 70, 80, 260, 300, 100)
 BATCH_WIDTHS = (78, 78, 150, 56, 62, 160)
 
@@ -90,7 +89,7 @@ class MailingView(QWidget):
         splitter.addWidget(self._recipients_pane())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([480, 860])  # the recipients get the room on a 1366-pixel screen
+        splitter.setSizes([380, 960])  # the recipients get the room on a 1366-pixel screen
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
@@ -124,7 +123,7 @@ class MailingView(QWidget):
         self.batch_table = QTableView()
         self.batch_table.setObjectName("batches")
         self.batch_table.setModel(self.batches)
-        self._table_defaults(self.batch_table, BATCH_WIDTHS)
+        table_defaults(self.batch_table, BATCH_WIDTHS)
         table_export.install(self.batch_table)  # copy, “export what I see” (issue 16)
         self.batch_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.batch_table.selectionModel().currentRowChanged.connect(lambda *_a: self.reload_recipients())
@@ -188,7 +187,7 @@ class MailingView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("recipients")
         self.table.setModel(self.recipients)
-        self._table_defaults(self.table, RECIPIENT_WIDTHS)
+        table_defaults(self.table, RECIPIENT_WIDTHS)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.activated.connect(lambda _index: self.open_member())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -279,23 +278,6 @@ class MailingView(QWidget):
         for action in (self.contents_action, self.undo_action):
             self.table.addAction(action)
         return pane
-
-    @staticmethod
-    def _table_defaults(table: QTableView, widths: tuple[int, ...]) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        vertical = table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        horizontal = table.horizontalHeader()
-        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        horizontal.setStretchLastSection(True)
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, width)
 
     # --- reading --------------------------------------------------------------------------------
 

@@ -36,18 +36,8 @@ from desktop_app.core.services.mentors import AllocationFilter, AllocationRow, M
 from desktop_app.ui import msgbox, ops, table_export
 from desktop_app.ui.labels import category_label
 from desktop_app.ui.mentors import common
-from desktop_app.ui.mentors.common import (
-    GREY,
-    RED,
-    Column,
-    FormDialog,
-    ReasonDialog,
-    RowsModel,
-    member_ids_of,
-    selected_rows,
-    table,
-    text_edit,
-)
+from desktop_app.ui.mentors.common import FormDialog, ReasonDialog, RowsModel, member_ids_of, text_edit
+from desktop_app.ui.rows import GREY, RED, Column, selected_rows, table
 from desktop_app.ui.widgets import EmptyState
 
 LIMIT = 500  # members listed at once; the counts are of all that match

@@ -15,17 +15,14 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import mentors
 from desktop_app.ui import ops
 from desktop_app.ui.mentors.common import (
-    AMBER,
-    Column,
     RowsModel,
     circulation_channel_label,
     circulation_kind_label,
     current_row,
-    day,
     outcome_label,
-    table,
 )
 from desktop_app.ui.mentors.dialogs import CirculationDialog, NewsDialog, OutcomeDialog
+from desktop_app.ui.rows import AMBER, Column, day, table
 from desktop_app.ui.widgets import EmptyState
 
 

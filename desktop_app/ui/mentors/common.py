@@ -7,27 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QDate,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QTableView,
@@ -46,15 +40,12 @@ from desktop_app.core.models import (
     WeChatStatus,
 )
 from desktop_app.errors import OfficeError
-from desktop_app.ui import guards, ops, table_export
+from desktop_app.ui import guards, ops, rows
+from desktop_app.ui.rows import Column, Index
 from desktop_app.ui.widgets import error_label
 
-Index = QModelIndex | QPersistentModelIndex
 MEMBER_IDS_MIME = "application/x-membership-office-member-ids"
 BACKGROUND_AFTER = 300  # members: more than this are allocated in a worker, with progress and Cancel
-RED = QColor("#b3261e")
-AMBER = QColor("#a15c00")
-GREY = QColor("#80868b")
 
 
 # --- the enums' names in the interface language -------------------------------------------------------
@@ -137,23 +128,7 @@ def period_text(period: str) -> str:
     return QCoreApplication.translate("Mentors", "Year %1").replace("%1", year)
 
 
-def day(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-# --- a table over plain rows ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    value: Callable[[Any], Any]
-    width: int = 100
-    colour: Callable[[Any], QColor | None] | None = None
-    right: bool = False
-
-
-class RowsModel(QAbstractTableModel):
+class RowsModel(rows.RowsModel):
     """A read-only table of the services' frozen rows (hundreds, at most a few thousand).
 
     ``ids`` gives a row's member ids for dragging them onto a mentor (``MEMBER_IDS_MIME``)."""
@@ -161,50 +136,17 @@ class RowsModel(QAbstractTableModel):
     def __init__(
         self, columns: Sequence[Column], parent: QWidget | None = None, *, ids: Callable[[Any], int] | None = None
     ):
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[Any] = []
+        super().__init__(columns, parent)
         self._ids = ids
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row(self, number: int) -> Any:
-        return self.rows[number] if 0 <= number < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title if 0 <= section < len(self.columns) else None
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        return flags | Qt.ItemFlag.ItemIsDragEnabled if self._ids is not None else flags
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if self._ids is not None and index.isValid() else flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < len(self.columns):
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = column.value(row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            return column.colour(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == Qt.ItemDataRole.UserRole and index.isValid() and 0 <= index.row() < len(self.rows):
             return index.row()
-        return None
+        return super().data(index, role)
 
     def mimeTypes(self) -> list[str]:
         return [MEMBER_IDS_MIME] if self._ids is not None else []
@@ -228,34 +170,6 @@ def member_ids_of(mime: QMimeData) -> list[int]:
         return [int(i) for i in json.loads(bytes(mime.data(MEMBER_IDS_MIME).data()).decode("ascii"))]
     except (ValueError, TypeError):
         return []
-
-
-def table(model: RowsModel, name: str, *, multi: bool = False) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(
-        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
-    )
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setStretchLastSection(True)
-    for number, column in enumerate(model.columns):
-        view.setColumnWidth(number, column.width)
-    table_export.install(view)  # copy, “export what I see” (issue 16)
-    return view
-
-
-def selected_rows(view: QTableView) -> list[Any]:
-    model = view.model()
-    assert isinstance(model, RowsModel)
-    return [model.rows[i.row()] for i in sorted(view.selectionModel().selectedRows(), key=lambda i: i.row())]
 
 
 def current_row(view: QTableView) -> Any:

@@ -26,17 +26,8 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import mentors
 from desktop_app.core.services.mentors import FormRow
 from desktop_app.ui import msgbox, ops
-from desktop_app.ui.mentors.common import (
-    AMBER,
-    RED,
-    Column,
-    ReasonDialog,
-    RowsModel,
-    current_row,
-    day,
-    form_status_label,
-    table,
-)
+from desktop_app.ui.mentors.common import ReasonDialog, RowsModel, current_row, form_status_label
+from desktop_app.ui.rows import AMBER, RED, Column, day, table
 from desktop_app.ui.widgets import EmptyState
 
 

@@ -14,8 +14,9 @@ from desktop_app.core.models import NominationDecision
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import mentors
 from desktop_app.ui import msgbox, ops
-from desktop_app.ui.mentors.common import AMBER, Column, RowsModel, current_row, day, decision_label, period_text, table
+from desktop_app.ui.mentors.common import RowsModel, current_row, decision_label, period_text
 from desktop_app.ui.mentors.dialogs import DecisionDialog, NominationDialog
+from desktop_app.ui.rows import AMBER, Column, day, table
 from desktop_app.ui.widgets import EmptyState
 
 

@@ -31,19 +31,13 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import mentors
 from desktop_app.ui import ops
 from desktop_app.ui.mentors.common import (
-    AMBER,
-    GREY,
-    RED,
-    Column,
     RowsModel,
     channel_label,
     current_row,
-    day,
     decision_label,
     form_status_label,
     period_text,
     person_label,
-    table,
     wechat_label,
 )
 from desktop_app.ui.mentors.dialogs import (
@@ -54,6 +48,7 @@ from desktop_app.ui.mentors.dialogs import (
     WeChatDialog,
 )
 from desktop_app.ui.mentors.forms import print_form
+from desktop_app.ui.rows import AMBER, GREY, RED, Column, day, table
 from desktop_app.ui.widgets import EmptyState
 
 

@@ -30,7 +30,8 @@ from desktop_app.core.services import reports
 from desktop_app.core.services.reports import MentorLine, MentorReport
 from desktop_app.ui import msgbox, ops
 from desktop_app.ui.reports.charts import chart_view, show_bars
-from desktop_app.ui.withdrawal.common import Column, RowsModel, button, current_row, table
+from desktop_app.ui.rows import Column, table
+from desktop_app.ui.withdrawal.common import RowsModel, button, current_row
 
 GREY = QColor("#9aa0a6")
 RED = QColor("#c5221f")

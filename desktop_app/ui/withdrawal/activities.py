@@ -12,21 +12,18 @@ from desktop_app.core.models.withdrawal import ActivityKind
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import withdrawal
 from desktop_app.ui import msgbox, ops
+from desktop_app.ui.rows import AMBER, Column, day, table
 from desktop_app.ui.widgets import EmptyState
 from desktop_app.ui.withdrawal.common import (
-    AMBER,
-    Column,
     Field,
     FormDialog,
     RowsModel,
     activity_kind_label,
     button,
     current_row,
-    day,
     enable,
     open_dialog,
     select_row,
-    table,
 )
 
 

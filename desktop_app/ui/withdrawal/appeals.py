@@ -11,23 +11,20 @@ from desktop_app.core.models.withdrawal import AppealStatus, TaskStatus
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import withdrawal
 from desktop_app.ui import ops
+from desktop_app.ui.rows import GREY, Column, day, table
 from desktop_app.ui.widgets import EmptyState
 from desktop_app.ui.withdrawal.common import (
-    GREY,
-    Column,
     Field,
     FormDialog,
     RowsModel,
     appeal_status_label,
     button,
     current_row,
-    day,
     decision_choices,
     enable,
     html,
     open_dialog,
     preview_scan,
-    table,
     task_label,
     task_status_label,
 )

@@ -29,12 +29,9 @@ from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import documents, withdrawal
 from desktop_app.ui import msgbox, ops
 from desktop_app.ui.preview import show_pdf
+from desktop_app.ui.rows import AMBER, GREY, RED, Column, day, selected_rows, table
 from desktop_app.ui.widgets import EmptyState
 from desktop_app.ui.withdrawal.common import (
-    AMBER,
-    GREY,
-    RED,
-    Column,
     Field,
     FormDialog,
     RowsModel,
@@ -42,15 +39,12 @@ from desktop_app.ui.withdrawal.common import (
     case_kind_label,
     case_status_label,
     current_row,
-    day,
     enable,
     grounds_short,
     html,
     open_dialog,
     preview_scan,
     select_row,
-    selected_rows,
-    table,
     task_label,
     task_status_label,
 )

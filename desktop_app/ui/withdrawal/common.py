@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -50,15 +47,9 @@ from desktop_app.core.models.withdrawal import (
 from desktop_app.core.services import members as register
 from desktop_app.core.services.withdrawal import Scan
 from desktop_app.errors import OfficeError, ValidationError
-from desktop_app.ui import guards, ops, table_export
+from desktop_app.ui import guards, ops, rows
+from desktop_app.ui.rows import Column, Index
 from desktop_app.ui.widgets import FieldWithError, OptionalDateEdit, error_label
-
-Index = QModelIndex | QPersistentModelIndex
-RED = QColor("#b3261e")
-AMBER = QColor("#a15c00")
-GREEN = QColor("#1e7e34")
-GREY = QColor("#80868b")
-
 
 # --- names in the interface language ----------------------------------------------------------------
 
@@ -173,10 +164,6 @@ def task_status_label(status: TaskStatus) -> str:
     }[status]
 
 
-def day(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
 def html(value: Any) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
 
@@ -188,34 +175,18 @@ def error_text(exc: OfficeError) -> str:
 # --- a table over plain rows ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Column:
-    title: str
-    value: Callable[[Any], Any]
-    width: int = 100
-    colour: Callable[[Any], QColor | None] | None = None
-    right: bool = False
-
-
-class RowsModel(QAbstractTableModel):
+class RowsModel(rows.RowsModel):
     """A read-only table of the services' frozen rows; with ``checkable`` the first column has a
     check box per row (the review's candidates to confirm)."""
 
     def __init__(self, columns: Sequence[Column], parent: QWidget | None = None, *, checkable: bool = False):
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[Any] = []
+        super().__init__(columns, parent)
         self.checkable = checkable
         self.checked: set[int] = set()  # row numbers
 
     def set_rows(self, rows: Sequence[Any], checked: set[int] | None = None) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
         self.checked = set(checked or ())
-        self.endResetModel()
-
-    def row(self, number: int) -> Any:
-        return self.rows[number] if 0 <= number < len(self.rows) else None
+        super().set_rows(rows)
 
     def checked_rows(self) -> list[Any]:
         return [self.rows[n] for n in sorted(self.checked) if n < len(self.rows)]
@@ -225,39 +196,16 @@ class RowsModel(QAbstractTableModel):
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title if 0 <= section < len(self.columns) else None
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if self.checkable and index.column() == 0:
+        flags = super().flags(index)
+        if self.checkable and index.isValid() and index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < len(self.columns):
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.CheckStateRole and self.checkable and index.column() == 0:
+        if role == Qt.ItemDataRole.CheckStateRole and self.checkable and index.isValid() and index.column() == 0:
             return Qt.CheckState.Checked if index.row() in self.checked else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = column.value(row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            return column.colour(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return super().data(index, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not (self.checkable and index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole):
@@ -271,28 +219,6 @@ class RowsModel(QAbstractTableModel):
         return True
 
 
-def table(model: RowsModel, name: str, *, multi: bool = False) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(
-        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
-    )
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setStretchLastSection(True)
-    for number, column in enumerate(model.columns):
-        view.setColumnWidth(number, column.width)
-    table_export.install(view)  # copy, “export what I see” (issue 16)
-    return view
-
-
 def current_row(view: QTableView) -> Any:
     """The row the cursor is on (signals of the current row come before the selection follows)."""
     model = view.model()
@@ -302,12 +228,6 @@ def current_row(view: QTableView) -> Any:
         return model.row(index.row())
     selected = view.selectionModel().selectedRows()
     return model.row(min(i.row() for i in selected)) if selected else None
-
-
-def selected_rows(view: QTableView) -> list[Any]:
-    model = view.model()
-    assert isinstance(model, RowsModel)
-    return [model.rows[n] for n in sorted({i.row() for i in view.selectionModel().selectedRows()})]
 
 
 def select_row(view: QTableView, predicate: Callable[[Any], bool]) -> bool:

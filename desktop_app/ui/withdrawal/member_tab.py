@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBox
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import withdrawal
 from desktop_app.ui import ops
+from desktop_app.ui.rows import GREY, Column, day, table
 from desktop_app.ui.withdrawal.common import (
-    GREY,
-    Column,
     Field,
     FormDialog,
     RowsModel,
@@ -26,13 +25,11 @@ from desktop_app.ui.withdrawal.common import (
     case_kind_label,
     case_status_label,
     current_row,
-    day,
     disqualification_choices,
     enable,
     grounds_short,
     open_dialog,
     position_choices,
-    table,
 )
 
 

@@ -22,10 +22,9 @@ from desktop_app.core.models.withdrawal import Ground
 from desktop_app.core.security import Actor, Permission
 from desktop_app.core.services import withdrawal
 from desktop_app.ui import msgbox, ops
+from desktop_app.ui.rows import AMBER, Column, table
 from desktop_app.ui.widgets import EmptyState
 from desktop_app.ui.withdrawal.common import (
-    AMBER,
-    Column,
     Field,
     FormDialog,
     RowsModel,
@@ -36,7 +35,6 @@ from desktop_app.ui.withdrawal.common import (
     ground_label,
     html,
     open_dialog,
-    table,
 )
 
 
